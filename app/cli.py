@@ -1,0 +1,91 @@
+"""The `lotse` command line: parsing and the commands that need no window.
+
+The entry point lives in ui/main.py, which opens the window for the GUI forms; everything else
+runs here without Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app import __version__
+from app.i18n import _
+
+
+class GermanArgumentParser(argparse.ArgumentParser):
+    """argparse with German messages; bad arguments print the usage and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}\n").format(prog=self.prog, message=message))
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a whole number").format(value=text)
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("must be at least 1"))
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = GermanArgumentParser(
+        prog="lotse",
+        description=_("Lotse – caseload management for JOKO and training management."),
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    parser.add_argument(
+        "--version", action="version", version=f"Lotse {__version__}", help=_("show the version")
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=_("open the main window, process events and quit (for checks)"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
+
+    demo = commands.add_parser(
+        "demo", help=_("fill the data location with synthetic demo data"), add_help=False
+    )
+    demo.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    demo.add_argument(
+        "--participants",
+        type=_positive_int,
+        required=True,
+        metavar="N",
+        help=_("number of participants"),
+    )
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("random seed (default 1)"))
+
+    check = commands.add_parser(
+        "check", help=_("check the database file and its schema"), add_help=False
+    )
+    check.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    return parser
+
+
+@dataclass(frozen=True)
+class Invocation:
+    gui: bool
+    smoke: bool
+    args: argparse.Namespace
+
+
+def parse(argv: Sequence[str] | None = None) -> Invocation:
+    args = build_parser().parse_args(argv)
+    return Invocation(gui=args.command is None, smoke=bool(args.smoke), args=args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a command that needs no window; returns the exit code."""
+    from app.commands import run
+
+    return run(args)

@@ -1,0 +1,1 @@
+"""Database access: the one engine factory, the unit of work, migrations, backups."""

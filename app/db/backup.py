@@ -1,0 +1,39 @@
+"""Copies of the database file made with SQLite's online backup API."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+BACKUP_PREFIX = "lotse-"
+KEEP_BACKUPS = 20
+
+
+def backup_database(source: Path, folder: Path, reason: str = "start") -> Path:
+    """Write a consistent copy of ``source`` into ``folder``; returns the new file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{BACKUP_PREFIX}{stamp}-{reason}.sqlite"
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    prune_backups(folder)
+    return target
+
+
+def list_backups(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"{BACKUP_PREFIX}*.sqlite"))
+
+
+def prune_backups(folder: Path, keep: int = KEEP_BACKUPS) -> None:
+    """Keep the newest ``keep`` backups; pre-migration copies are never removed."""
+    removable = [p for p in list_backups(folder) if not p.stem.endswith("-migration")]
+    for old in removable[:-keep]:
+        old.unlink(missing_ok=True)

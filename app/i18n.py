@@ -1,0 +1,51 @@
+"""Translations for the core and the Qt face: gettext catalogs compiled with Babel.
+
+Message ids are English; the German catalog is complete (a test checks it). ``_`` translates
+into the program language (German); ``translator(lang)`` serves documents printed in a second
+language. ``N_`` marks a string for extraction where it must be translated later.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+from functools import cache
+
+from app.paths import resource_dir
+
+DOMAIN = "lotse"
+PROGRAM_LANGUAGE = "de"
+
+
+def locale_dir() -> str:
+    return str(resource_dir() / "locale")
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, locale_dir(), languages=[lang], fallback=True)
+
+
+_current: gettext.NullTranslations = translations(PROGRAM_LANGUAGE)
+
+
+def set_language(lang: str) -> None:
+    global _current
+    _current = translations(lang)
+
+
+def _(message: str) -> str:
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _current.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker
+    return message
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """A gettext function for one language, e.g. for a bilingual support plan."""
+    return translations(lang).gettext

@@ -1,0 +1,46 @@
+"""Shared fixtures: an isolated data location per test, an opened Lotse, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.bootstrap import Lotse, bootstrap  # noqa: E402
+from app.models.vocab import Program  # noqa: E402
+from app.paths import DATA_DIR_ENV, DataPaths  # noqa: E402
+from app.services.settings import OfficeSettings, save_settings  # noqa: E402
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def lotse(data_dir: Path) -> Iterator[Lotse]:
+    instance = bootstrap(DataPaths(data_dir))
+    yield instance
+    instance.close()
+
+
+EXAMPLE_SETTINGS = OfficeSettings(
+    provider="Landkreis Harz – Fachdienst Arbeit",
+    district="Landkreis Harz",
+    funding_reference="ESF-RA-2024-0815",
+    programs=frozenset({Program.JOKO, Program.TRAINING}),
+    coordinator_name="Anna Beispiel",
+)
+
+
+@pytest.fixture
+def configured_lotse(lotse: Lotse) -> Lotse:
+    with lotse.unit_of_work() as uow:
+        save_settings(uow, EXAMPLE_SETTINGS)
+    return lotse

@@ -1,0 +1,78 @@
+"""The `lotse` command line, run as a real process where the exit code matters."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import __version__
+from app.bootstrap import bootstrap
+from app.paths import DataPaths
+
+
+def run_lotse(*args: str, data_dir: Path, timeout: int = 120) -> subprocess.CompletedProcess:
+    env = {**os.environ, "LOTSE_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "ui.main", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
+
+
+def test_version(data_dir):
+    result = run_lotse("--version", data_dir=data_dir)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Lotse {__version__}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--frobnicate",),
+        ("demo",),
+        ("demo", "--participants", "viele"),
+        ("demo", "--participants", "0"),
+        ("export",),
+    ],
+)
+def test_bad_arguments_give_usage_and_exit_2(args, data_dir):
+    result = run_lotse(*args, data_dir=data_dir)
+    assert result.returncode == 2
+    assert "lotse" in result.stderr
+    assert "Fehler" in result.stderr
+    assert not (data_dir / "lotse.sqlite").exists()
+
+
+def test_check_without_database(data_dir):
+    result = run_lotse("check", data_dir=data_dir)
+    assert result.returncode == 1
+    assert "keine Datenbank" in result.stdout
+
+
+def test_check_reports_ok_on_fresh_database(data_dir):
+    bootstrap(DataPaths(data_dir)).close()
+    result = run_lotse("check", data_dir=data_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Ergebnis: ok" in result.stdout
+    assert "Integrität: ok" in result.stdout
+
+
+def test_check_reports_outdated_schema(data_dir):
+    import sqlite3
+
+    bootstrap(DataPaths(data_dir)).close()
+    with sqlite3.connect(data_dir / "lotse.sqlite") as conn:
+        conn.execute("DELETE FROM alembic_version")
+    result = run_lotse("check", data_dir=data_dir)
+    assert result.returncode == 1
+    assert "NICHT ok" in result.stdout
+
+
+def test_smoke_opens_window_and_exits_0(data_dir):
+    result = run_lotse("--smoke", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "lotse.sqlite").is_file()

@@ -1,0 +1,106 @@
+"""The data layer: pragmas, unit of work, instance lock, backup before migration."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from app.bootstrap import bootstrap
+from app.db import migrate
+from app.db.backup import list_backups
+from app.errors import AlreadyRunning, DatabaseProblem
+from app.models.setting import Setting
+from app.paths import DataPaths
+
+
+def test_pragmas_are_set(lotse):
+    with lotse.database.engine.connect() as conn:
+        pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("busy_timeout") >= 1000
+
+
+def test_fresh_location_is_at_head_without_backup(lotse):
+    assert migrate.current_revision(lotse.database.engine) == migrate.head_revision()
+    assert lotse.database.migration_backup is None
+    assert list_backups(lotse.paths.backups) == []
+
+
+def test_unit_of_work_rolls_back_unless_committed(lotse):
+    with lotse.unit_of_work() as uow:
+        uow.session.add(Setting(key="kept", value="1"))
+        uow.commit()
+    with lotse.unit_of_work() as uow:
+        uow.session.add(Setting(key="dropped", value="1"))
+    with pytest.raises(ZeroDivisionError), lotse.unit_of_work() as uow:
+        uow.session.add(Setting(key="failed", value="1"))
+        uow.session.flush()
+        raise ZeroDivisionError
+    with lotse.unit_of_work() as uow:
+        keys = set(uow.session.exec(select(Setting.key)).all())
+    assert keys == {"kept"}
+
+
+def test_commit_survives_restart(data_dir: Path):
+    first = bootstrap(DataPaths(data_dir))
+    with first.unit_of_work() as uow:
+        uow.session.add(Setting(key="provider", value="Landkreis Börde"))
+        uow.commit()
+    first.close()
+    second = bootstrap(DataPaths(data_dir))
+    with second.unit_of_work() as uow:
+        assert uow.session.get(Setting, "provider").value == "Landkreis Börde"
+    second.close()
+
+
+def test_second_instance_gets_clear_message(lotse):
+    with pytest.raises(AlreadyRunning) as raised:
+        bootstrap(lotse.paths)
+    assert "bereits" in str(raised.value)
+    assert str(lotse.paths.root) in str(raised.value)
+
+
+def test_lock_is_released_on_close(data_dir: Path):
+    bootstrap(DataPaths(data_dir)).close()
+    bootstrap(DataPaths(data_dir)).close()
+
+
+def test_upgrade_is_preceded_by_backup(data_dir: Path):
+    """A database behind head is copied into backups/ before the migration touches it."""
+    paths = DataPaths(data_dir).ensure()
+    with sqlite3.connect(paths.database) as conn:
+        conn.execute("CREATE TABLE legacy_note (text TEXT)")
+        conn.execute("INSERT INTO legacy_note VALUES ('Ağaoğlu Şükrü')")
+    lotse = bootstrap(paths)
+    try:
+        backup = lotse.database.migration_backup
+        assert backup is not None and backup.parent == paths.backups
+        assert backup.name.endswith("-migration.sqlite")
+        with sqlite3.connect(backup) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            assert conn.execute("SELECT text FROM legacy_note").fetchall() == [("Ağaoğlu Şükrü",)]
+        assert "alembic_version" not in tables  # the copy shows the state before the upgrade
+        assert migrate.current_revision(lotse.database.engine) == migrate.head_revision()
+    finally:
+        lotse.close()
+
+
+def test_newer_schema_is_refused(data_dir: Path):
+    paths = DataPaths(data_dir)
+    bootstrap(paths).close()
+    with sqlite3.connect(paths.database) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'fffffffffff'")
+    with pytest.raises(DatabaseProblem) as raised:
+        bootstrap(paths)
+    assert "neuere" in str(raised.value)
+
+
+def test_unreadable_file_gets_clear_message(data_dir: Path):
+    paths = DataPaths(data_dir).ensure()
+    paths.database.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseProblem) as raised:
+        bootstrap(paths)
+    assert str(paths.database) in str(raised.value)

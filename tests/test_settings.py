@@ -1,0 +1,67 @@
+import pytest
+
+from app.errors import ValidationError
+from app.models.vocab import Program
+from app.services.settings import (
+    DEFAULT_STATE,
+    OfficeSettings,
+    has_settings,
+    load_settings,
+    save_settings,
+)
+from tests.conftest import EXAMPLE_SETTINGS
+
+
+def test_defaults_before_first_start(lotse):
+    with lotse.unit_of_work() as uow:
+        assert not has_settings(uow)
+        settings = load_settings(uow)
+    assert settings.state == DEFAULT_STATE == "Sachsen-Anhalt"
+    assert settings.programs == {Program.JOKO, Program.TRAINING}
+    assert not settings.complete
+
+
+def test_saved_settings_round_trip(lotse):
+    with lotse.unit_of_work() as uow:
+        save_settings(uow, EXAMPLE_SETTINGS)
+    with lotse.unit_of_work() as uow:
+        assert has_settings(uow)
+        assert load_settings(uow) == EXAMPLE_SETTINGS
+
+
+def test_one_program_only(lotse):
+    joko_only = OfficeSettings(
+        **{**EXAMPLE_SETTINGS.__dict__, "programs": frozenset({Program.JOKO})}
+    )
+    with lotse.unit_of_work() as uow:
+        save_settings(uow, joko_only)
+    with lotse.unit_of_work() as uow:
+        assert load_settings(uow).programs == {Program.JOKO}
+
+
+def test_missing_fields_are_named_in_german_and_nothing_is_stored(lotse, tmp_path):
+    bad = OfficeSettings(
+        provider=" ",
+        district="Saalekreis",
+        coordinator_name="",
+        programs=frozenset(),
+        logo_path=str(tmp_path / "logo.gif"),
+    )
+    with lotse.unit_of_work() as uow, pytest.raises(ValidationError) as raised:
+        save_settings(uow, bad)
+    fields = [error.field for error in raised.value.errors]
+    assert fields == ["provider", "coordinator_name", "programs", "logo_path"]
+    text = str(raised.value)
+    assert "Träger" in text and "Bitte" in text
+    with lotse.unit_of_work() as uow:
+        assert not has_settings(uow)
+
+
+def test_logo_must_exist(lotse, tmp_path):
+    logo = tmp_path / "logo.png"
+    settings = OfficeSettings(**{**EXAMPLE_SETTINGS.__dict__, "logo_path": str(logo)})
+    with lotse.unit_of_work() as uow, pytest.raises(ValidationError):
+        save_settings(uow, settings)
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    with lotse.unit_of_work() as uow:
+        assert save_settings(uow, settings).logo_path == str(logo)
