@@ -43,11 +43,11 @@ bench: $(STAMP)
 
 # Translators: extract msgids from app/ and ui/, merge into the German catalog, compile.
 catalog: $(STAMP)
-	$(VENV)/bin/pybabel extract --quiet -F babel.cfg -k N_ -k ngettext:1,2 --no-location \
-	  --sort-output -o $(LOCALE)/lotse.pot app ui
-	$(VENV)/bin/pybabel update --quiet -i $(LOCALE)/lotse.pot -d $(LOCALE) -D lotse -l de \
-	  --no-fuzzy-matching --omit-header
-	$(VENV)/bin/pybabel compile --quiet -d $(LOCALE) -D lotse -l de
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location \
+	  --sort-output --no-wrap -o $(LOCALE)/lotse.pot app ui
+	$(VENV)/bin/pybabel -q update -i $(LOCALE)/lotse.pot -d $(LOCALE) -D lotse -l de \
+	  --init-missing --no-fuzzy-matching --ignore-obsolete --no-wrap
+	$(VENV)/bin/pybabel -q compile -d $(LOCALE) -D lotse -l de
 
 # Developers: `make revision m="add xyz"` writes a new Alembic revision from the models.
 revision: $(STAMP)

@@ -19,11 +19,9 @@ def extracted_msgids(tmp_path: Path) -> set[str]:
     pot = tmp_path / "lotse.pot"
     subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
+            str(Path(sys.executable).parent / "pybabel"),
+            "-q",
             "extract",
-            "--quiet",
             "-F",
             "babel.cfg",
             "-k",

@@ -104,3 +104,12 @@ def test_unreadable_file_gets_clear_message(data_dir: Path):
     with pytest.raises(DatabaseProblem) as raised:
         bootstrap(paths)
     assert str(paths.database) in str(raised.value)
+
+
+def test_daily_backup_once_a_day(lotse):
+    first = lotse.database.backup_if_due()
+    assert first is not None and first.is_file()
+    assert lotse.database.backup_if_due() is None
+    assert list_backups(lotse.paths.backups) == [first]
+    with sqlite3.connect(first) as conn:
+        assert conn.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -12,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.db import migrate
-from app.db.backup import backup_database
+from app.db.backup import BACKUP_PREFIX, backup_database, list_backups
 from app.db.engine import create_database_engine
 from app.db.instance_lock import InstanceLock
 from app.db.unit_of_work import UnitOfWork
@@ -37,6 +38,15 @@ class Database:
 
     def backup(self, reason: str = "manual") -> Path:
         return backup_database(self.paths.database, self.paths.backups, reason)
+
+    def backup_if_due(self) -> Path | None:
+        """The daily copy: made at the first start of a day, None when one exists already."""
+        today = date.today().strftime("%Y%m%d")
+        if any(
+            p.name.startswith(f"{BACKUP_PREFIX}{today}") for p in list_backups(self.paths.backups)
+        ):
+            return None
+        return self.backup("daily")
 
     def close(self) -> None:
         self.engine.dispose()

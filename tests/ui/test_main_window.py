@@ -1,0 +1,159 @@
+"""The main window: German navigation, page switching, settings shown, start and second start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel
+
+from app.bootstrap import Lotse, bootstrap
+from app.errors import AlreadyRunning
+from app.paths import DataPaths
+from app.services.settings import save_settings
+from tests.conftest import EXAMPLE_SETTINGS
+from ui import app as ui_app
+from ui.app import run_gui
+from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
+
+GERMAN_PAGES = [
+    "Übersicht",
+    "Teilnehmende",
+    "Organisationen",
+    "Stellenangebote",
+    "Kurse & Maßnahmen",
+    "Wiedervorlagen",
+    "Berichte",
+    "Einstellungen",
+]
+
+
+@pytest.fixture
+def window(qtbot, configured_lotse: Lotse) -> MainWindow:
+    main_window = MainWindow(configured_lotse)
+    qtbot.addWidget(main_window)
+    return main_window
+
+
+def test_sidebar_lists_the_eight_pages_in_german_in_order(window):
+    assert window.windowTitle() == "Lotse"
+    assert window.page_names() == GERMAN_PAGES
+    assert window.sidebar.accessibleName() == "Navigation"
+    assert window.stack.count() == len(GERMAN_PAGES)
+    assert window.current_page() == 0
+
+
+def test_menus_are_german_with_mnemonics(window):
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Datei", "&Ansicht", "&Hilfe"]
+    view_menu = window.menuBar().actions()[1].menu()
+    page_actions = [a for a in view_menu.actions() if not a.isSeparator()]
+    assert [a.text().replace("&&", "&") for a in page_actions] == GERMAN_PAGES
+    assert [a.shortcut().toString() for a in page_actions] == [f"Ctrl+{i}" for i in range(1, 9)]
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+
+
+def test_show_page_switches_the_stacked_widget(window):
+    window.show_page(5)
+    assert window.stack.currentIndex() == 5
+    assert window.sidebar.currentRow() == 5
+    assert window.page_actions.actions()[5].isChecked()
+    texts = [label.text() for label in window.stack.currentWidget().findChildren(QLabel)]
+    assert "Wiedervorlagen" in texts
+
+
+def test_ctrl_3_switches_to_organisations(qtbot, window):
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == 2
+    assert window.page_names()[window.current_page()] == "Organisationen"
+
+
+def test_arrow_keys_in_the_sidebar_switch_pages(qtbot, window):
+    window.show()
+    qtbot.waitExposed(window)
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.current_page() == 1
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_End)
+    assert window.current_page() == 7
+
+
+def test_overview_greets_the_coordinator_and_names_the_office(window):
+    page = window.overview_page
+    assert "Anna Beispiel" in page.greeting()
+    assert page.greeting().startswith("Guten Tag")
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    assert EXAMPLE_SETTINGS.provider in texts
+    assert EXAMPLE_SETTINGS.district in texts
+
+
+def test_settings_page_shows_the_stored_settings(window):
+    page = window.settings_page
+    assert page.value_text("provider") == EXAMPLE_SETTINGS.provider
+    assert page.value_text("funding_reference") == "ESF-RA-2024-0815"
+    assert page.value_text("state") == "Sachsen-Anhalt"
+    assert page.edit_button.text().replace("&", "") == "Einstellungen bearbeiten…"
+
+
+def test_edited_settings_reach_the_pages(monkeypatch, window, configured_lotse):
+    def save_new_name(dialog: SettingsDialog) -> int:
+        dialog.edits["coordinator_name"].setText("Berta Muster")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", save_new_name)
+    window.settings_page.edit_button.click()
+    assert "Berta Muster" in window.overview_page.greeting()
+    assert window.settings_page.value_text("coordinator_name") == "Berta Muster"
+
+
+def test_status_bar_shows_the_data_location(window, data_dir: Path):
+    texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert any(str(data_dir) in text for text in texts)
+
+
+def test_smoke_start_returns_0(qtbot, data_dir: Path):
+    lotse = bootstrap(DataPaths(data_dir))
+    with lotse.unit_of_work() as uow:
+        save_settings(uow, EXAMPLE_SETTINGS)
+    lotse.close()
+    assert run_gui(smoke=True) == 0
+    # the lock is released again: a later start on the same data works
+    bootstrap(DataPaths(data_dir)).close()
+
+
+def test_smoke_start_needs_no_settings(qtbot, data_dir: Path):
+    assert run_gui(smoke=True) == 0
+
+
+def test_second_instance_gets_the_german_already_running_message(qtbot, capsys, lotse, data_dir):
+    with pytest.raises(AlreadyRunning) as expected:
+        bootstrap(DataPaths(data_dir))
+    capsys.readouterr()
+    assert run_gui(smoke=True) == 1
+    err = capsys.readouterr().err
+    assert "Lotse kann nicht starten" in err
+    assert str(expected.value) in err
+    assert str(data_dir) in err
+
+
+def test_first_start_cancelled_quits_without_window(qtbot, monkeypatch, data_dir: Path):
+    shown: list[str] = []
+
+    def cancel(dialog: SettingsDialog) -> int:
+        shown.append(dialog.windowTitle())
+        return QDialog.DialogCode.Rejected
+
+    def no_window(*args, **kwargs):
+        raise AssertionError("the main window must not open")
+
+    monkeypatch.setattr(SettingsDialog, "exec", cancel)
+    monkeypatch.setattr(ui_app, "MainWindow", no_window)
+    assert run_gui() == 0
+    assert shown == ["Willkommen bei Lotse – Ersteinrichtung"]
+    bootstrap(DataPaths(data_dir)).close()  # lock released

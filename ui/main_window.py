@@ -1,0 +1,205 @@
+"""The main window: navigation sidebar on the left, the chosen page on the right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from app.i18n import N_, _
+from app.services.settings import OfficeSettings, load_settings
+from ui.about_dialog import AboutDialog
+from ui.mnemonics import escape
+from ui.pages.overview import OverviewPage
+from ui.pages.placeholder import PlaceholderPage
+from ui.pages.settings_page import SettingsPage
+from ui.settings_dialog import SettingsDialog
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    title: str  # msgid
+    coming: str = ""  # msgid: what the placeholder page will hold
+
+
+PAGES = (
+    PageSpec(N_("Overview")),
+    PageSpec(
+        N_("Participants"),
+        N_(
+            "It will hold the list of participants with search, entry and exit data, "
+            "contact notes and support plans."
+        ),
+    ),
+    PageSpec(
+        N_("Organizations"),
+        N_(
+            "It will hold employers, training companies, schools, chambers, job centres and "
+            "other partners with their contact persons."
+        ),
+    ),
+    PageSpec(
+        N_("Job offers"),
+        N_("It will hold the job offers you acquired and the placement proposals for them."),
+    ),
+    PageSpec(
+        N_("Courses & measures"),
+        N_(
+            "It will hold language courses, further training and support measures with "
+            "their participants."
+        ),
+    ),
+    PageSpec(
+        N_("Follow-ups"),
+        N_(
+            "It will hold due follow-ups and appointments, including reminders for residence "
+            "titles, probation periods and support plan reviews."
+        ),
+    ),
+    PageSpec(
+        N_("Reports"),
+        N_("It will hold the figures for the funding body and lists for printing and export."),
+    ),
+    PageSpec(N_("Settings")),
+)
+OVERVIEW, SETTINGS = 0, len(PAGES) - 1
+WINDOW_SIZE = (1100, 700)
+MINIMUM_SIZE = (800, 560)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, lotse: Lotse, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self.setWindowTitle("Lotse")
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.resize(*WINDOW_SIZE)
+
+        self.overview_page = OverviewPage(_(PAGES[OVERVIEW].title))
+        self.overview_page.setAccessibleName(_(PAGES[OVERVIEW].title))
+        self.settings_page = SettingsPage(_(PAGES[SETTINGS].title))
+        self.settings_page.setAccessibleName(_(PAGES[SETTINGS].title))
+        self.settings_page.edit_requested.connect(self.open_settings)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(_("Navigation"))
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for index, spec in enumerate(PAGES):
+            self.sidebar.addItem(QListWidgetItem(_(spec.title)))
+            self.stack.addWidget(self._build_page(index, spec))
+        self.sidebar.setFixedWidth(
+            self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 32
+        )
+        self.sidebar.currentRowChanged.connect(self._on_page_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        location = QLabel(_("Data location: {path}").format(path=lotse.paths.root))
+        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(location, 1)
+
+        self.reload_settings()
+        self.sidebar.setCurrentRow(OVERVIEW)
+        self.sidebar.setFocus()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_page(self, index: int, spec: PageSpec) -> QWidget:
+        if index == OVERVIEW:
+            return self.overview_page
+        if index == SETTINGS:
+            return self.settings_page
+        page = PlaceholderPage(_(spec.title), _(spec.coming))
+        page.setAccessibleName(_(spec.title))
+        return page
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.settings_action = QAction(_("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(_("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(_("&View"))
+        self.page_actions = QActionGroup(self)
+        self.page_actions.setExclusive(True)
+        for index, name in enumerate(self.page_names()):
+            action = QAction(escape(name), self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+            self.page_actions.addAction(action)
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        about_action = QAction(_("&About Lotse…"), self)
+        about_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.open_about)
+        help_menu.addAction(about_action)
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def page_names(self) -> list[str]:
+        return [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
+
+    def show_page(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def current_page(self) -> int:
+        return self.stack.currentIndex()
+
+    def _on_page_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        self.page_actions.actions()[index].setChecked(True)
+
+    # -- settings and dialogs -------------------------------------------------------------
+
+    def reload_settings(self) -> OfficeSettings:
+        with self._lotse.unit_of_work() as uow:
+            settings = load_settings(uow)
+        self.overview_page.set_settings(settings)
+        self.settings_page.set_settings(settings)
+        return settings
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._lotse, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload_settings()
+        dialog.deleteLater()
+
+    def open_about(self) -> None:
+        dialog = AboutDialog(self._lotse.paths, self)
+        dialog.exec()
+        dialog.deleteLater()

@@ -1,0 +1,67 @@
+"""Einstellungen: the office settings, read-only, with a button that opens the dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.i18n import _
+from app.models.vocab import Program
+from app.services.settings import LABELS, OfficeSettings, label
+from ui.pages.heading import page_heading
+
+EMPTY = "—"
+
+
+def programs_text(programs: frozenset[Program]) -> str:
+    return ", ".join(program.label for program in Program if program in programs) or EMPTY
+
+
+class SettingsPage(QWidget):
+    edit_requested = Signal()
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(page_heading(title, self))
+        intro = QLabel(_("These details appear on support plans and reports."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._values: dict[str, QLabel] = {}
+        for name in LABELS:
+            value = QLabel(self)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
+            caption = QLabel(label(name) + ":", self)
+            caption.setBuddy(value)
+            form.addRow(caption, value)
+            self._values[name] = value
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(_("&Edit settings…"), self)
+        self.edit_button.clicked.connect(self.edit_requested)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.set_settings(OfficeSettings())
+
+    def set_settings(self, settings: OfficeSettings) -> None:
+        for name, widget in self._values.items():
+            value = getattr(settings, name)
+            text = programs_text(value) if name == "programs" else str(value).strip()
+            widget.setText(text or EMPTY)
+
+    def value_text(self, name: str) -> str:
+        return self._values[name].text()

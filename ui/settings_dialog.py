@@ -1,0 +1,180 @@
+"""The dialog that edits the office settings (also shown once at the first start)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from app.errors import FieldError, ValidationError
+from app.i18n import _
+from app.models.vocab import Program
+from app.services.settings import OfficeSettings, label, load_settings, save_settings
+from ui.mnemonics import escape, used_mnemonic, with_mnemonic
+
+# Text fields above the Förderbereich checkboxes, in form order.
+OFFICE_FIELDS = ("provider", "district", "state", "approving_body", "funding_reference")
+
+
+class SettingsDialog(QDialog):
+    """Edits OfficeSettings; OK saves through the settings service and keeps the dialog open
+    with one message when the entries are not valid."""
+
+    def __init__(
+        self, lotse: Lotse, *, first_start: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self.saved_settings: OfficeSettings | None = None
+        if first_start:
+            self.setWindowTitle(_("Welcome to Lotse – first setup"))
+            intro_text = _(
+                "Welcome! Please enter the details of your office once. They appear on "
+                "support plans and reports, and you can change them later under Settings."
+            )
+        else:
+            self.setWindowTitle(_("Settings"))
+            intro_text = _("These details appear on support plans and reports.")
+        self.setMinimumWidth(560)
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(intro_text, self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        browse_text = _("&Browse…")
+        taken = [used_mnemonic(b.text()) for b in self.buttons.buttons()]
+        taken.append(used_mnemonic(browse_text))
+        used = {letter for letter in taken if letter}
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.edits: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        for name in OFFICE_FIELDS:
+            self._add_line_edit(name, used)
+        self._add_programs(used)
+        self._add_line_edit("coordinator_name", used)
+        self._add_logo(used, browse_text)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        with lotse.unit_of_work() as uow:
+            self.set_settings(load_settings(uow))
+
+    # -- building -------------------------------------------------------------------------
+
+    def _add_row(self, name: str, field: QWidget, buddy: QWidget, used: set[str]) -> None:
+        caption = QLabel(with_mnemonic(label(name), used) + ":", self)
+        caption.setBuddy(buddy)
+        self.labels[name] = caption
+        self.form.addRow(caption, field)
+
+    def _add_line_edit(self, name: str, used: set[str]) -> None:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setAccessibleName(label(name))
+        self.edits[name] = edit
+        self._add_row(name, edit, edit, used)
+
+    def _add_programs(self, used: set[str]) -> None:
+        box = QWidget(self)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        self.program_boxes: dict[Program, QCheckBox] = {}
+        for program in Program:
+            check = QCheckBox(escape(program.label), box)
+            check.setObjectName(f"program_{program.value}")
+            check.setAccessibleName(program.label)
+            check.setAccessibleDescription(label("programs"))
+            box_layout.addWidget(check)
+            self.program_boxes[program] = check
+        self._add_row("programs", box, next(iter(self.program_boxes.values())), used)
+
+    def _add_logo(self, used: set[str], browse_text: str) -> None:
+        row = QWidget(self)
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        edit = QLineEdit(row)
+        edit.setObjectName("logo_path")
+        edit.setAccessibleName(label("logo_path"))
+        edit.setPlaceholderText(_("optional: PNG or JPEG"))
+        self.edits["logo_path"] = edit
+        self.browse_button = QPushButton(browse_text, row)
+        self.browse_button.setAccessibleName(_("Choose logo file"))
+        self.browse_button.clicked.connect(self._browse_logo)
+        row_layout.addWidget(edit, 1)
+        row_layout.addWidget(self.browse_button)
+        self._add_row("logo_path", row, edit, used)
+
+    # -- values ---------------------------------------------------------------------------
+
+    def set_settings(self, settings: OfficeSettings) -> None:
+        for name, edit in self.edits.items():
+            edit.setText(getattr(settings, name))
+        for program, check in self.program_boxes.items():
+            check.setChecked(program in settings.programs)
+
+    def settings(self) -> OfficeSettings:
+        values = {name: edit.text() for name, edit in self.edits.items()}
+        programs = frozenset(p for p, check in self.program_boxes.items() if check.isChecked())
+        return OfficeSettings(programs=programs, **values)
+
+    def field_widget(self, name: str) -> QWidget:
+        if name == "programs":
+            return next(iter(self.program_boxes.values()))
+        return self.edits[name]
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _browse_logo(self) -> None:
+        current = self.edits["logo_path"].text().strip()
+        start = str(Path(current).parent) if current else str(Path.home())
+        path, _selected = QFileDialog.getOpenFileName(
+            self, _("Choose logo file"), start, _("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.edits["logo_path"].setText(path)
+
+    def accept(self) -> None:
+        try:
+            with self._lotse.unit_of_work() as uow:
+                self.saved_settings = save_settings(uow, self.settings())
+        except ValidationError as error:
+            self._show_errors(error.errors)
+            return
+        super().accept()
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        lines = "\n".join(f"• {error.label}: {error.message}" for error in errors)
+        QMessageBox.warning(
+            self,
+            _("Please check your entries"),
+            _("The settings were not saved:") + "\n\n" + lines,
+        )
+        known = {*self.edits, "programs"}
+        first = next((error.field for error in errors if error.field in known), None)
+        if first is not None:
+            self.field_widget(first).setFocus()
