@@ -534,7 +534,7 @@ class PlacementStage(LabeledEnum):
     INTERVIEW = "interview", N_("interview")
     TRIAL_WORK = "trial_work", N_("trial work")
     OFFER = "offer", N_("offer")
-    REJECTED = "rejected", N_("rejected")
+    REJECTED = "rejected", N_("rejection (placement)")
     CONTRACT = "contract", N_("employment contract")
 
 
@@ -622,7 +622,7 @@ _STANDARD_UNITS: dict[CourseKind, int] = {
 class CourseFormat(LabeledEnum):
     """Format eines Kurses."""
 
-    IN_PERSON = "in_person", N_("in person")
+    IN_PERSON = "in_person", N_("classroom (in person)")
     ONLINE = "online", N_("online")
     AT_EMPLOYER = "at_employer", N_("at the employer")
 
