@@ -32,6 +32,9 @@ class UnitOfWork:
     ) -> None:
         session, self._session = self.session, None
         try:
+            # Detach first, so objects read in this unit stay readable after it ends;
+            # the rollback still discards whatever was not committed.
+            session.expunge_all()
             session.rollback()
         finally:
             session.close()

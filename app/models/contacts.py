@@ -46,7 +46,10 @@ class FollowUp(SQLModel, table=True):
     """Wiedervorlage / Termin; generated ones carry a stable ``generated_key``."""
 
     __tablename__ = "follow_up"
-    __table_args__ = (Index("ix_follow_up_due_done", "due_date", "done_at"),)
+    __table_args__ = (
+        Index("ix_follow_up_due_done", "due_date", "done_at"),
+        Index("ix_follow_up_participant_open", "participant_id", "done_at", "due_date"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     due_date: date

@@ -82,6 +82,8 @@ class Participant(SQLModel, table=True):
     # --- shared core: ESF+ data at entry ---
     last_name: str = Field(max_length=100)
     first_name: str = Field(default="", max_length=100)
+    # folded "last first" for sorting lists (kept current by the services, see search_index)
+    name_sort: str = Field(default="", max_length=210, index=True)
     birth_date: date | None = None
     gender: Gender | None = Field(default=None, sa_type=EnumText(Gender))
     street: str = Field(default="", max_length=150)

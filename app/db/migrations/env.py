@@ -8,13 +8,20 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401 - registers every table on SQLModel.metadata
 from app.db.types_render import render_item
+from app.services import search_index
 
 config = context.config
 target_metadata = SQLModel.metadata
 
 
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    """The FTS5 search tables are made by hand (revision 0002), not from the models."""
+    return not (type_ == "table" and name is not None and name.startswith(search_index.TABLE))
+
+
 def _configure(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
+        include_name=include_name,
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,

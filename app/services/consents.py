@@ -1,0 +1,137 @@
+"""Einwilligungen: consent per purpose and recipient, withdrawal kept visible."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from app.db.unit_of_work import UnitOfWork
+from app.errors import FieldError, ValidationError
+from app.i18n import N_, _
+from app.models.consent import Consent
+from app.models.participant import Participant
+from app.models.vocab import AuditAction, ConsentPurpose
+from app.services import audit
+from app.validation import not_before, not_future, plausible_date
+
+ENTITY = "consent"
+LABELS = {
+    "purpose": N_("Purpose"),
+    "recipient": N_("Recipient"),
+    "given_on": N_("Given on"),
+    "text_version": N_("Text version"),
+    "guardian_name": N_("Guardian"),
+    "withdrawn_on": N_("Withdrawn on"),
+}
+
+
+def label(field: str) -> str:
+    return _(LABELS[field])
+
+
+@dataclass(frozen=True)
+class ConsentInput:
+    purpose: ConsentPurpose | None
+    recipient: str
+    given_on: date | None
+    text_version: str = ""
+    guardian_name: str = ""
+
+
+class ConsentRow(NamedTuple):
+    id: int
+    purpose: ConsentPurpose
+    recipient: str
+    given_on: date
+    text_version: str
+    guardian_name: str
+    withdrawn_on: date | None
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_on is not None
+
+
+def add_consent(
+    uow: UnitOfWork, participant_id: int, data: ConsentInput, *, today: date | None = None
+) -> int:
+    today = today or date.today()
+    participant = uow.session.get(Participant, participant_id)
+    errors: list[FieldError] = []
+    if data.purpose is None:
+        errors.append(FieldError("purpose", label("purpose"), _("Please choose one.")))
+    if not data.recipient.strip():
+        errors.append(FieldError("recipient", label("recipient"), _("Please fill in this field.")))
+    if data.given_on is None:
+        errors.append(FieldError("given_on", label("given_on"), _("Please enter a date.")))
+    else:
+        message = plausible_date(data.given_on) or not_future(data.given_on, today)
+        if message:
+            errors.append(FieldError("given_on", label("given_on"), message))
+    minor = participant is not None and participant.is_minor
+    if minor and not data.guardian_name.strip():
+        errors.append(
+            FieldError(
+                "guardian_name",
+                label("guardian_name"),
+                _("The participant is a minor: please name the guardian who consented."),
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    consent = Consent(
+        participant_id=participant_id,
+        purpose=data.purpose,
+        recipient=data.recipient.strip(),
+        given_on=data.given_on,
+        text_version=data.text_version.strip(),
+        guardian_name=data.guardian_name.strip() or None,
+    )
+    uow.session.add(consent)
+    uow.session.flush()
+    audit.record(uow.session, AuditAction.CREATE, ENTITY, consent.id, list(LABELS)[:5])
+    uow.commit()
+    assert consent.id is not None
+    return consent.id
+
+
+def withdraw_consent(
+    uow: UnitOfWork, consent_id: int, withdrawn_on: date | None, *, today: date | None = None
+) -> None:
+    consent = uow.session.get(Consent, consent_id)
+    if consent is None:
+        raise ValidationError([FieldError("id", _("Consent"), _("It no longer exists."))])
+    message = (
+        _("Please enter a date.")
+        if withdrawn_on is None
+        else plausible_date(withdrawn_on)
+        or not_future(withdrawn_on, today or date.today())
+        or not_before(withdrawn_on, consent.given_on, label("given_on"))
+    )
+    if message:
+        raise ValidationError([FieldError("withdrawn_on", label("withdrawn_on"), message)])
+    consent.withdrawn_on = withdrawn_on
+    audit.record(uow.session, AuditAction.UPDATE, ENTITY, consent_id, ["withdrawn_on"])
+    uow.commit()
+
+
+def consents_of(uow: UnitOfWork, participant_id: int) -> list[ConsentRow]:
+    """All consents of a person, withdrawn ones included, newest first."""
+    rows = uow.session.connection().exec_driver_sql(
+        "SELECT id, purpose, recipient, given_on, text_version, guardian_name, withdrawn_on "
+        "FROM consent WHERE participant_id = ? ORDER BY given_on DESC, id DESC",
+        (participant_id,),
+    )
+    return [
+        ConsentRow(
+            r[0],
+            ConsentPurpose(r[1]),
+            r[2],
+            date.fromisoformat(r[3]),
+            r[4],
+            r[5] or "",
+            date.fromisoformat(r[6]) if r[6] else None,
+        )
+        for r in rows
+    ]

@@ -1,0 +1,219 @@
+"""Wiedervorlagen: manual ones, and those derived from dates in the record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from sqlmodel import Session, col, select
+
+from app.db.unit_of_work import UnitOfWork
+from app.errors import FieldError, ValidationError
+from app.i18n import N_, _
+from app.models.base import utc_now
+from app.models.contacts import FollowUp
+from app.models.participant import Participant, add_months, s104c_expiry
+from app.models.vocab import AuditAction, FollowUpKind, ParticipantStatus
+from app.services import audit
+from app.validation import plausible_date
+
+# Lead times before an expiry (DOMAIN: keep configurable; the Ausländerbehörde needs time).
+RESIDENCE_TITLE_LEAD = timedelta(days=90)
+S104C_LEAD = timedelta(days=180)  # § 25a/§ 25b must be applied for before the expiry
+EXIT_FIRST_CHECK = timedelta(weeks=4)
+EXIT_SECOND_CHECK_MONTHS = 6
+
+LABELS = {"due_date": N_("Due on"), "title": N_("Subject")}
+
+
+@dataclass(frozen=True)
+class Planned:
+    key: str
+    kind: FollowUpKind
+    due_date: date
+    title: str
+
+
+def _fmt(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def planned_for(participant: Participant) -> list[Planned]:
+    """The follow-ups the record's dates call for (keys include the source date)."""
+    pid = participant.id
+    planned: list[Planned] = []
+
+    def add(kind: FollowUpKind, source: date, due: date, title: str) -> None:
+        planned.append(Planned(f"{kind.value}:participant:{pid}:{source}", kind, due, title))
+
+    if participant.status != ParticipantStatus.EXITED:
+        if participant.residence_title_valid_until:
+            until = participant.residence_title_valid_until
+            add(
+                FollowUpKind.RESIDENCE_TITLE_EXPIRY,
+                until,
+                until - RESIDENCE_TITLE_LEAD,
+                _("Residence title expires on {date}").format(date=_fmt(until)),
+            )
+        if participant.s104c_granted_on:
+            expiry = s104c_expiry(participant.s104c_granted_on)
+            add(
+                FollowUpKind.S104C_EXPIRY,
+                expiry,
+                expiry - S104C_LEAD,
+                _("§ 104c permit expires on {date}: § 25a/§ 25b application?").format(
+                    date=_fmt(expiry)
+                ),
+            )
+        if participant.cooperation_plan_next_update_on:
+            due = participant.cooperation_plan_next_update_on
+            add(FollowUpKind.COOPERATION_PLAN_UPDATE, due, due, _("Update the cooperation plan"))
+    if participant.exit_date:
+        exit_date = participant.exit_date
+        add(
+            FollowUpKind.EXIT_4_WEEKS,
+            exit_date,
+            exit_date + EXIT_FIRST_CHECK,
+            _("Record the outcome 4 weeks after exit"),
+        )
+        add(
+            FollowUpKind.EXIT_6_MONTHS,
+            exit_date,
+            add_months(exit_date, EXIT_SECOND_CHECK_MONTHS),
+            _("Record the outcome 6 months after exit"),
+        )
+    return planned
+
+
+def regenerate(session: Session, participant: Participant) -> None:
+    """Bring the generated follow-ups of one person in line with the record's dates.
+
+    Open ones whose source date vanished or changed are removed; done ones stay as history.
+    """
+    wanted = {item.key: item for item in planned_for(participant)}
+    existing = session.exec(
+        select(FollowUp).where(
+            FollowUp.participant_id == participant.id, col(FollowUp.generated_key).is_not(None)
+        )
+    ).all()
+    for follow_up in existing:
+        item = wanted.pop(follow_up.generated_key or "", None)
+        if item is None:
+            if follow_up.done_at is None:
+                session.delete(follow_up)
+        elif follow_up.done_at is None:
+            follow_up.due_date, follow_up.title = item.due_date, item.title
+    for item in wanted.values():
+        session.add(
+            FollowUp(
+                due_date=item.due_date,
+                title=item.title,
+                kind=item.kind,
+                participant_id=participant.id,
+                generated_key=item.key,
+            )
+        )
+
+
+# --- manual follow-ups ---------------------------------------------------------------------
+
+
+def _validate(due_date: date | None, title: str) -> None:
+    errors = []
+    if due_date is None:
+        errors.append(FieldError("due_date", _(LABELS["due_date"]), _("Please enter a date.")))
+    elif message := plausible_date(due_date):
+        errors.append(FieldError("due_date", _(LABELS["due_date"]), message))
+    if not title.strip():
+        errors.append(FieldError("title", _(LABELS["title"]), _("Please fill in this field.")))
+    if errors:
+        raise ValidationError(errors)
+
+
+def create_follow_up(
+    uow: UnitOfWork,
+    *,
+    due_date: date | None,
+    title: str,
+    participant_id: int | None = None,
+    organization_id: int | None = None,
+    note: str = "",
+) -> int:
+    _validate(due_date, title)
+    assert due_date is not None
+    follow_up = FollowUp(
+        due_date=due_date,
+        title=title.strip(),
+        participant_id=participant_id,
+        organization_id=organization_id,
+        note=note,
+    )
+    uow.session.add(follow_up)
+    uow.session.flush()
+    audit.record(uow.session, AuditAction.CREATE, "follow_up", follow_up.id, ["due_date", "title"])
+    uow.commit()
+    assert follow_up.id is not None
+    return follow_up.id
+
+
+def set_done(uow: UnitOfWork, follow_up_id: int, done: bool = True) -> None:
+    follow_up = uow.session.get(FollowUp, follow_up_id)
+    if follow_up is None:
+        raise ValidationError([FieldError("id", _("Follow-up"), _("It no longer exists."))])
+    follow_up.done_at = utc_now() if done else None
+    audit.record(uow.session, AuditAction.UPDATE, "follow_up", follow_up_id, ["done_at"])
+    uow.commit()
+
+
+def delete_follow_up(uow: UnitOfWork, follow_up_id: int) -> None:
+    follow_up = uow.session.get(FollowUp, follow_up_id)
+    if follow_up is not None:
+        uow.session.delete(follow_up)
+        audit.record(uow.session, AuditAction.DELETE, "follow_up", follow_up_id)
+        uow.commit()
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+class FollowUpRow(NamedTuple):
+    id: int
+    due_date: date
+    title: str
+    kind: FollowUpKind
+    participant_id: int | None
+    participant_name: str
+    done: bool
+
+
+_ROW_SQL = """
+SELECT f.id, f.due_date, f.title, f.kind, f.participant_id,
+       coalesce(trim(p.first_name || ' ' || p.last_name), o.name, ''), f.done_at IS NOT NULL
+FROM follow_up f
+LEFT JOIN participant p ON p.id = f.participant_id
+LEFT JOIN organization o ON o.id = f.organization_id
+"""
+
+
+def _rows(session: Session, where: str, params: dict) -> list[FollowUpRow]:
+    result = session.connection().exec_driver_sql(
+        f"{_ROW_SQL} WHERE {where} ORDER BY f.due_date, f.id", params
+    )
+    return [
+        FollowUpRow(
+            r[0], date.fromisoformat(r[1]), r[2], FollowUpKind(r[3]), r[4], r[5], bool(r[6])
+        )
+        for r in result
+    ]
+
+
+def open_follow_ups(uow: UnitOfWork, until: date | None = None) -> list[FollowUpRow]:
+    """Open follow-ups, due first; ``until`` limits to those due by that day."""
+    if until is None:
+        return _rows(uow.session, "f.done_at IS NULL", {})
+    return _rows(uow.session, "f.done_at IS NULL AND f.due_date <= :until", {"until": str(until)})
+
+
+def follow_ups_of(uow: UnitOfWork, participant_id: int) -> list[FollowUpRow]:
+    return _rows(uow.session, "f.participant_id = :pid", {"pid": participant_id})

@@ -1,0 +1,195 @@
+"""Participants: create, edit, validate, exit, delete; duplicate check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+from sqlmodel import Session, col, select
+
+from app.db.unit_of_work import UnitOfWork
+from app.errors import FieldError, ValidationError
+from app.i18n import _
+from app.models.participant import Participant
+from app.models.vocab import AuditAction, ExitOutcome, ExitReason, ParticipantStatus, Program
+from app.services import audit, follow_ups, search_index, validation_rules
+from app.services.participant_fields import EDITABLE_FIELDS, label
+
+ENTITY = "participant"
+
+
+def _not_found(participant_id: int) -> ValidationError:
+    return ValidationError(
+        [
+            FieldError(
+                "id",
+                _("Participant"),
+                _("No participant with number {id}.").format(id=participant_id),
+            )
+        ]
+    )
+
+
+def get_participant(uow: UnitOfWork, participant_id: int) -> Participant:
+    participant = uow.session.get(Participant, participant_id)
+    if participant is None:
+        raise _not_found(participant_id)
+    return participant
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - EDITABLE_FIELDS
+    if unknown:
+        raise KeyError(f"not editable: {sorted(unknown)}")
+    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+
+
+def _check_unique_esf_number(session: Session, participant: Participant) -> list[FieldError]:
+    if not participant.esf_number:
+        return []
+    clash = session.exec(
+        select(Participant.id).where(
+            Participant.esf_number == participant.esf_number, Participant.id != participant.id
+        )
+    ).first()
+    if clash is None:
+        return []
+    return [
+        FieldError(
+            "esf_number",
+            label("esf_number"),
+            _("This number is already used by another participant."),
+        )
+    ]
+
+
+def _validate_and_store(session: Session, participant: Participant, today: date) -> None:
+    errors = validation_rules.participant_errors(participant, today)
+    errors += _check_unique_esf_number(session, participant)
+    if errors:
+        raise ValidationError(errors)
+
+
+def create_participant(
+    uow: UnitOfWork, values: dict[str, Any], *, today: date | None = None
+) -> int:
+    """Validate and store a new participant; returns the id. Nothing is stored on error."""
+    values = _clean(values)
+    if values.get("esf_number") == "":
+        values["esf_number"] = None
+    participant = Participant(**values)
+    _validate_and_store(uow.session, participant, today or date.today())
+    uow.session.add(participant)
+    uow.session.flush()
+    assert participant.id is not None
+    follow_ups.regenerate(uow.session, participant)
+    search_index.reindex_participant(uow.session, participant.id)
+    set_fields = [k for k, v in values.items() if v not in (None, "", [])]
+    audit.record(uow.session, AuditAction.CREATE, ENTITY, participant.id, set_fields)
+    uow.commit()
+    return participant.id
+
+
+def update_participant(
+    uow: UnitOfWork, participant_id: int, values: dict[str, Any], *, today: date | None = None
+) -> list[str]:
+    """Apply changed values; returns the names of the fields that really changed."""
+    values = _clean(values)
+    if values.get("esf_number") == "":
+        values["esf_number"] = None
+    participant = get_participant(uow, participant_id)
+    changed = [name for name, value in values.items() if getattr(participant, name) != value]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(participant, name, values[name])
+    _validate_and_store(uow.session, participant, today or date.today())
+    follow_ups.regenerate(uow.session, participant)
+    uow.session.flush()
+    search_index.reindex_participant(uow.session, participant_id)
+    audit.record(uow.session, AuditAction.UPDATE, ENTITY, participant_id, changed)
+    uow.commit()
+    return changed
+
+
+@dataclass(frozen=True)
+class ExitData:
+    exit_date: date | None
+    reason: ExitReason | None
+    outcome: ExitOutcome | None
+    outcome_on: date | None = None
+    qualification_gained: bool | None = None
+
+
+def exit_participant(
+    uow: UnitOfWork, participant_id: int, data: ExitData, *, today: date | None = None
+) -> None:
+    """Austritt with Verbleib: sets status, dates, and the follow-ups for the outcome checks."""
+    errors = []
+    if data.exit_date is None:
+        errors.append(FieldError("exit_date", label("exit_date"), _("Please enter a date.")))
+    if data.reason is None:
+        errors.append(FieldError("exit_reason", label("exit_reason"), _("Please choose one.")))
+    if errors:
+        raise ValidationError(errors)
+    update_participant(
+        uow,
+        participant_id,
+        {
+            "status": ParticipantStatus.EXITED,
+            "exit_date": data.exit_date,
+            "exit_reason": data.reason,
+            "exit_outcome": data.outcome,
+            "exit_outcome_on": data.outcome_on,
+            "qualification_gained": data.qualification_gained,
+        },
+        today=today,
+    )
+
+
+def delete_participant(uow: UnitOfWork, participant_id: int) -> None:
+    """Delete a person with all their notes, follow-ups, consents and plans (cascade)."""
+    participant = get_participant(uow, participant_id)
+    uow.session.delete(participant)
+    uow.session.flush()
+    search_index.reindex_participant(uow.session, participant_id)
+    audit.record(uow.session, AuditAction.DELETE, ENTITY, participant_id)
+    uow.commit()
+
+
+class DuplicateCandidate(NamedTuple):
+    id: int
+    first_name: str
+    last_name: str
+    postal_code: str
+    birth_date: date | None
+    program: Program
+
+
+def find_duplicates(
+    uow: UnitOfWork,
+    first_name: str,
+    last_name: str,
+    postal_code: str,
+    exclude_id: int | None = None,
+) -> list[DuplicateCandidate]:
+    """People with the same first name, last name and PLZ, ignoring case and accents."""
+    key = search_index.sort_key(first_name, last_name)
+    if not key or not postal_code.strip():
+        return []
+    rows = uow.session.exec(
+        select(
+            Participant.id,
+            Participant.first_name,
+            Participant.last_name,
+            Participant.postal_code,
+            Participant.birth_date,
+            Participant.program,
+        ).where(
+            Participant.name_sort == key,
+            Participant.postal_code == postal_code.strip(),
+            col(Participant.id) != (exclude_id or -1),
+        )
+    ).all()
+    return [DuplicateCandidate(*row) for row in rows]

@@ -1,0 +1,105 @@
+"""Generated and manual Wiedervorlagen; the overview buckets."""
+
+from datetime import date
+
+import pytest
+
+from app.errors import ValidationError
+from app.models.participant import s104c_expiry
+from app.models.vocab import FollowUpKind, Program
+from app.services.follow_ups import (
+    create_follow_up,
+    delete_follow_up,
+    follow_ups_of,
+    open_follow_ups,
+    set_done,
+)
+from app.services.overview import end_of_week, overview
+from app.services.participants import update_participant
+from tests.services.helpers import add_person
+
+
+def kinds(lotse, pid):
+    with lotse.unit_of_work() as uow:
+        return {(row.kind, row.due_date, row.done) for row in follow_ups_of(uow, pid)}
+
+
+def test_generated_from_record_dates(lotse):
+    pid = add_person(
+        lotse,
+        "Ahmadi",
+        residence_title_valid_until=date(2027, 3, 31),
+        s104c_granted_on=date(2025, 8, 31),
+        cooperation_plan_next_update_on=date(2026, 12, 15),
+    )
+    assert s104c_expiry(date(2025, 8, 31)) == date(2027, 2, 28)
+    assert kinds(lotse, pid) == {
+        (FollowUpKind.RESIDENCE_TITLE_EXPIRY, date(2026, 12, 31), False),  # 90 days ahead
+        (FollowUpKind.S104C_EXPIRY, date(2026, 9, 1), False),  # 180 days ahead
+        (FollowUpKind.COOPERATION_PLAN_UPDATE, date(2026, 12, 15), False),
+    }
+
+
+def test_regeneration_follows_changes_and_keeps_done_history(lotse):
+    pid = add_person(lotse, "Karimi", residence_title_valid_until=date(2027, 3, 31))
+    with lotse.unit_of_work() as uow:
+        (first,) = follow_ups_of(uow, pid)
+        set_done(uow, first.id)
+    with lotse.unit_of_work() as uow:  # title renewed: a new reminder, the done one stays
+        update_participant(uow, pid, {"residence_title_valid_until": date(2029, 3, 31)})
+    assert kinds(lotse, pid) == {
+        (FollowUpKind.RESIDENCE_TITLE_EXPIRY, date(2026, 12, 31), True),
+        (FollowUpKind.RESIDENCE_TITLE_EXPIRY, date(2028, 12, 31), False),
+    }
+    with lotse.unit_of_work() as uow:  # date removed: the open reminder goes
+        update_participant(uow, pid, {"residence_title_valid_until": None})
+    assert kinds(lotse, pid) == {(FollowUpKind.RESIDENCE_TITLE_EXPIRY, date(2026, 12, 31), True)}
+
+
+def test_unchanged_save_creates_no_duplicates(lotse):
+    pid = add_person(lotse, "Popal", residence_title_valid_until=date(2027, 3, 31))
+    with lotse.unit_of_work() as uow:
+        update_participant(uow, pid, {"city": "Stendal"})
+    assert len(kinds(lotse, pid)) == 1
+
+
+def test_manual_follow_up_lifecycle(lotse):
+    pid = add_person(lotse, "Hailu", program=Program.TRAINING)
+    with lotse.unit_of_work() as uow:
+        fid = create_follow_up(uow, due_date=date(2026, 12, 1), title=" Zeugnis holen ",
+                               participant_id=pid)  # fmt: skip
+    with lotse.unit_of_work() as uow:
+        (row,) = open_follow_ups(uow)
+        assert (row.title, row.participant_name) == ("Zeugnis holen", "Hailu")
+        set_done(uow, fid)
+    with lotse.unit_of_work() as uow:
+        assert open_follow_ups(uow) == []
+        delete_follow_up(uow, fid)
+    assert kinds(lotse, pid) == set()
+
+
+def test_manual_follow_up_needs_date_and_subject(lotse):
+    with lotse.unit_of_work() as uow, pytest.raises(ValidationError) as raised:
+        create_follow_up(uow, due_date=None, title="")
+    assert [e.field for e in raised.value.errors] == ["due_date", "title"]
+
+
+def test_overview_buckets(lotse):
+    today = date(2026, 11, 25)  # a Wednesday
+    assert end_of_week(today) == date(2026, 11, 29)
+    pid = add_person(lotse, "Warsame", "Hodan")
+    for due, title in [
+        (date(2026, 11, 20), "überfällig"),
+        (today, "heute"),
+        (date(2026, 11, 29), "Sonntag"),
+        (date(2026, 11, 30), "nächste Woche"),
+    ]:
+        with lotse.unit_of_work() as uow:
+            create_follow_up(uow, due_date=due, title=title, participant_id=pid)
+    with lotse.unit_of_work() as uow:
+        result = overview(uow, today)
+    assert [r.title for r in result.overdue] == ["überfällig"]
+    assert [r.title for r in result.today] == ["heute"]
+    assert [r.title for r in result.this_week] == ["Sonntag"]
+    assert [case.name for case in result.recent] == ["Hodan Warsame"]
+    assert result.active_cases == 1

@@ -1,0 +1,1 @@
+"""Small input widgets shared by the forms."""

@@ -1,0 +1,93 @@
+"""An optional German date input: type "24.11.2026" (or "24.11.26", "241126"), or leave empty."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
+
+from app.i18n import _
+
+_DIGITS = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
+_COMPACT = re.compile(r"(\d{2})(\d{2})(\d{2}|\d{4})")
+
+
+def parse_german_date(text: str, today: date | None = None) -> date | None:
+    """Parse "24.11.2026", "24.11.26", "24112026", "241126"; raises ValueError on nonsense."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _DIGITS.fullmatch(text) or _COMPACT.fullmatch(text)
+    if not match:
+        raise ValueError(text)
+    day, month, year = (int(part) for part in match.groups())
+    if len(match.group(3)) == 2:
+        century_now = (today or date.today()).year // 100 * 100
+        year += century_now
+        if year > (today or date.today()).year + 20:  # "51" is 1951, not 2051
+            year -= 100
+    return date(year, month, day)
+
+
+def format_german_date(value: date | None) -> str:
+    return "" if value is None else value.strftime("%d.%m.%Y")
+
+
+class DateField(QLineEdit):
+    """Line edit for an optional date with a calendar on F4 / Alt+Down and "h" for today."""
+
+    dateChanged = Signal()  # noqa: N815 - Qt naming
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(_("DD.MM.YYYY"))
+        self.setMaxLength(10)
+        self.setToolTip(_("Date as DD.MM.YYYY; H = today; F4 opens a calendar"))
+        self.textChanged.connect(self.dateChanged)
+        calendar = QAction(_("Calendar"), self)
+        calendar.setShortcuts([QKeySequence("F4"), QKeySequence("Alt+Down")])
+        calendar.triggered.connect(self.open_calendar)
+        self.addAction(calendar)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if event.text().lower() in {"h", "t"} and not self.text():
+            self.set_date(date.today())
+            return
+        super().keyPressEvent(event)
+
+    def date(self) -> date | None:
+        """The entered date; raises ValueError when the text is not a date."""
+        return parse_german_date(self.text())
+
+    def is_valid(self) -> bool:
+        try:
+            self.date()
+        except ValueError:
+            return False
+        return True
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(format_german_date(value))
+
+    def open_calendar(self) -> None:
+        menu = QMenu(self)
+        calendar = QCalendarWidget(menu)
+        calendar.setGridVisible(True)
+        if self.is_valid() and self.date():
+            current = self.date()
+            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(calendar)
+        menu.addAction(holder)
+
+        def chosen(qdate: QDate) -> None:
+            self.set_date(date(qdate.year(), qdate.month(), qdate.day()))
+            menu.close()
+
+        calendar.activated.connect(chosen)
+        calendar.clicked.connect(chosen)
+        calendar.setFocus()
+        menu.exec(self.mapToGlobal(self.rect().bottomLeft()))
