@@ -9,20 +9,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPECIAL = str.maketrans(
-    {
-        "ł": "l", "Ł": "l", "ß": "ss", "ẞ": "ss", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
-        "ı": "i", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th",
-    }
-)  # fmt: skip
+# Letters NFKD does not take apart (after casefold, so lower case suffices).
+_SPECIAL = (("ł", "l"), ("ø", "o"), ("đ", "d"), ("ı", "i"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"))
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_UMLAUT_WORD = re.compile(r"\w*[äöü]\w*")
 _UMLAUT_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _WORD = re.compile(r"\w+")
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Łukasz Şahin-Müller" → "lukasz sahin-muller"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL).casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_SPECIAL)
+    text = text.casefold()  # also ß → ss
+    if text.isascii():
+        return text
+    for letter, plain in _SPECIAL:
+        if letter in text:
+            text = text.replace(letter, plain)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def words(text: str) -> list[str]:
@@ -31,12 +34,9 @@ def words(text: str) -> list[str]:
 
 def index_text(text: str) -> str:
     """Folded words, plus the "ue/oe/ae" spelling of every word with an umlaut."""
-    folded = fold(text)
-    variants = [
-        word.translate(_UMLAUT_SPELLING)
-        for word in _WORD.findall(text.casefold())
-        if any(ch in word for ch in "äöü")
-    ]
-    if variants:
-        return folded + " " + " ".join(fold(v) for v in variants)
-    return folded
+    lowered = text.casefold()
+    folded = fold(lowered)
+    variants = _UMLAUT_WORD.findall(unicodedata.normalize("NFC", lowered))
+    if not variants:
+        return folded
+    return folded + " " + fold(" ".join(variants).translate(_UMLAUT_SPELLING))

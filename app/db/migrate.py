@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -41,13 +42,22 @@ def is_known_revision(revision: str | None) -> bool:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade in one connection; batch migrations need foreign keys off, committed first."""
+    _run(engine, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """For developers and fixtures only; the program never downgrades."""
+    _run(engine, command.downgrade, revision)
+
+
+def _run(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
     config = alembic_config()
     with engine.connect() as conn:
         conn.execute(text("PRAGMA foreign_keys=OFF"))
         conn.commit()
         try:
             config.attributes["connection"] = conn
-            command.upgrade(config, revision)
+            step(config, revision)
             conn.commit()
         finally:
             conn.execute(text("PRAGMA foreign_keys=ON"))

@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
 from app.db.unit_of_work import UnitOfWork
-from app.models.vocab import GermanLevel, ParticipantStatus, Program, SchoolForm
+from app.models.vocab import ParticipantStatus, Program
 from app.services import search_index
-from app.services.completeness import missing_count_sql
 
 
 class ParticipantRow(NamedTuple):
+    """One list row, as SQLite returns it: codes and ISO dates stay text.
+
+    The list shows a few dozen rows at a time, so labels and dates are formatted when a cell
+    is painted, not for all 20,000 rows per keystroke. ISO dates compare correctly as text;
+    Program and ParticipantStatus are StrEnums, so ``row.program == Program.JOKO`` holds.
+    """
+
     id: int
     last_name: str
     first_name: str
-    program: Program
-    status: ParticipantStatus
-    entry_date: date | None
-    next_follow_up: date | None
-    german_level: GermanLevel | None
-    school_form: SchoolForm | None
+    program: str  # Program code
+    status: str  # ParticipantStatus code
+    entry_date: str | None  # ISO date
+    next_follow_up: str | None  # ISO date of the earliest open follow-up
+    german_level: str | None  # GermanLevel code
+    school_form: str | None  # SchoolForm code
     school_class: str
     missing: int  # ESF+ core entry fields missing
+
+
+_MAX_PARAMS = 500  # SQLite's limit on bound parameters is far higher; keeps statements small
 
 
 class SortKey(StrEnum):
@@ -38,13 +47,13 @@ class SortKey(StrEnum):
 
 
 _ORDER = {
-    SortKey.NAME: "p.name_sort",
-    SortKey.PROGRAM: "p.program",
-    SortKey.STATUS: "p.status",
-    SortKey.ENTRY: "p.entry_date",
-    SortKey.NEXT_FOLLOW_UP: "next_follow_up IS NULL, next_follow_up",
-    SortKey.LANGUAGE_OR_SCHOOL: "coalesce(p.german_level, p.school_class)",
-    SortKey.MISSING: "missing",
+    SortKey.NAME: "l.name_sort",
+    SortKey.PROGRAM: "l.program",
+    SortKey.STATUS: "l.status",
+    SortKey.ENTRY: "l.entry_date",
+    SortKey.NEXT_FOLLOW_UP: "l.next_follow_up IS NULL, l.next_follow_up",
+    SortKey.LANGUAGE_OR_SCHOOL: "coalesce(l.german_level, l.school_class)",
+    SortKey.MISSING: "l.missing",
 }
 
 
@@ -57,56 +66,60 @@ class ListQuery:
     descending: bool = False
 
 
-_SELECT = f"""
-SELECT p.id, p.last_name, p.first_name, p.program, p.status, p.entry_date,
-       (SELECT min(f.due_date) FROM follow_up f
-         WHERE f.participant_id = p.id AND f.done_at IS NULL) AS next_follow_up,
-       p.german_level, p.school_form, p.school_class,
-       {missing_count_sql("p")} AS missing
-FROM participant p
-"""
+_COLUMNS = (
+    "l.id, l.last_name, l.first_name, l.program, l.status, l.entry_date, l.next_follow_up, "
+    "l.german_level, l.school_form, l.school_class, l.missing"
+)
+_TABLE = f"{search_index.LIST_TABLE} l"
 
 
-_PROGRAM = Program._value2member_map_
-_STATUS = ParticipantStatus._value2member_map_
-_GERMAN = GermanLevel._value2member_map_
-_SCHOOL_FORM = SchoolForm._value2member_map_
-_day = date.fromisoformat
+def _select(uow: UnitOfWork, sql: str, params: dict[str, object] | list[int]) -> list[tuple]:
+    """Plain DB-API cursor: 20,000 rows a keystroke, so no ORM or result-proxy layer."""
+    cursor = uow.session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(sql, params).fetchall()
+    finally:
+        cursor.close()
 
 
-def _to_row(raw: tuple) -> ParticipantRow:
-    """Plain dict look-ups instead of Enum() calls: this runs for up to 20,000 rows a keystroke."""
-    return ParticipantRow(
-        raw[0],
-        raw[1],
-        raw[2],
-        _PROGRAM[raw[3]],  # type: ignore[arg-type]
-        _STATUS[raw[4]],  # type: ignore[arg-type]
-        _day(raw[5]) if raw[5] else None,
-        _day(raw[6]) if raw[6] else None,
-        _GERMAN.get(raw[7]) if raw[7] else None,  # type: ignore[arg-type]
-        _SCHOOL_FORM.get(raw[8]) if raw[8] else None,  # type: ignore[arg-type]
-        raw[9],
-        raw[10],
-    )
-
-
-def list_participants(uow: UnitOfWork, query: ListQuery = ListQuery()) -> list[ParticipantRow]:
+def _where_and_order(query: ListQuery) -> tuple[str, dict[str, object]]:
     conditions: list[str] = []
     params: dict[str, object] = {}
     match = search_index.match_expression(query.text)
     if match:
-        conditions.append(f"p.id IN ({search_index.matching_ids_sql()})")
+        conditions.append(f"l.id IN ({search_index.matching_ids_sql()})")
         params["match"] = match
     if query.program is not None:
-        conditions.append("p.program = :program")
+        conditions.append("l.program = :program")
         params["program"] = query.program.value
     if query.status is not None:
-        conditions.append("p.status = :status")
+        conditions.append("l.status = :status")
         params["status"] = query.status.value
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     direction = "DESC" if query.descending else "ASC"
     order = ", ".join(f"{part} {direction}" for part in _ORDER[query.sort].split(", "))
-    sql = f"{_SELECT} {where} ORDER BY {order}, p.name_sort, p.id"
-    result = uow.session.connection().exec_driver_sql(sql, params)
-    return [_to_row(raw) for raw in result]
+    return f"{where} ORDER BY {order}, l.name_sort, l.id", params
+
+
+def participant_ids(uow: UnitOfWork, query: ListQuery = ListQuery()) -> list[int]:
+    """The ids the list shows, filtered and sorted: what a keystroke costs."""
+    clauses, params = _where_and_order(query)
+    return [row[0] for row in _select(uow, f"SELECT l.id FROM {_TABLE} {clauses}", params)]
+
+
+def participant_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[ParticipantRow]:
+    """The rows of ``ids`` in that order (the visible part of the list); missing ids skipped."""
+    found: dict[int, ParticipantRow] = {}
+    for start in range(0, len(ids), _MAX_PARAMS):
+        chunk = list(ids[start : start + _MAX_PARAMS])
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT {_COLUMNS} FROM {_TABLE} WHERE l.id IN ({marks})"
+        found.update((raw[0], ParticipantRow._make(raw)) for raw in _select(uow, sql, chunk))
+    return [found[pid] for pid in ids if pid in found]
+
+
+def list_participants(uow: UnitOfWork, query: ListQuery = ListQuery()) -> list[ParticipantRow]:
+    """All matching rows at once (small lists, tests, exports)."""
+    clauses, params = _where_and_order(query)
+    rows = _select(uow, f"SELECT {_COLUMNS} FROM {_TABLE} {clauses}", params)
+    return list(map(ParticipantRow._make, rows))

@@ -15,7 +15,7 @@ from app.models.base import utc_now
 from app.models.contacts import FollowUp
 from app.models.participant import Participant, add_months, s104c_expiry
 from app.models.vocab import AuditAction, FollowUpKind, ParticipantStatus
-from app.services import audit
+from app.services import audit, search_index
 from app.validation import plausible_date
 
 # Lead times before an expiry (DOMAIN: keep configurable; the Ausländerbehörde needs time).
@@ -25,6 +25,10 @@ EXIT_FIRST_CHECK = timedelta(weeks=4)
 EXIT_SECOND_CHECK_MONTHS = 6
 
 LABELS = {"due_date": N_("Due on"), "title": N_("Subject")}
+
+
+def label(field: str) -> str:
+    return _(LABELS[field])
 
 
 @dataclass(frozen=True)
@@ -122,11 +126,11 @@ def regenerate(session: Session, participant: Participant) -> None:
 def _validate(due_date: date | None, title: str) -> None:
     errors = []
     if due_date is None:
-        errors.append(FieldError("due_date", _(LABELS["due_date"]), _("Please enter a date.")))
+        errors.append(FieldError("due_date", label("due_date"), _("Please enter a date.")))
     elif message := plausible_date(due_date):
-        errors.append(FieldError("due_date", _(LABELS["due_date"]), message))
+        errors.append(FieldError("due_date", label("due_date"), message))
     if not title.strip():
-        errors.append(FieldError("title", _(LABELS["title"]), _("Please fill in this field.")))
+        errors.append(FieldError("title", label("title"), _("Please fill in this field.")))
     if errors:
         raise ValidationError(errors)
 
@@ -151,6 +155,7 @@ def create_follow_up(
     )
     uow.session.add(follow_up)
     uow.session.flush()
+    search_index.refresh_list_row(uow.session, participant_id)
     audit.record(uow.session, AuditAction.CREATE, "follow_up", follow_up.id, ["due_date", "title"])
     uow.commit()
     assert follow_up.id is not None
@@ -162,6 +167,8 @@ def set_done(uow: UnitOfWork, follow_up_id: int, done: bool = True) -> None:
     if follow_up is None:
         raise ValidationError([FieldError("id", _("Follow-up"), _("It no longer exists."))])
     follow_up.done_at = utc_now() if done else None
+    uow.session.flush()
+    search_index.refresh_list_row(uow.session, follow_up.participant_id)
     audit.record(uow.session, AuditAction.UPDATE, "follow_up", follow_up_id, ["done_at"])
     uow.commit()
 
@@ -170,6 +177,8 @@ def delete_follow_up(uow: UnitOfWork, follow_up_id: int) -> None:
     follow_up = uow.session.get(FollowUp, follow_up_id)
     if follow_up is not None:
         uow.session.delete(follow_up)
+        uow.session.flush()
+        search_index.refresh_list_row(uow.session, follow_up.participant_id)
         audit.record(uow.session, AuditAction.DELETE, "follow_up", follow_up_id)
         uow.commit()
 

@@ -84,6 +84,7 @@ def create_participant(
     uow.session.flush()
     assert participant.id is not None
     follow_ups.regenerate(uow.session, participant)
+    uow.session.flush()
     search_index.reindex_participant(uow.session, participant.id)
     set_fields = [k for k, v in values.items() if v not in (None, "", [])]
     audit.record(uow.session, AuditAction.CREATE, ENTITY, participant.id, set_fields)

@@ -7,16 +7,11 @@ from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401 - registers every table on SQLModel.metadata
+from app.db.migrations.env_filters import include_name
 from app.db.types_render import render_item
-from app.services import search_index
 
 config = context.config
 target_metadata = SQLModel.metadata
-
-
-def include_name(name: str | None, type_: str, _parent: object) -> bool:
-    """The FTS5 search tables are made by hand (revision 0002), not from the models."""
-    return not (type_ == "table" and name is not None and name.startswith(search_index.TABLE))
 
 
 def _configure(connection) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""participant search: FTS5 index (one row per person), name sort key, open follow-ups index
+"""participant search: FTS5 index and list rows (one per person), name sort key, follow-ups index
 
 Revision ID: 0002
 Revises: 0001
@@ -37,10 +37,14 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_participant_name_sort"), ["name_sort"], unique=False)
     op.execute(search_index.CREATE_TABLE)
+    op.execute(search_index.CREATE_LIST_TABLE)
+    for statement in search_index.CREATE_LIST_INDEXES:
+        op.execute(statement)
     search_index.rebuild(op.get_bind())
 
 
 def downgrade() -> None:
+    op.execute(f"DROP TABLE IF EXISTS {search_index.LIST_TABLE}")
     op.execute(f"DROP TABLE IF EXISTS {search_index.TABLE}")
     with op.batch_alter_table("participant", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_participant_name_sort"))

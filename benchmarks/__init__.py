@@ -1,0 +1,1 @@
+"""Speed checks run by hand (`make bench`), never as timed unit tests."""

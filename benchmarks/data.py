@@ -1,0 +1,29 @@
+"""Demo data locations for benchmarks, made once and reused (build/bench/<N>)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "build" / "bench"
+
+
+def demo_location(participants: int, seed: int = 1) -> Path:
+    """A data location holding `lotse demo --participants N`; built on first use."""
+    folder = CACHE / f"demo-{participants}-seed{seed}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("lotse.sqlite*"):
+            stale.unlink()
+        env = {**os.environ, "LOTSE_DATA_DIR": str(folder)}
+        subprocess.run(
+            [sys.executable, "-m", "ui.main", "demo", "--participants", str(participants),
+             "--seed", str(seed)],
+            check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        marker.touch()
+    return folder
