@@ -1,0 +1,300 @@
+"""Synthetic demo data: counts, integrity, special letters, determinism, refusal, CLI."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Date, func, select
+
+from app.bootstrap import Lotse, bootstrap
+from app.demo import (
+    INSERT_ORDER,
+    DemoBuilder,
+    _date_text,
+    _enum_code,
+    _utc_text,
+    generate_demo_data,
+)
+from app.errors import LotseError
+from app.models import ContactNote, FollowUp, Participant
+from app.models.base import EnumText, UTCDateTime
+from app.models.participant import age_on
+from app.models.vocab import ContactKind, FollowUpKind, ParticipantStatus, Program
+from app.paths import DataPaths
+from app.services.follow_ups import regenerate
+from app.services.settings import has_settings, load_settings
+
+TODAY = date(2026, 11, 25)
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def table_counts(lotse: Lotse) -> dict[str, int]:
+    with lotse.database.engine.connect() as conn:
+        return {
+            model.__tablename__: conn.execute(
+                select(func.count()).select_from(model.__table__)  # type: ignore[attr-defined]
+            ).scalar_one()
+            for model in INSERT_ORDER
+        }
+
+
+def participants(lotse: Lotse) -> list[Participant]:
+    with lotse.unit_of_work() as uow:
+        return list(uow.session.execute(select(Participant).order_by(Participant.id)).scalars())
+
+
+def names(lotse: Lotse) -> list[tuple[str, str]]:
+    with lotse.database.engine.connect() as conn:
+        rows = conn.execute(
+            select(Participant.first_name, Participant.last_name).order_by(Participant.id)
+        )
+        return [tuple(row) for row in rows]
+
+
+@pytest.fixture
+def demo60(lotse: Lotse) -> tuple[Lotse, dict[str, int]]:
+    return lotse, generate_demo_data(lotse, participants=60, seed=5, today=TODAY)
+
+
+def test_counts_programs_and_notes(demo60):
+    lotse, counts = demo60
+    people = participants(lotse)
+    assert len(people) == 60
+    assert {p.program for p in people} == {Program.JOKO, Program.TRAINING}
+    tables = table_counts(lotse)
+    with lotse.database.engine.connect() as conn:
+        person_notes = conn.execute(
+            select(func.count())
+            .select_from(ContactNote)
+            .where(ContactNote.participant_id.is_not(None))  # type: ignore[union-attr]
+        ).scalar_one()
+    assert 5 * 60 <= person_notes <= 15 * 60
+    assert sorted(counts.values()) == sorted(tables.values())
+    assert 60 in counts.values()
+    for table in ("organization", "contact_person", "job_offer", "course", "follow_up", "consent"):
+        assert tables[table] > 0, table
+
+
+def test_foreign_keys_hold_and_notes_point_at_participants(demo60):
+    lotse, _counts = demo60
+    with lotse.database.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        orphans = conn.exec_driver_sql(
+            "SELECT count(*) FROM contact_note n LEFT JOIN participant p "
+            "ON p.id = n.participant_id WHERE n.participant_id IS NOT NULL AND p.id IS NULL"
+        ).scalar_one()
+    assert orphans == 0
+
+
+def test_special_letters_round_trip(demo60):
+    lotse, _counts = demo60
+    full_names = [f"{first} {last}" for first, last in names(lotse)]
+    for letter in ("ğ", "ş", "Ł", "ż"):
+        assert any(letter in name for name in full_names), letter
+    assert any(CYRILLIC.search(name) for name in full_names)
+    last_names = {last for _first, last in names(lotse)}
+    assert {"Müller", "Straßer"} <= last_names
+
+
+def test_same_seed_same_data_other_seed_differs(tmp_path):
+    def run(folder: str, seed: int) -> tuple[list[tuple[str, str]], list[tuple]]:
+        lotse = bootstrap(DataPaths(tmp_path / folder))
+        try:
+            generate_demo_data(lotse, participants=40, seed=seed, today=date(2026, 6, 30))
+            with lotse.database.engine.connect() as conn:
+                dump = [
+                    tuple(row)
+                    for table in ("participant", "contact_note", "follow_up", "measure", "goal")
+                    for row in conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id")
+                ]
+            return names(lotse), dump
+        finally:
+            lotse.close()
+
+    first_names, first_dump = run("a", 7)
+    assert (first_names, first_dump) == run("b", 7)
+    assert first_names != run("c", 8)[0]
+
+
+def test_refuses_a_database_with_participants(demo60):
+    lotse, _counts = demo60
+    before = table_counts(lotse)
+    with pytest.raises(LotseError, match="LOTSE_DATA_DIR"):
+        generate_demo_data(lotse, participants=10, seed=1)
+    assert table_counts(lotse) == before
+
+
+def test_failure_leaves_the_database_unchanged(lotse, monkeypatch):
+    def explode(self, case):
+        if case.id > 30:
+            raise RuntimeError("boom")
+
+    monkeypatch.setattr(DemoBuilder, "follow_ups", explode)
+    with pytest.raises(RuntimeError):
+        generate_demo_data(lotse, participants=60, seed=1)
+    assert set(table_counts(lotse).values()) == {0}
+    with lotse.unit_of_work() as uow:
+        assert not has_settings(uow)
+
+
+def test_stores_demo_settings_only_when_none_exist(lotse, configured_lotse):
+    generate_demo_data(configured_lotse, participants=5, seed=1)
+    with configured_lotse.unit_of_work() as uow:
+        assert load_settings(uow).district == "Landkreis Harz"
+        authors = set(uow.session.execute(select(ContactNote.author)).scalars())
+    assert authors == {"Anna Beispiel"}
+
+
+def test_stores_demo_settings_in_an_empty_location(demo60):
+    lotse, _counts = demo60
+    with lotse.unit_of_work() as uow:
+        settings = load_settings(uow)
+    assert settings.provider == "Landkreis Musterland – Fachdienst Integration"
+    assert settings.funding_reference == "ESF-RA-L-2024-0042"
+    assert settings.programs == {Program.JOKO, Program.TRAINING}
+    assert settings.complete
+
+
+def test_case_data_are_plausible(lotse):
+    generate_demo_data(lotse, participants=400, seed=2, today=TODAY)
+    people = participants(lotse)
+    by_status = {status: [p for p in people if p.status is status] for status in ParticipantStatus}
+    assert 0.55 < len(by_status[ParticipantStatus.ACTIVE]) / 400 < 0.75
+    assert 0.5 < sum(p.program is Program.JOKO for p in people) / 400 < 0.7
+    for person in by_status[ParticipantStatus.EXITED]:
+        assert person.exit_date and person.exit_reason and person.exit_outcome
+        assert person.entry_date <= person.exit_date <= TODAY
+    for person in by_status[ParticipantStatus.SHORT_COUNSELLING]:
+        assert person.exit_date == person.entry_date
+    assert len({p.esf_number for p in people}) == 400
+    assert all(re.fullmatch(r"TN-\d{6}", p.esf_number or "") for p in people)
+    assert all(TODAY - timedelta(days=3 * 366) <= p.entry_date <= TODAY for p in people)
+    for person in people:
+        age = age_on(person.birth_date, person.entry_date)
+        low, high = (18, 60) if person.program is Program.JOKO else (15, 25)
+        assert low <= age <= high, (person.program, age)
+    students = [p for p in people if p.program is Program.TRAINING]
+    assert any(age_on(p.birth_date, TODAY) < 18 for p in students)
+    assert all(p.school_id and p.school_class for p in students)
+    joko = [p for p in people if p.program is Program.JOKO]
+    assert all(p.jobcenter_id and re.fullmatch(r"\d{3}D\d{6}", p.job_center_customer_number)
+               for p in joko)  # fmt: skip
+    s104c = [p for p in joko if p.s104c_granted_on]
+    assert s104c and any(p.s104c_granted_on.year == 2025 for p in s104c)
+    soon = TODAY + timedelta(days=92)
+    assert any(p.residence_title_valid_until and TODAY <= p.residence_title_valid_until <= soon
+               for p in joko)  # fmt: skip
+    incomplete = sum(
+        any(
+            getattr(p, name) is None
+            for name in (
+                "school_level",
+                "vocational_level",
+                "employment_status_at_entry",
+                "housing_situation",
+                "gender",
+                "privacy_notice_given_on",
+            )
+        )  # fmt: skip
+        for p in people
+    )
+    assert 0.08 < incomplete / 400 < 0.25
+
+
+def test_follow_ups_and_notes_are_spread_over_time(lotse):
+    generate_demo_data(lotse, participants=200, seed=4, today=TODAY)
+    with lotse.unit_of_work() as uow:
+        follow_ups = list(uow.session.execute(select(FollowUp)).scalars())
+        notes = list(uow.session.execute(select(ContactNote)).scalars())
+    open_ones = [f for f in follow_ups if f.done_at is None and f.participant_id]
+    assert any(f.due_date < TODAY for f in open_ones)  # overdue
+    assert any(f.due_date == TODAY for f in open_ones)
+    assert any(TODAY < f.due_date <= TODAY + timedelta(days=6) for f in open_ones)
+    assert any(f.done_at is not None for f in follow_ups)
+    manual = [f for f in follow_ups if f.participant_id and f.generated_key is None]
+    assert 2.5 < len(manual) / 200 < 3.5
+    assert {f.kind for f in follow_ups if f.generated_key} >= {
+        FollowUpKind.RESIDENCE_TITLE_EXPIRY,
+        FollowUpKind.COOPERATION_PLAN_UPDATE,
+        FollowUpKind.EXIT_4_WEEKS,
+    }
+    assert all(n.occurred_at.tzinfo is UTC for n in notes)
+    assert all(n.occurred_at <= datetime.now(UTC) for n in notes)
+    assert {n.kind for n in notes} >= {ContactKind.IN_PERSON, ContactKind.PHONE}
+    assert len({n.content for n in notes}) > 100  # varied texts
+
+
+def test_generated_follow_ups_match_what_the_service_derives(demo60):
+    lotse, _counts = demo60
+    with lotse.unit_of_work() as uow:
+        before = {f.generated_key: (f.due_date, f.title) for f in generated(uow)}
+        for person in uow.session.execute(select(Participant)).scalars():
+            regenerate(uow.session, person)
+        uow.session.flush()
+        after = {f.generated_key: (f.due_date, f.title) for f in generated(uow)}
+    assert before and after == before
+
+
+def generated(uow) -> list[FollowUp]:
+    query = select(FollowUp).where(FollowUp.generated_key.is_not(None))  # type: ignore[union-attr]
+    return list(uow.session.execute(query).scalars())
+
+
+def test_fast_converters_store_what_sqlalchemy_stores(lotse):
+    dialect = lotse.database.engine.dialect
+    moment = datetime(2026, 3, 29, 1, 30, 5, 120, tzinfo=UTC)
+    utc = UTCDateTime().dialect_impl(dialect).bind_processor(dialect)
+    assert _utc_text(moment) == utc(moment)
+    assert _utc_text(moment.astimezone()) == utc(moment.astimezone())
+    with pytest.raises(ValueError):
+        _utc_text(datetime(2026, 1, 1))
+    sa_date = Date().dialect_impl(dialect).bind_processor(dialect)
+    assert _date_text(date(2026, 2, 3)) == sa_date(date(2026, 2, 3))
+    enum = EnumText(ContactKind).dialect_impl(dialect).bind_processor(dialect)
+    for value in (ContactKind.PHONE, "phone", None):
+        assert _enum_code(ContactKind)(value) == enum(value)
+    with pytest.raises(ValueError):
+        _enum_code(ContactKind)("fax")
+
+
+def test_search_index_follows_the_demo_data(demo60):
+    lotse, _counts = demo60
+    with lotse.database.engine.connect() as conn:
+        if not conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'participant_search'"
+        ).first():
+            pytest.skip("no search index in this schema")
+        indexed = conn.exec_driver_sql("SELECT count(*) FROM participant_search").scalar_one()
+    assert indexed == 60
+
+
+def run_lotse(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LOTSE_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "ui.main", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_command_line_demo_then_check(data_dir):
+    demo = run_lotse("demo", "--participants", "50", "--seed", "3", data_dir=data_dir)
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert "Teilnehmende: 50" in demo.stdout
+    assert "Wiedervorlagen:" in demo.stdout
+    check = run_lotse("check", data_dir=data_dir)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "Ergebnis: ok" in check.stdout
+    again = run_lotse("demo", "--participants", "5", data_dir=data_dir)
+    assert again.returncode == 1
+    assert "LOTSE_DATA_DIR" in again.stderr

@@ -1,0 +1,357 @@
+"""Teilnehmende: search-as-you-type list with filters; search, filter and order run in SQL.
+
+The page only lists and asks: opening or creating a record is signalled (``open_requested``,
+``new_requested``) and the main window decides which editor to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from babel.numbers import format_decimal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from app.i18n import _, ngettext
+from app.models.base import LabeledEnum
+from app.models.vocab import ParticipantStatus, Program, SchoolForm
+from app.services.caseload import (
+    ListQuery,
+    ParticipantRow,
+    SortKey,
+    participant_ids,
+    participant_rows,
+)
+from ui.changes import DataChanges
+from ui.pages.heading import page_heading
+from ui.participant_table_model import (
+    Column,
+    ParticipantTableModel,
+    completeness_text,
+    program_short_label,
+)
+from ui.widgets.enum_combo import EnumCombo
+
+SEARCH_DELAY_MS = 150
+REFRESH_ON = frozenset({"participant", "contact_note", "follow_up"})
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_DATE_SAMPLE = "00.00.0000"
+_CELL_PADDING = 16  # left and right margin of a cell's text
+_HEADER_PADDING = 28  # margins plus the sort indicator
+
+
+def _column_samples() -> dict[Column, tuple[list[str], int]]:
+    """Typical longest cell texts and a cap in characters, to size the columns without
+    scanning 20,000 rows; longer texts (a long status or school form) are elided, with a
+    tooltip."""
+    return {
+        Column.NAME: (["Schneider, Anna-Katharina"], 28),
+        Column.PROGRAM: ([program_short_label(program) for program in Program], 16),
+        Column.STATUS: ([status.label for status in ParticipantStatus], 17),
+        Column.ENTRY: ([_DATE_SAMPLE], 12),
+        Column.NEXT_FOLLOW_UP: ([_DATE_SAMPLE], 12),
+        Column.LANGUAGE_OR_SCHOOL: (["BVJ25a · " + SchoolForm.BVJ.label], 18),
+        Column.COMPLETENESS: ([completeness_text(14)], 12),
+    }
+
+
+class ColumnFitter(QObject):
+    """Column widths from sample texts; spare width goes to the name, status and German/school
+    columns (the last column stretches too) until the user drags a column border."""
+
+    GROWING = (Column.NAME, Column.STATUS, Column.LANGUAGE_OR_SCHOOL)
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+        self._header = table.horizontalHeader()
+        self._base = self._base_widths()
+        self._fitting = False
+        self._user_sized = False
+        self._header.sectionResized.connect(self._on_section_resized)
+        table.viewport().installEventFilter(self)
+        self.fit()
+
+    def _base_widths(self) -> dict[Column, int]:
+        cells = self._table.fontMetrics()
+        titles = self._header.fontMetrics()
+        model = self._table.model()
+        widths = {}
+        for column, (samples, chars) in _column_samples().items():
+            content = max(cells.horizontalAdvance(text) for text in samples)
+            content = min(content, cells.averageCharWidth() * chars)
+            title = titles.horizontalAdvance(
+                str(model.headerData(column, Qt.Orientation.Horizontal))
+            )
+            widths[column] = max(content + _CELL_PADDING, title + _HEADER_PADDING)
+        return widths
+
+    def fit(self) -> None:
+        spare = max(0, self._table.viewport().width() - sum(self._base.values()))
+        share = spare // (len(self.GROWING) + 1)
+        self._fitting = True
+        try:
+            for column, width in self._base.items():
+                self._header.resizeSection(column, width + (share if column in self.GROWING else 0))
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, section: int, _old: int, _new: int) -> None:
+        if not self._fitting and section != len(Column) - 1:  # the last one stretches by itself
+            self._user_sized = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize and not self._user_sized:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+
+def count_text(count: int) -> str:
+    """The result count with German digit grouping, e.g. "1.234 Teilnehmende"."""
+    number = format_decimal(count, locale="de_DE")
+    return ngettext("{n} participant", "{n} participants", count).format(n=number)
+
+
+class FilterCombo(EnumCombo):
+    """An optional EnumCombo whose empty choice reads "alle"; long labels don't widen it."""
+
+    def __init__(self, enum_class: type[LabeledEnum], parent: QWidget) -> None:
+        super().__init__(enum_class, optional=True, parent=parent)
+        self.setItemText(0, _("all"))
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt API
+        # the list shows every label in full even when the box itself is narrower
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+        super().showPopup()
+
+
+class ParticipantsPage(QWidget):
+    open_requested = Signal(int)  # participant id
+    new_requested = Signal()
+
+    def __init__(self, lotse: Lotse, changes: DataChanges, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self.title = _("Participants")
+        self.setAccessibleName(self.title)
+        self._sort = SortKey.NAME
+        self._descending = False
+
+        self.search = self._build_search()
+        self.program_filter = FilterCombo(Program, self)
+        for index, program in enumerate(Program, start=1):
+            self.program_filter.setItemText(index, program_short_label(program))
+            self.program_filter.setItemData(index, program.label, Qt.ItemDataRole.ToolTipRole)
+        self.status_filter = FilterCombo(ParticipantStatus, self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("resultCount")
+        self.new_button = QPushButton(_("&New…"), self)
+        self.open_button = QPushButton(_("&Open"), self)
+        self.model = ParticipantTableModel(self._fetch_rows, parent=self)
+        self.table = self._build_table()
+        self._layout()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._open_from_search)
+        self.program_filter.currentIndexChanged.connect(self.refresh)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self._open_selected)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.sort_requested.connect(self._on_sort_requested)
+        changes.changed.connect(self._on_data_changed)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_search(self) -> QLineEdit:
+        search = QLineEdit(self)
+        search.setPlaceholderText(
+            _("Search by name, postcode/town, customer number or note text …")
+        )
+        search.setClearButtonEnabled(True)
+        search.setAccessibleName(_("Search participants"))
+        search.setMinimumWidth(QFontMetrics(search.font()).averageCharWidth() * 16)
+        search.installEventFilter(self)
+        return search
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("participantTable")
+        table.setAccessibleName(_("Participants"))
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        self.column_fitter = ColumnFitter(table)
+        # the model's sort() only asks for a new query: set the indicator before enabling
+        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        table.installEventFilter(self)
+        return table
+
+    def _layout(self) -> None:
+        search_label = QLabel(_("&Search:"), self)
+        search_label.setBuddy(self.search)
+        program_label = QLabel(_("&Funding area:"), self)
+        program_label.setBuddy(self.program_filter)
+        status_label = QLabel(_("S&tatus:"), self)
+        status_label.setBuddy(self.status_filter)
+
+        search_row = QHBoxLayout()
+        search_row.setSpacing(8)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        search_row.addSpacing(16)
+        search_row.addWidget(self.new_button)
+        search_row.addWidget(self.open_button)
+
+        filter_row = QHBoxLayout()
+        filter_row.setSpacing(8)
+        filter_row.addWidget(program_label)
+        filter_row.addWidget(self.program_filter)
+        filter_row.addSpacing(16)
+        filter_row.addWidget(status_label)
+        filter_row.addWidget(self.status_filter)
+        filter_row.addStretch(1)
+        filter_row.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(page_heading(self.title, self))
+        layout.addLayout(search_row)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.table, 1)
+
+    # -- public ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Query again with the current search, filters and order; keep the selected person."""
+        self._search_timer.stop()
+        selected = self.selected_participant_id()
+        with self._lotse.unit_of_work() as uow:
+            ids = participant_ids(uow, self.query())
+        self._show_ids(ids, selected)
+
+    def query(self) -> ListQuery:
+        return ListQuery(
+            text=self.search.text(),
+            program=self.program_filter.value(),  # type: ignore[arg-type]
+            status=self.status_filter.value(),  # type: ignore[arg-type]
+            sort=self._sort,
+            descending=self._descending,
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_participant_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.participant_id(rows[0].row()) if rows else None
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _fetch_rows(self, ids: Sequence[int]) -> list[ParticipantRow]:
+        """The rows the table is about to paint (called by the model, a block at a time)."""
+        with self._lotse.unit_of_work() as uow:
+            return participant_rows(uow, ids)
+
+    def _show_ids(self, ids: list[int], selected: int | None) -> None:
+        self.model.set_ids(ids)
+        self.count_label.setText(count_text(len(ids)))
+        row = None if selected is None else self.model.row_for_id(selected)
+        if row is not None:
+            self._select_row(row)
+        self._update_buttons()
+
+    def _select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.selected_participant_id() is not None)
+
+    def _on_sort_requested(self, key: SortKey, descending: bool) -> None:
+        self._sort, self._descending = key, descending
+        self.refresh()
+
+    def _on_data_changed(self, entity: str, _id: int) -> None:
+        if entity in REFRESH_ON:
+            self.refresh()
+
+    def _open_selected(self) -> None:
+        participant_id = self.selected_participant_id()
+        if participant_id is not None:
+            self.open_requested.emit(participant_id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.participant_id(index.row()))
+
+    def _open_from_search(self) -> None:
+        if self._search_timer.isActive():
+            self.refresh()  # Enter typed faster than the delay: search first
+        if self.row_count() == 1:
+            self._select_row(0)
+        self._open_selected()
+
+    def _enter_table(self) -> None:
+        if self.row_count() == 0:
+            return
+        if self.selected_participant_id() is None:
+            self._select_row(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search and key == Qt.Key.Key_Down:
+                self._enter_table()
+                return True
+            if watched is self.search and key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+            if watched is self.table and key in _ENTER_KEYS:
+                self._open_selected()
+                return True
+        return super().eventFilter(watched, event)
