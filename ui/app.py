@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, Qt, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -45,7 +45,12 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> int:
     window = MainWindow(lotse)
     window.show()
     if not smoke:
-        return app.exec()
+        workers = QThreadPool.globalInstance()
+        workers.start(lotse.database.backup_if_due)  # the daily copy, off the GUI thread
+        try:
+            return app.exec()
+        finally:
+            workers.waitForDone()
     app.processEvents()
     QTimer.singleShot(0, app.quit)  # one turn of the event loop lets the window paint
     app.exec()

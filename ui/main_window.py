@@ -21,10 +21,15 @@ from app.bootstrap import Lotse
 from app.i18n import N_, _
 from app.services.settings import OfficeSettings, load_settings
 from ui.about_dialog import AboutDialog
+from ui.changes import DataChanges
 from ui.mnemonics import escape
+from ui.pages.follow_ups_page import FollowUpsPage
 from ui.pages.overview import OverviewPage
+from ui.pages.participants_page import ParticipantsPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings_page import SettingsPage
+from ui.participant.editor import ParticipantEditor
+from ui.participant.note_dialog import QuickNoteDialog
 from ui.settings_dialog import SettingsDialog
 
 
@@ -36,13 +41,7 @@ class PageSpec:
 
 PAGES = (
     PageSpec(N_("Overview")),
-    PageSpec(
-        N_("Participants"),
-        N_(
-            "It will hold the list of participants with search, entry and exit data, "
-            "contact notes and support plans."
-        ),
-    ),
+    PageSpec(N_("Participants")),
     PageSpec(
         N_("Organizations"),
         N_(
@@ -61,20 +60,14 @@ PAGES = (
             "their participants."
         ),
     ),
-    PageSpec(
-        N_("Follow-ups"),
-        N_(
-            "It will hold due follow-ups and appointments, including reminders for residence "
-            "titles, probation periods and support plan reviews."
-        ),
-    ),
+    PageSpec(N_("Follow-ups")),
     PageSpec(
         N_("Reports"),
         N_("It will hold the figures for the funding body and lists for printing and export."),
     ),
     PageSpec(N_("Settings")),
 )
-OVERVIEW, SETTINGS = 0, len(PAGES) - 1
+OVERVIEW, PARTICIPANTS, FOLLOW_UPS, SETTINGS = 0, 1, 5, len(PAGES) - 1
 WINDOW_SIZE = (1100, 700)
 MINIMUM_SIZE = (800, 560)
 
@@ -83,12 +76,20 @@ class MainWindow(QMainWindow):
     def __init__(self, lotse: Lotse, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lotse = lotse
+        self.changes = DataChanges(self)
         self.setWindowTitle("Lotse")
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*WINDOW_SIZE)
 
-        self.overview_page = OverviewPage(_(PAGES[OVERVIEW].title))
+        self.overview_page = OverviewPage(_(PAGES[OVERVIEW].title), lotse, self.changes)
         self.overview_page.setAccessibleName(_(PAGES[OVERVIEW].title))
+        self.overview_page.open_requested.connect(self.open_participant)
+        self.participants_page = ParticipantsPage(lotse, self.changes)
+        self.participants_page.open_requested.connect(self.open_participant)
+        self.participants_page.new_requested.connect(self.new_participant)
+        self.follow_ups_page = FollowUpsPage(_(PAGES[FOLLOW_UPS].title), lotse, self.changes)
+        self.follow_ups_page.setAccessibleName(_(PAGES[FOLLOW_UPS].title))
+        self.follow_ups_page.open_requested.connect(self.open_participant)
         self.settings_page = SettingsPage(_(PAGES[SETTINGS].title))
         self.settings_page.setAccessibleName(_(PAGES[SETTINGS].title))
         self.settings_page.edit_requested.connect(self.open_settings)
@@ -127,16 +128,34 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------
 
     def _build_page(self, index: int, spec: PageSpec) -> QWidget:
-        if index == OVERVIEW:
-            return self.overview_page
-        if index == SETTINGS:
-            return self.settings_page
+        built = {
+            OVERVIEW: self.overview_page,
+            PARTICIPANTS: self.participants_page,
+            FOLLOW_UPS: self.follow_ups_page,
+            SETTINGS: self.settings_page,
+        }
+        if index in built:
+            return built[index]
         page = PlaceholderPage(_(spec.title), _(spec.coming))
         page.setAccessibleName(_(spec.title))
         return page
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_participant_action = QAction(_("&New participant…"), self)
+        self.new_participant_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_participant_action.triggered.connect(self.new_participant)
+        file_menu.addAction(self.new_participant_action)
+        self.quick_note_action = QAction(_("Record a &contact…"), self)
+        self.quick_note_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.quick_note_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quick_note_action.triggered.connect(self.record_contact)
+        file_menu.addAction(self.quick_note_action)
+        self.find_action = QAction(_("&Find participant"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.find_participant)
+        file_menu.addAction(self.find_action)
+        file_menu.addSeparator()
         self.settings_action = QAction(_("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -183,6 +202,35 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(index)
         self.page_actions.actions()[index].setChecked(True)
+
+    # -- caseload -------------------------------------------------------------------------
+
+    def find_participant(self) -> None:
+        self.show_page(PARTICIPANTS)
+        self.participants_page.focus_search()
+
+    def open_participant(self, participant_id: int) -> None:
+        editor = ParticipantEditor(self._lotse, self.changes, participant_id, parent=self)
+        editor.exec()
+        editor.deleteLater()
+
+    def new_participant(self) -> None:
+        programs = self.reload_settings().programs
+        only = next(iter(programs)) if len(programs) == 1 else None
+        editor = ParticipantEditor(self._lotse, self.changes, None, program=only, parent=self)
+        editor.exec()
+        editor.deleteLater()
+
+    def record_contact(self) -> None:
+        """Ctrl+K from anywhere: a contact note for the person chosen in the list, or pick one."""
+        chosen = (
+            self.participants_page.selected_participant_id()
+            if self.current_page() == PARTICIPANTS
+            else None
+        )
+        dialog = QuickNoteDialog(self._lotse, self.changes, chosen, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
 
     # -- settings and dialogs -------------------------------------------------------------
 

@@ -15,15 +15,17 @@ def backup_database(source: Path, folder: Path, reason: str = "start") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{BACKUP_PREFIX}{stamp}-{reason}.sqlite"
+    partial = target.with_suffix(".partial")  # renamed only when complete
     src = sqlite3.connect(source)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
+    partial.replace(target)
     prune_backups(folder)
     return target
 

@@ -1,46 +1,249 @@
-"""Übersicht: greets the coordinator and names the office; caseload figures come later."""
+"""Übersicht: greeting, active cases, what is overdue or due soon, recently edited cases."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from datetime import date
+from typing import NamedTuple
 
-from app.i18n import _
-from app.services.settings import OfficeSettings, label
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from app.i18n import N_, _
+from app.services.follow_ups import FollowUpRow
+from app.services.overview import Overview, RecentCase, overview
+from app.services.settings import OfficeSettings
+from ui.changes import DataChanges
+from ui.mnemonics import used_mnemonic, with_mnemonic
 from ui.pages.heading import page_heading
+from ui.participant.caseload_helpers import EMPTY, alert_color, date_text, local_text
 
-EMPTY = "—"
+_Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+
+
+class Entry(NamedTuple):
+    text: str
+    participant_id: int | None
+    tooltip: str = ""
+
+
+class EntryModel(QAbstractListModel):
+    """Lines of one overview list; ``alert`` paints them in the warning colour."""
+
+    def __init__(self, *, alert: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[Entry] = []
+        self._alert = alert
+
+    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return entry.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.tooltip or None
+        if role == Qt.ItemDataRole.ForegroundRole and self._alert:
+            return alert_color(QApplication.palette())
+        if role == ID_ROLE:
+            return entry.participant_id
+        return None
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> Entry:
+        return self._entries[row]
+
+
+def follow_up_entry(row: FollowUpRow, *, with_date: bool = True) -> Entry:
+    who = row.participant_name or EMPTY
+    text = f"{who}: {row.title}"
+    if with_date:
+        text = f"{date_text(row.due_date)} · {text}"
+    tooltip = _("Due on {date}. Enter or click opens the participant.").format(
+        date=date_text(row.due_date)
+    )
+    return Entry(text, row.participant_id, tooltip)
+
+
+def recent_entry(case: RecentCase) -> Entry:
+    text = f"{case.name or EMPTY} · {case.status.label}"
+    tooltip = f"{case.program.label}\n" + _("Last changed {when}").format(
+        when=local_text(case.updated_at)
+    )
+    return Entry(text, case.id, tooltip)
+
+
+class Section(QWidget):
+    """A heading with a count, and a list, or a friendly line when the list is empty."""
+
+    open_requested = Signal(int)
+
+    def __init__(
+        self, heading: str, empty: str, *, alert: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._heading_text = heading  # msgid
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+
+        self.model = EntryModel(alert=alert, parent=self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)  # long subjects wrap instead of scrolling sideways
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.clicked.connect(self._open_index)
+        self.view.installEventFilter(self)
+        self.empty = QLabel(_(empty), self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setContentsMargins(2, 4, 2, 4)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        self.heading.setBuddy(self.view)
+
+    def set_entries(self, entries: list[Entry], used: set[str]) -> None:
+        title = _("{title} ({count})").format(title=_(self._heading_text), count=len(entries))
+        self.heading.setText(with_mnemonic(title, used))
+        self.view.setAccessibleName(title)
+        self.model.set_entries(entries)
+        self.stack.setCurrentWidget(self.view if entries else self.empty)
+        if entries:  # Enter works at once; the highlight waits for the keyboard
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+
+    def texts(self) -> list[str]:
+        return [self.model.entry_at(row).text for row in range(self.model.rowCount())]
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            participant_id = self.model.entry_at(index.row()).participant_id
+            if participant_id is not None:
+                self.open_requested.emit(participant_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER
+        ):
+            self._open_index(self.view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+
+SECTIONS = {
+    "overdue": (N_("Overdue"), N_("Nothing overdue.")),
+    "today": (N_("Due today"), N_("Nothing due today.")),
+    "this_week": (N_("This week"), N_("Nothing else due this week.")),
+    "recent": (N_("Recently edited"), N_("No cases yet.")),
+}
+
+
+# The main window's menus keep their Alt+letter; the list headings take other letters.
+MENU_TITLES = (N_("&File"), N_("&View"), N_("&Help"))
 
 
 class OverviewPage(QWidget):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    """``open_requested(participant_id)``: a click or Enter on an entry."""
+
+    open_requested = Signal(int)
+
+    def __init__(
+        self, title: str, lotse: Lotse, changes: DataChanges, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.title = title
+        self._lotse = lotse
+        self._today: date | None = None  # tests fix the day; None: the real today
+        self._stale = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         self._greeting = page_heading("", self)
         layout.addWidget(self._greeting)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._provider = self._value_label()
-        self._district = self._value_label()
-        form.addRow(label("provider") + ":", self._provider)
-        form.addRow(label("district") + ":", self._district)
-        layout.addLayout(form)
+        office = QHBoxLayout()
+        self._provider = self._value_label(wrap=False)
+        self._district = self._value_label(wrap=False)
+        office.addWidget(self._provider)
+        office.addWidget(QLabel("·", self))
+        office.addWidget(self._district)
+        office.addStretch(1)
+        layout.addLayout(office)
+        self.active_cases = self._value_label()
+        font = QFont(self.active_cases.font())
+        font.setBold(True)
+        self.active_cases.setFont(font)
+        layout.addWidget(self.active_cases)
 
-        later = QLabel(_("Figures on your caseload will appear here in a later version."), self)
-        later.setWordWrap(True)
-        layout.addWidget(later)
-        layout.addStretch(1)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(16)
+        self.sections: dict[str, Section] = {}
+        for position, (key, (heading, empty)) in enumerate(SECTIONS.items()):
+            section = Section(heading, empty, alert=key == "overdue", parent=self)
+            section.setObjectName(f"section_{key}")
+            section.open_requested.connect(self.open_requested)
+            grid.addWidget(section, position // 2, position % 2)
+            self.sections[key] = section
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid, 1)
+
+        changes.changed.connect(self._on_changed)
         self.set_settings(OfficeSettings())
+        self.reload()
 
-    def _value_label(self) -> QLabel:
+    def _value_label(self, *, wrap: bool = True) -> QLabel:
         value = QLabel(self)
-        value.setWordWrap(True)
+        value.setWordWrap(wrap)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return value
+
+    # -- settings -------------------------------------------------------------------------
 
     def set_settings(self, settings: OfficeSettings) -> None:
         name = settings.coordinator_name.strip()
@@ -53,3 +256,36 @@ class OverviewPage(QWidget):
 
     def greeting(self) -> str:
         return self._greeting.text()
+
+    # -- caseload -------------------------------------------------------------------------
+
+    def set_today(self, today: date | None) -> None:
+        self._today = today
+        self.reload()
+
+    def reload(self) -> None:
+        with self._lotse.unit_of_work() as uow:
+            data = overview(uow, self._today)
+        self.show_overview(data)
+        self._stale = False
+
+    def show_overview(self, data: Overview) -> None:
+        self.active_cases.setText(_("Active cases: {count}").format(count=data.active_cases))
+        used = {m for m in (used_mnemonic(_(title)) for title in MENU_TITLES) if m}
+        self.sections["overdue"].set_entries([follow_up_entry(r) for r in data.overdue], used)
+        self.sections["today"].set_entries(
+            [follow_up_entry(r, with_date=False) for r in data.today], used
+        )
+        self.sections["this_week"].set_entries([follow_up_entry(r) for r in data.this_week], used)
+        self.sections["recent"].set_entries([recent_entry(c) for c in data.recent], used)
+
+    def _on_changed(self, _entity: str, _entity_id: int) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._stale or self._today is None:
+            self.reload()  # also catches a new day
+        super().showEvent(event)

@@ -1,0 +1,280 @@
+"""Wiedervorlagen: the participant's panel and the page of all open follow-ups."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.bootstrap import Lotse
+from app.models.vocab import FollowUpKind, Program
+from app.services.follow_ups import create_follow_up, follow_ups_of, open_follow_ups
+from app.services.participants import create_participant
+from ui.changes import DataChanges
+from ui.pages.follow_ups_page import FollowUpsPage, Scope
+from ui.participant.caseload_helpers import alert_color
+from ui.participant.follow_ups_panel import FollowUpDialog, FollowUpModel, FollowUpsPanel
+
+TODAY = date.today()
+
+
+def add_person(lotse: Lotse, last: str, first: str = "", **values) -> int:
+    values.setdefault("program", Program.JOKO)
+    with lotse.unit_of_work() as uow:
+        return create_participant(uow, {"last_name": last, "first_name": first, **values})
+
+
+def add_follow_up(lotse: Lotse, pid: int | None, due: date, title: str) -> int:
+    with lotse.unit_of_work() as uow:
+        return create_follow_up(uow, due_date=due, title=title, participant_id=pid)
+
+
+def stored(lotse: Lotse, pid: int):
+    with lotse.unit_of_work() as uow:
+        return follow_ups_of(uow, pid)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_boxes(monkeypatch) -> None:
+    """A modal message box would block the test: fail instead (fixtures below allow them)."""
+
+    def unexpected(parent, title, text, *args, **kwargs):
+        raise AssertionError(f"unexpected message box: {title}: {text}")
+
+    for name in ("warning", "question", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[str]:
+    shown: list[str] = []
+
+    def capture(parent, title, text, *args, **kwargs):
+        shown.append(f"{title}\n{text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", capture)
+    return shown
+
+
+@pytest.fixture
+def say_yes(monkeypatch) -> list[str]:
+    asked: list[str] = []
+
+    def yes(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    return asked
+
+
+@pytest.fixture
+def changes() -> DataChanges:
+    return DataChanges()
+
+
+def show(qtbot, widget):
+    """Show and activate, as exec() would."""
+    qtbot.addWidget(widget, before_close_func=lambda w: w.hide())
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    return widget
+
+
+def column_texts(model: FollowUpModel, column: int) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+# --- the participant's panel -----------------------------------------------------------------
+
+
+def test_new_follow_up_is_created_and_marked_done(qtbot, lotse, changes, monkeypatch):
+    pid = add_person(lotse, "Haddad", "Amal")
+    panel = show(qtbot, FollowUpsPanel(lotse, changes, pid))
+    assert panel.summary.text() == "Keine Wiedervorlagen."
+    due = TODAY + timedelta(days=7)
+
+    def fill(dialog: FollowUpDialog) -> int:
+        assert dialog.windowTitle() == "Neue Wiedervorlage"
+        dialog.due_date.set_date(due)
+        dialog.title_edit.setText("Bewerbungsunterlagen prüfen")
+        dialog.note.setPlainText("Lebenslauf auf Deutsch")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(FollowUpDialog, "exec", fill)
+    panel.new_button.click()
+    [row] = stored(lotse, pid)
+    assert (row.due_date, row.title, row.kind, row.done) == (
+        due,
+        "Bewerbungsunterlagen prüfen",
+        FollowUpKind.MANUAL,
+        False,
+    )
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 0).data() == due.strftime("%d.%m.%Y")
+    assert panel.model.index(0, 1).data() == "Bewerbungsunterlagen prüfen"
+    assert panel.model.index(0, 2).data() == "manuell"
+    assert panel.done_button.text().replace("&", "") == "Erledigt"
+    assert not panel.done_button.isChecked()
+
+    with qtbot.waitSignal(changes.changed, timeout=1000):
+        panel.done_button.click()
+    assert stored(lotse, pid)[0].done
+    assert panel.done_button.isChecked()
+    assert panel.model.index(0, 3).data() == "erledigt"
+
+    panel.done_button.click()  # the toggle opens it again
+    assert not stored(lotse, pid)[0].done
+
+
+def test_follow_up_dialog_names_the_missing_fields(qtbot, lotse, changes, warnings):
+    pid = add_person(lotse, "Haddad", "Amal")
+    dialog = show(qtbot, FollowUpDialog(lotse, changes, pid))
+    dialog.due_date.setText("32.13.2026")
+    dialog.accept()
+    assert "Fällig am: Bitte geben Sie das Datum als TT.MM.JJJJ ein." in warnings[0]
+    assert dialog.focusWidget() is dialog.due_date
+    dialog.due_date.set_date(TODAY)
+    dialog.accept()
+    assert "Betreff:" in warnings[1]
+    assert dialog.focusWidget() is dialog.title_edit
+    assert stored(lotse, pid) == []
+
+
+def test_generated_follow_up_is_automatic_and_cannot_be_deleted(qtbot, lotse, changes, say_yes):
+    expiry = TODAY + timedelta(days=200)
+    pid = add_person(lotse, "Haddad", "Amal", residence_title_valid_until=expiry)
+    panel = show(qtbot, FollowUpsPanel(lotse, changes, pid))
+    assert panel.model.rowCount() == 1
+    kind = panel.model.index(0, 2).data()
+    assert kind.startswith("automatisch")
+    assert "Aufenthaltstitel" in kind
+    assert panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert not panel.delete_button.isEnabled()
+    assert panel.delete_button.toolTip()
+    assert panel.delete_selected() is False
+    assert len(stored(lotse, pid)) == 1
+    assert say_yes == []  # not even asked
+    assert panel.done_button.isEnabled()  # done is how a generated one is dealt with
+
+
+def test_manual_follow_up_is_deleted_after_asking(qtbot, lotse, changes, say_yes):
+    pid = add_person(lotse, "Haddad", "Amal")
+    add_follow_up(lotse, pid, TODAY, "Anrufen")
+    panel = show(qtbot, FollowUpsPanel(lotse, changes, pid))
+    assert panel.delete_button.isEnabled()
+    panel.delete_button.click()
+    assert "Anrufen" in say_yes[0]
+    assert stored(lotse, pid) == []
+    assert panel.model.rowCount() == 0
+
+
+def test_overdue_follow_up_is_highlighted(qtbot, lotse, changes):
+    pid = add_person(lotse, "Haddad", "Amal")
+    add_follow_up(lotse, pid, TODAY - timedelta(days=3), "Überfällig")
+    add_follow_up(lotse, pid, TODAY + timedelta(days=3), "Später")
+    panel = show(qtbot, FollowUpsPanel(lotse, changes, pid))
+    overdue, later = panel.model.index(0, 0), panel.model.index(1, 0)
+    assert overdue.data(Qt.ItemDataRole.ForegroundRole) == alert_color(QApplication.palette())
+    assert overdue.data(Qt.ItemDataRole.FontRole).bold()
+    assert "überfällig" in overdue.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert later.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert panel.summary.text() == "2 offen, davon 1 überfällig."
+
+
+# --- the page of all open follow-ups ---------------------------------------------------------
+
+
+@pytest.fixture
+def three_people(lotse: Lotse) -> dict[str, int]:
+    people = {
+        "amal": add_person(lotse, "Haddad", "Amal"),
+        "jonas": add_person(lotse, "Müller", "Jonas"),
+        "olena": add_person(lotse, "Koval", "Olena"),
+    }
+    add_follow_up(lotse, people["amal"], TODAY - timedelta(days=10), "Titel verlängern")
+    add_follow_up(lotse, people["jonas"], TODAY, "Betrieb anrufen")
+    add_follow_up(lotse, people["olena"], TODAY + timedelta(days=40), "Prüfung nachfragen")
+    return people
+
+
+def test_page_filters_by_due_date(qtbot, lotse, changes, three_people):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
+    assert page.current_scope() == Scope.THIS_WEEK
+    assert column_texts(page.model, 1) == ["Titel verlängern", "Betrieb anrufen"]
+    assert column_texts(page.model, 2) == ["Amal Haddad", "Jonas Müller"]
+    assert page.summary.text() == "2 Wiedervorlagen, davon 1 überfällig."
+    assert page.model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+
+    page.scope.setCurrentIndex(Scope.OVERDUE)
+    assert column_texts(page.model, 1) == ["Titel verlängern"]
+    page.scope.setCurrentIndex(Scope.ALL)
+    assert page.model.rowCount() == 3
+    assert [page.scope.itemText(i) for i in range(3)] == [
+        "nur überfällige",
+        "bis Ende der Woche",
+        "alle offenen",
+    ]
+
+
+def test_page_enter_and_double_click_open_the_participant(qtbot, lotse, changes, three_people):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
+    page.view.setFocus()
+    page.view.selectRow(1)
+    with qtbot.waitSignal(page.open_requested, timeout=1000) as signal:
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert signal.args == [three_people["jonas"]]
+
+    rect = page.view.visualRect(page.model.index(0, 1))
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.open_requested, timeout=1000) as signal:
+        qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args == [three_people["amal"]]
+
+
+def test_page_done_removes_the_follow_up(qtbot, lotse, changes, three_people):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
+    page.view.selectRow(0)
+    with qtbot.waitSignal(changes.changed, timeout=1000):
+        page.done_button.click()
+    assert column_texts(page.model, 1) == ["Betrieb anrufen"]
+    with lotse.unit_of_work() as uow:
+        assert [row.title for row in open_follow_ups(uow)] == [
+            "Betrieb anrufen",
+            "Prüfung nachfragen",
+        ]
+    assert page.view.currentIndex().row() == 0
+
+
+def test_page_follows_changes_made_elsewhere(qtbot, lotse, changes, three_people):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
+    add_follow_up(lotse, three_people["olena"], TODAY, "Neu")
+    changes.follow_ups(three_people["olena"])
+    assert "Neu" in column_texts(page.model, 1)
+
+
+def test_page_with_nothing_due_says_so(qtbot, lotse, changes):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
+    page.scope.setCurrentIndex(Scope.OVERDUE)
+    assert page.summary.text() == "Nichts überfällig."
+    assert not page.done_button.isEnabled()
+
+
+# --- the model -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("with_person", [False, True])
+def test_follow_up_model_passes_the_model_tester(qtmodeltester, lotse, with_person):
+    pid = add_person(lotse, "Haddad", "Amal", residence_title_valid_until=TODAY)
+    add_follow_up(lotse, pid, TODAY - timedelta(days=1), "gestern")
+    add_follow_up(lotse, None, TODAY + timedelta(days=1), "ohne Person")
+    model = FollowUpModel(with_person=with_person)
+    with lotse.unit_of_work() as uow:
+        model.set_rows(open_follow_ups(uow))
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)

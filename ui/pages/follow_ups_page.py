@@ -1,0 +1,181 @@
+"""Wiedervorlagen: all open follow-ups by due date; Enter opens the participant."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import IntEnum
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.bootstrap import Lotse
+from app.errors import ValidationError
+from app.i18n import N_, _, ngettext
+from app.services.follow_ups import FollowUpRow, open_follow_ups, set_done
+from app.services.overview import end_of_week
+from ui.changes import DataChanges
+from ui.pages.heading import page_heading
+from ui.participant.follow_ups_panel import FollowUpModel, follow_up_table
+
+
+class Scope(IntEnum):
+    OVERDUE = 0
+    THIS_WEEK = 1
+    ALL = 2
+
+
+SCOPE_TEXTS = {
+    Scope.OVERDUE: N_("only overdue"),
+    Scope.THIS_WEEK: N_("due by the end of the week"),
+    Scope.ALL: N_("all open"),
+}
+
+
+def scope_limit(scope: Scope, today: date) -> date | None:
+    """The last due date the scope shows (None: no limit)."""
+    if scope == Scope.OVERDUE:
+        return today - timedelta(days=1)
+    if scope == Scope.THIS_WEEK:
+        return end_of_week(today)
+    return None
+
+
+class FollowUpsPage(QWidget):
+    """Open follow-ups of everyone; ``open_requested(participant_id)`` on Enter/double-click."""
+
+    open_requested = Signal(int)
+
+    def __init__(
+        self, title: str, lotse: Lotse, changes: DataChanges, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.title = title
+        self._lotse = lotse
+        self._changes = changes
+        self._stale = True
+        self._today: date | None = None  # tests fix the day; None: the real today
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(page_heading(title, self))
+
+        bar = QHBoxLayout()
+        self.scope = QComboBox(self)
+        for scope in Scope:
+            self.scope.addItem(_(SCOPE_TEXTS[scope]), int(scope))
+        self.scope.setCurrentIndex(Scope.THIS_WEEK)
+        self.scope.setAccessibleName(_("Show"))
+        self.scope.currentIndexChanged.connect(lambda _index: self.reload())
+        caption = QLabel(_("&Show:"), self)
+        caption.setBuddy(self.scope)
+        self.done_button = QPushButton(_("D&one"), self)
+        self.done_button.setToolTip(_("Mark the chosen follow-up as done"))
+        self.done_button.clicked.connect(self.mark_done)
+        self.open_button = QPushButton(_("&Open participant"), self)
+        self.open_button.clicked.connect(self._open_current)
+        bar.addWidget(caption)
+        bar.addWidget(self.scope)
+        bar.addSpacing(16)
+        bar.addWidget(self.done_button)
+        bar.addWidget(self.open_button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+
+        self.model = FollowUpModel(with_person=True, parent=self)
+        self.view = follow_up_table(self.model, self)
+        self.view.setAccessibleName(_("Open follow-ups"))
+        self.view.activated.connect(self._open_index)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.view, 1)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        changes.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- data -----------------------------------------------------------------------------
+
+    def set_today(self, today: date | None) -> None:
+        self._today = today
+        self.reload()
+
+    def current_scope(self) -> Scope:
+        return Scope(self.scope.currentData())
+
+    def reload(self) -> None:
+        today = self._today or date.today()
+        current = self.selected()
+        with self._lotse.unit_of_work() as uow:
+            rows = open_follow_ups(uow, until=scope_limit(self.current_scope(), today))
+        self.model.set_rows(rows, today)
+        self._stale = False
+        if rows:
+            row = self.model.row_of(current.id) if current else -1
+            self.view.selectRow(max(row, 0))
+        self.summary.setText(self._summary(rows))
+        self._update_buttons()
+
+    def _summary(self, rows: list[FollowUpRow]) -> str:
+        if not rows:
+            return {
+                Scope.OVERDUE: _("Nothing overdue."),
+                Scope.THIS_WEEK: _("Nothing due this week."),
+                Scope.ALL: _("No open follow-ups."),
+            }[self.current_scope()]
+        text = ngettext("{count} follow-up", "{count} follow-ups", len(rows))
+        text = text.format(count=len(rows))
+        overdue = self.model.overdue_count()
+        if overdue:
+            text += ", " + _("{count} of them overdue").format(count=overdue)
+        return text + "."
+
+    def _on_changed(self, _entity: str, _entity_id: int) -> None:
+        # Any change may move follow-ups (record dates create them); refresh when seen.
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._stale or self._today is None:
+            self.reload()  # also catches a new day
+        super().showEvent(event)
+
+    def selected(self) -> FollowUpRow | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.done_button.setEnabled(row is not None)
+        self.open_button.setEnabled(row is not None and row.participant_id is not None)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def mark_done(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        position = self.view.currentIndex().row()
+        try:
+            with self._lotse.unit_of_work() as uow:
+                set_done(uow, row.id, True)
+        except ValidationError:
+            pass  # deleted meanwhile: the reload shows it
+        self._changes.follow_ups(row.participant_id or -1)
+        if self._stale:  # hidden pages only mark themselves stale
+            self.reload()
+        if self.model.rowCount():  # stay in place for the next one
+            self.view.selectRow(min(position, self.model.rowCount() - 1))
+        self.view.setFocus()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            participant_id = self.model.row_at(index.row()).participant_id
+            if participant_id is not None:
+                self.open_requested.emit(participant_id)
+
+    def _open_current(self) -> None:
+        self._open_index(self.view.currentIndex())

@@ -1,0 +1,1 @@
+"""The participant record: contact notes, follow-ups and consents of one person."""

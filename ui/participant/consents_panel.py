@@ -1,0 +1,380 @@
+"""Einwilligungen of one participant; withdrawn ones stay listed, struck out, with the date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from app.errors import FieldError, ValidationError
+from app.i18n import _
+from app.models.vocab import ConsentPurpose
+from app.services.consents import (
+    ConsentInput,
+    ConsentRow,
+    add_consent,
+    consents_of,
+    label,
+    withdraw_consent,
+)
+from ui.changes import DataChanges
+from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.participant.caseload_helpers import alert_color, date_text, read_date, show_errors
+from ui.widgets.date_field import DateField
+from ui.widgets.enum_combo import EnumCombo
+
+_Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+COLUMNS = ("purpose", "recipient", "given_on", "text_version", "guardian_name", "withdrawn_on")
+WITHDRAWN = COLUMNS.index("withdrawn_on")
+
+
+class ConsentModel(QAbstractTableModel):
+    """ConsentRow tuples, newest first; withdrawn rows grey and struck out."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ConsentRow] = []
+
+    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return label(COLUMNS[section])
+        return None
+
+    @staticmethod
+    def _text(row: ConsentRow, column: int) -> str:
+        value = getattr(row, COLUMNS[column])
+        if isinstance(value, ConsentPurpose):
+            return value.label
+        if isinstance(value, date):
+            return date_text(value)
+        return value or ""
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(COLUMNS):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._text(row, column)
+            if column == WITHDRAWN and row.withdrawn_on:
+                return _("withdrawn on {date}").format(date=text)
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole and row.withdrawn_on:
+            return _(
+                "Withdrawn on {date}: from that day on, no data may be shared for this purpose."
+            ).format(date=date_text(row.withdrawn_on))
+        if not row.withdrawn:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            palette = QApplication.palette()
+            if column == WITHDRAWN:
+                return alert_color(palette)
+            return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            if column == WITHDRAWN:
+                font.setBold(True)
+            else:
+                font.setStrikeOut(True)
+            return font
+        return None
+
+    def set_rows(self, rows: list[ConsentRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ConsentRow:
+        return self._rows[row]
+
+    def row_of(self, consent_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == consent_id), -1)
+
+
+def _buttons(dialog: QDialog) -> tuple[QDialogButtonBox, set[str]]:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, {m for m in (used_mnemonic(b.text()) for b in box.buttons()) if m}
+
+
+def _date_width(field: DateField) -> None:
+    field.setMaximumWidth(field.fontMetrics().horizontalAdvance("0") * 14)
+
+
+class ConsentDialog(QDialog):
+    """A new consent: purpose, recipient, given on (today), text version, guardian."""
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        changes: DataChanges,
+        participant_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._changes = changes
+        self.participant_id = participant_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(_("New consent"))
+        self.setMinimumWidth(520)
+        self.buttons, used = _buttons(self)
+
+        self.purpose = EnumCombo(ConsentPurpose, parent=self)
+        self.recipient = QLineEdit(self)
+        self.recipient.setPlaceholderText(_("e.g. Jobcenter Harz, Ms Example"))
+        self.given_on = DateField(self)
+        self.given_on.set_date(date.today())
+        _date_width(self.given_on)
+        self.text_version = QLineEdit(self)
+        self.text_version.setPlaceholderText(_("e.g. version 2026-01"))
+        self.guardian_name = QLineEdit(self)
+        self.guardian_name.setPlaceholderText(_("only for minors"))
+        self.field_widgets: dict[str, QWidget] = {
+            "purpose": self.purpose,
+            "recipient": self.recipient,
+            "given_on": self.given_on,
+            "text_version": self.text_version,
+            "guardian_name": self.guardian_name,
+        }
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, widget in self.field_widgets.items():
+            widget.setAccessibleName(label(name))
+            caption = QLabel(with_mnemonic(label(name), used) + ":", self)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.purpose.setFocus()
+
+    def consent_input(self, errors: list[FieldError]) -> ConsentInput:
+        return ConsentInput(
+            purpose=self.purpose.value(),  # type: ignore[arg-type]
+            recipient=self.recipient.text(),
+            given_on=read_date(self.given_on, "given_on", label("given_on"), errors),
+            text_version=self.text_version.text(),
+            guardian_name=self.guardian_name.text(),
+        )
+
+    def accept(self) -> None:
+        errors: list[FieldError] = []
+        data = self.consent_input(errors)
+        try:
+            if errors:
+                raise ValidationError(errors)
+            with self._lotse.unit_of_work() as uow:
+                self.saved_id = add_consent(uow, self.participant_id, data)
+        except ValidationError as error:
+            show_errors(self, _("The consent was not saved:"), error.errors, self.field_widgets)
+            return
+        self._changes.consents(self.participant_id)
+        super().accept()
+
+
+class WithdrawDialog(QDialog):
+    """Asks for the day of the withdrawal (today unless changed)."""
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        changes: DataChanges,
+        participant_id: int,
+        consent: ConsentRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._changes = changes
+        self.participant_id = participant_id
+        self.consent = consent
+        self.setWindowTitle(_("Withdraw consent"))
+        self.setMinimumWidth(460)
+        self.buttons, used = _buttons(self)
+        text = QLabel(
+            _(
+                "Consent “{purpose}” for {recipient}, given on {date}. From the day of the "
+                "withdrawal on, no data may be shared for this purpose. The consent stays in "
+                "the record as proof."
+            ).format(
+                purpose=consent.purpose.label,
+                recipient=consent.recipient,
+                date=date_text(consent.given_on),
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        self.withdrawn_on = DateField(self)
+        self.withdrawn_on.set_date(date.today())
+        self.withdrawn_on.setAccessibleName(label("withdrawn_on"))
+        _date_width(self.withdrawn_on)
+        form = QFormLayout()
+        caption = QLabel(with_mnemonic(label("withdrawn_on"), used) + ":", self)
+        caption.setBuddy(self.withdrawn_on)
+        form.addRow(caption, self.withdrawn_on)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.withdrawn_on.setFocus()
+
+    def accept(self) -> None:
+        errors: list[FieldError] = []
+        day = read_date(self.withdrawn_on, "withdrawn_on", label("withdrawn_on"), errors)
+        try:
+            if errors:
+                raise ValidationError(errors)
+            with self._lotse.unit_of_work() as uow:
+                withdraw_consent(uow, self.consent.id, day)
+        except ValidationError as error:
+            show_errors(
+                self,
+                _("The withdrawal was not saved:"),
+                error.errors,
+                {"withdrawn_on": self.withdrawn_on},
+            )
+            return
+        self._changes.consents(self.participant_id)
+        super().accept()
+
+
+class ConsentsPanel(QWidget):
+    """The consents table with "new" and "withdraw"; nothing is ever hidden or deleted here."""
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        changes: DataChanges,
+        participant_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._changes = changes
+        self.participant_id = participant_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(_("New &consent…"), self)
+        self.new_button.clicked.connect(self.new_consent)
+        self.withdraw_button = QPushButton(_("&Withdraw…"), self)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.withdraw_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.model = ConsentModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(_("Consents"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.view, 1)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        changes.changed.connect(self._on_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.selected()
+        with self._lotse.unit_of_work() as uow:
+            rows = consents_of(uow, self.participant_id)
+        self.model.set_rows(rows)
+        if rows:
+            self.view.selectRow(max(self.model.row_of(current.id) if current else 0, 0))
+        withdrawn = sum(1 for row in rows if row.withdrawn)
+        if not rows:
+            self.summary.setText(_("No consents recorded."))
+        else:
+            self.summary.setText(
+                _("{valid} valid, {withdrawn} withdrawn.").format(
+                    valid=len(rows) - withdrawn, withdrawn=withdrawn
+                )
+            )
+        self._update_buttons()
+
+    def _on_changed(self, entity: str, entity_id: int) -> None:
+        if entity in ("consent", "participant") and entity_id in (self.participant_id, -1):
+            self.reload()
+
+    def selected(self) -> ConsentRow | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.withdraw_button.setEnabled(row is not None and not row.withdrawn)
+
+    def new_consent(self) -> int | None:
+        dialog = ConsentDialog(self._lotse, self._changes, self.participant_id, self)
+        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if saved is not None:
+            self.view.selectRow(max(self.model.row_of(saved), 0))
+        self.view.setFocus()
+        return saved
+
+    def withdraw_selected(self) -> bool:
+        row = self.selected()
+        if row is None or row.withdrawn:
+            return False
+        dialog = WithdrawDialog(self._lotse, self._changes, self.participant_id, row, self)
+        done = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        self.view.setFocus()
+        return done

@@ -1,0 +1,638 @@
+"""The participant record editor: master data, ESF+ entry, programme data, exit, and the
+panels for contact notes, follow-ups and consents.
+
+Values go to app.services.participants; the editor only reads and writes widgets. Saving a
+new record keeps the dialog open in edit mode, so that notes can be added right away.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from app.errors import FieldError, ValidationError
+from app.i18n import _
+from app.models.participant import Participant
+from app.models.vocab import ExitOutcome, ParticipantStatus, Program, exit_outcomes_for
+from app.services import validation_rules
+from app.services.participant_fields import EDITABLE_FIELDS, label
+from app.services.participants import (
+    create_participant,
+    delete_participant,
+    find_duplicates,
+    get_participant,
+    update_participant,
+)
+from app.services.settings import load_settings
+from ui.changes import DataChanges
+from ui.mnemonics import escape, used_mnemonic, with_mnemonic
+from ui.participant import field_layout as layout_spec
+from ui.participant.checklist import CompletenessChecklist
+from ui.participant.code_names import country_names, language_names
+from ui.participant.consents_panel import ConsentsPanel
+from ui.participant.exit_dialog import EXIT_FIELDS, ExitDialog
+from ui.participant.field_layout import Column, Group
+from ui.participant.follow_ups_panel import FollowUpsPanel
+from ui.participant.form_fields import (
+    Binding,
+    EnumBinding,
+    FixedBinding,
+    UnreadableValue,
+    WheelGuard,
+    fill_enum_combo,
+    make_binding,
+)
+from ui.participant.notes_panel import NotesPanel
+from ui.widgets.date_field import format_german_date
+
+EMPTY = "—"
+EDITABLE_STATUSES = (
+    ParticipantStatus.ACTIVE,
+    ParticipantStatus.EMPLOYED_AFTERCARE,
+    ParticipantStatus.SHORT_COUNSELLING,
+)
+CODE_HINTS = {
+    "nationalities": country_names,
+    "birth_country": lambda code: country_names([code] if code else []),
+    "first_languages": language_names,
+}
+PROGRAM_TABS = {Program.JOKO: "joko", Program.TRAINING: "training"}
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def align_captions(captions: list[QLabel]) -> None:
+    """Give the labels of one column the same width, so that the fields line up."""
+    width = max((caption.sizeHint().width() for caption in captions), default=0)
+    for caption in captions:
+        caption.setMinimumWidth(width)
+
+
+class ParticipantEditor(QDialog):
+    """Create or edit one participant. For tests: ``field_widget``, ``set_field``, ``save``,
+    ``participant_id``, ``is_modified``, ``tab_names``."""
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        changes: DataChanges,
+        participant_id: int | None = None,
+        program: Program | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._changes = changes
+        self.participant_id = participant_id
+        self.deleted = False
+        record = self._read_record() if participant_id is not None else {}
+        self._program: Program | None = record.get("program", program)
+        self._choose_program = participant_id is None and program is None
+        self._bindings: dict[str, Binding] = {}
+        self._page_of: dict[str, QScrollArea] = {}
+        self._pages: dict[str, QWidget] = {}
+        self._derived: dict[str, QLabel] = {}
+        self._hints: dict[str, QLabel] = {}
+        self._exit_labels: dict[str, QLabel] = {}
+        self._panels: list[QWidget] = []
+        self._baseline: dict[str, object] = {}
+        self._loading = False
+        self._wheel_guard = WheelGuard(self)
+
+        self.setMinimumSize(760, 520)
+        self.resize(980, 640)
+        self._save_text = _("&Save")
+        self._delete_text = _("&Delete…")
+        self._exit_text = _("&Record exit…")
+        self._reserved = {
+            m for m in (used_mnemonic(self._save_text), used_mnemonic(self._delete_text)) if m
+        }
+
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setUsesScrollButtons(True)
+        outer.addWidget(self.tabs, 1)
+        self._build_tabs()
+        outer.addLayout(self._build_buttons())
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, lambda: self.save())
+        self._load(record)
+        self._focus_first_field()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_tabs(self) -> None:
+        self._add_form_tab("master", _("Master data"), layout_spec.MASTER_DATA)
+        self.checklist = CompletenessChecklist()
+        self._add_form_tab("esf", _("ESF+ entry"), layout_spec.ESF_ENTRY, side=self.checklist)
+        if self._choose_program or self._program == Program.JOKO:
+            self._add_form_tab("joko", _("JOKO"), layout_spec.JOKO)
+        if self._choose_program or self._program == Program.TRAINING:
+            self._add_form_tab("training", _("Training"), layout_spec.TRAINING)
+        self._add_exit_tab()
+        for key, title in (
+            ("notes", _("Contact history")),
+            ("follow_ups", _("Follow-ups")),
+            ("consents", _("Consents")),
+        ):
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(6, 6, 6, 6)
+            self._pages[key] = page
+            self.tabs.addTab(page, title)
+
+    def _scroll_page(self, key: str, title: str) -> tuple[QScrollArea, QWidget]:
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self._pages[key] = page
+        self.tabs.addTab(page, title)
+        return page, body
+
+    def _add_form_tab(
+        self, key: str, title: str, columns: tuple[Column, ...], side: QWidget | None = None
+    ) -> None:
+        """A scrollable page with the groups side by side; ``side`` goes under the last column."""
+        page, body = self._scroll_page(key, title)
+        row = QHBoxLayout(body)
+        used = set(self._reserved)
+        for index, column in enumerate(columns):
+            column_layout = QVBoxLayout()
+            captions: list[QLabel] = []
+            for group in column:
+                column_layout.addWidget(self._build_group(group, body, used, page, captions))
+            if side is not None and index == len(columns) - 1:
+                side.setParent(body)
+                column_layout.addWidget(side)
+            column_layout.addStretch(1)
+            row.addLayout(column_layout, 1)
+            align_captions(captions)
+        page.setWidget(body)
+
+    def _build_group(
+        self,
+        group: Group,
+        parent: QWidget,
+        used: set[str],
+        page: QScrollArea,
+        captions: list[QLabel],
+    ) -> QWidget:
+        box: QWidget = QGroupBox(_(group.title), parent) if group.title else QWidget(parent)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if group.title is None:
+            form.setContentsMargins(0, 0, 0, 0)
+        for name in group.fields:
+            text = layout_spec.caption(name)
+            if name.startswith("*"):
+                shown = QLabel(EMPTY, box)
+                shown.setTextInteractionFlags(_SELECTABLE)
+                shown.setAccessibleName(text)
+                self._derived[name] = shown
+                caption = QLabel(escape(text) + ":", box)
+                captions.append(caption)
+                form.addRow(caption, shown)
+                continue
+            binding = self._make_binding(name, box)
+            widget = binding.widget
+            widget.setObjectName(name)
+            widget.setAccessibleName(text)
+            placeholder = layout_spec.PLACEHOLDERS.get(name)
+            if placeholder and hasattr(widget, "setPlaceholderText"):
+                widget.setPlaceholderText(_(placeholder))
+            if isinstance(widget, QComboBox):
+                widget.installEventFilter(self._wheel_guard)
+            caption = QLabel(with_mnemonic(text, used) + ":", box)
+            caption.setBuddy(widget)
+            captions.append(caption)
+            form.addRow(caption, self._with_hint(name, widget, box))
+            self._bindings[name] = binding
+            self._page_of[name] = page
+            binding.connect(self._on_edited)
+        return box
+
+    def _with_hint(self, name: str, widget: QWidget, parent: QWidget) -> QWidget:
+        """The input, with a line below naming the ISO codes in German where it has codes."""
+        if name not in CODE_HINTS:
+            return widget
+        holder = QWidget(parent)
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.setSpacing(1)
+        widget.setParent(holder)
+        holder_layout.addWidget(widget)
+        hint = QLabel(holder)
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # greyed, like a caption
+        holder_layout.addWidget(hint)
+        self._hints[name] = hint
+        return holder
+
+    def _make_binding(self, name: str, parent: QWidget) -> Binding:
+        if name == "program":
+            if self._choose_program:
+                binding = EnumBinding(parent, Program, optional=False, members=self._programs())
+                binding.combo.currentIndexChanged.connect(self._on_program_changed)
+                return binding
+            assert self._program is not None
+            return FixedBinding(parent, self._program, self._program.label)
+        if name == "status":
+            return EnumBinding(parent, ParticipantStatus, optional=False, members=EDITABLE_STATUSES)
+        if name == "outcome_6_months":
+            return EnumBinding(parent, ExitOutcome, members=self._outcomes())
+        return make_binding(layout_spec.annotation(name), parent, layout_spec.options(name))
+
+    def _add_exit_tab(self) -> None:
+        page, body = self._scroll_page("exit", _("Exit"))
+        row = QHBoxLayout(body)
+        used = set(self._reserved) | {m for m in [used_mnemonic(self._exit_text)] if m}
+        summary = QGroupBox(_("Exit and outcome"), body)
+        form = QFormLayout(summary)
+        for name in ("status", *EXIT_FIELDS):
+            shown = QLabel(EMPTY, summary)
+            shown.setTextInteractionFlags(_SELECTABLE)
+            shown.setAccessibleName(label(name))
+            shown.setWordWrap(True)
+            self._exit_labels[name] = shown
+            form.addRow(escape(label(name)) + ":", shown)
+        self.exit_button = QPushButton(self._exit_text, summary)
+        self.exit_button.setAutoDefault(False)
+        self.exit_button.clicked.connect(self._record_exit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.exit_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        captions: list[QLabel] = []
+        self.six_months = self._build_group(layout_spec.SIX_MONTHS, body, used, page, captions)
+        for widget in (summary, self.six_months):
+            column = QVBoxLayout()
+            column.addWidget(widget)
+            column.addStretch(1)
+            row.addLayout(column, 1)
+        page.setWidget(body)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.delete_button = QPushButton(self._delete_text, self)
+        self.delete_button.clicked.connect(self._delete)
+        self.saved_label = QLabel(self)
+        self.save_button = QPushButton(self._save_text, self)
+        self.save_button.setToolTip(_("Save (Ctrl+S)"))
+        self.save_button.clicked.connect(lambda: self.save())
+        self.close_button = QPushButton(_("Close"), self)
+        self.close_button.setToolTip(_("Close (Esc)"))
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.delete_button, self.save_button, self.close_button):
+            button.setAutoDefault(False)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(self.saved_label)
+        row.addWidget(self.save_button)
+        row.addWidget(self.close_button)
+        return row
+
+    # -- choices that depend on the record ------------------------------------------------
+
+    def _programs(self) -> list[Program]:
+        with self._lotse.unit_of_work() as uow:
+            in_use = load_settings(uow).programs
+        return [p for p in Program if p in in_use] or list(Program)
+
+    def _current_program(self) -> Program | None:
+        binding = self._bindings.get("program")
+        return binding.value() if binding is not None else self._program
+
+    def _outcomes(self) -> tuple[ExitOutcome, ...]:
+        return exit_outcomes_for(self._current_program() or self._programs()[0])
+
+    def _fill_status(self, status: ParticipantStatus) -> None:
+        combo = self._bindings["status"].widget
+        assert isinstance(combo, QComboBox)
+        if self.participant_id is None:
+            items = [
+                (_("Participation"), ParticipantStatus.ACTIVE),
+                (_("Short counselling"), ParticipantStatus.SHORT_COUNSELLING),
+            ]
+        elif status == ParticipantStatus.EXITED:
+            items = [(status.label, status)]
+        else:
+            items = [(member.label, member) for member in EDITABLE_STATUSES]
+        combo.blockSignals(True)
+        combo.clear()
+        for text, member in items:
+            combo.addItem(text, member.value)
+        combo.setCurrentIndex(max(combo.findData(status.value), 0))
+        combo.blockSignals(False)
+        combo.setEnabled(status != ParticipantStatus.EXITED)
+
+    def _on_program_changed(self) -> None:
+        program = self._current_program()
+        for member, key in PROGRAM_TABS.items():
+            self.tabs.setTabVisible(self.tabs.indexOf(self._pages[key]), member == program)
+        outcome = self._bindings["outcome_6_months"]
+        assert isinstance(outcome, EnumBinding)
+        fill_enum_combo(outcome.combo, self._outcomes(), optional=True)
+
+    # -- values ---------------------------------------------------------------------------
+
+    def _read_record(self) -> dict[str, Any]:
+        assert self.participant_id is not None
+        with self._lotse.unit_of_work() as uow:
+            person = get_participant(uow, self.participant_id)
+            return {name: getattr(person, name) for name in EDITABLE_FIELDS}
+
+    def _active_fields(self) -> list[str]:
+        """The fields on screen: the other programme's tab is left out."""
+        program = self._current_program()
+        hidden: set[str] = set()
+        if program != Program.JOKO:
+            hidden |= set(layout_spec.fields_of(layout_spec.JOKO))
+        if program != Program.TRAINING:
+            hidden |= set(layout_spec.fields_of(layout_spec.TRAINING))
+        return [name for name in self._bindings if name not in hidden]
+
+    def _collect(self) -> tuple[dict[str, Any], list[FieldError]]:
+        """The values to store, and an error for each input that cannot be read."""
+        values: dict[str, Any] = {}
+        errors: list[FieldError] = []
+        for name in self._active_fields():
+            try:
+                values[name] = self._bindings[name].value()
+            except UnreadableValue as error:
+                values[name] = None
+                errors.append(FieldError(name, label(name), str(error)))
+        return values, errors
+
+    def _snapshot(self) -> dict[str, object]:
+        return {name: self._bindings[name].snapshot() for name in self._active_fields()}
+
+    def _load(self, record: dict[str, Any]) -> None:
+        self._loading = True
+        for name, binding in self._bindings.items():
+            if name in record:
+                binding.set_value(record[name])
+        self._fill_status(record.get("status", ParticipantStatus.ACTIVE))
+        self._loading = False
+        if self._choose_program:
+            self._on_program_changed()
+        self._show_exit(record)
+        self._update_mode(record)
+        self._refresh()
+        self._baseline = self._snapshot()
+
+    def _reload(self) -> None:
+        self._load(self._read_record())
+
+    def _on_edited(self) -> None:
+        if not self._loading:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """Recompute the checklist, the derived values and the code hints from the form."""
+        values, _errors = self._collect()
+        person = Participant(**values)
+        self.checklist.update_from(person)
+        age = person.age
+        if age is None:
+            age_text = EMPTY
+        elif person.is_minor:
+            age_text = _("{age} (minor)").format(age=age)
+        else:
+            age_text = str(age)
+        derived = {
+            "*age": age_text,
+            "*isced_group": person.isced_group.label if person.isced_group else EMPTY,
+            "*s104c_expires_on": format_german_date(person.s104c_expires_on) or EMPTY,
+        }
+        for name, text in derived.items():
+            if name in self._derived:
+                self._derived[name].setText(text)
+        for name, hint in self._hints.items():
+            hint.setText(CODE_HINTS[name](values.get(name)))  # type: ignore[operator]
+            hint.setVisible(bool(hint.text()))
+
+    def _show_exit(self, record: dict[str, Any]) -> None:
+        for name, shown in self._exit_labels.items():
+            value = record.get(name)
+            if isinstance(value, date):
+                text = format_german_date(value)
+            elif isinstance(value, bool):
+                text = _("yes") if value else _("no")
+            elif value is None:
+                text = EMPTY
+            else:
+                text = value.label
+            shown.setText(text)
+        self.six_months.setEnabled(record.get("exit_date") is not None)
+
+    def _update_mode(self, record: dict[str, Any]) -> None:
+        saved = self.participant_id is not None
+        if saved:
+            name = f"{record.get('first_name', '')} {record.get('last_name', '')}".strip()
+            self.setWindowTitle(_("{name} – participant").format(name=name))
+        else:
+            self.setWindowTitle(_("New participant"))
+        self.delete_button.setEnabled(saved)
+        self.exit_button.setEnabled(saved)
+        self.exit_button.setToolTip("" if saved else _("Save first"))
+        for key in ("notes", "follow_ups", "consents"):
+            index = self.tabs.indexOf(self._pages[key])
+            self.tabs.setTabEnabled(index, saved)
+            self.tabs.setTabToolTip(index, "" if saved else _("Save first"))
+        if saved and not self._panels:
+            self._attach_panels()
+
+    def _attach_panels(self) -> None:
+        assert self.participant_id is not None
+        for key, panel_class in (
+            ("notes", NotesPanel),
+            ("follow_ups", FollowUpsPanel),
+            ("consents", ConsentsPanel),
+        ):
+            panel = panel_class(self._lotse, self._changes, self.participant_id, self._pages[key])
+            layout = self._pages[key].layout()
+            assert layout is not None
+            layout.addWidget(panel)
+            self._panels.append(panel)
+
+    # -- public, also for tests -----------------------------------------------------------
+
+    def field_widget(self, name: str) -> QWidget:
+        return self._bindings[name].widget
+
+    def set_field(self, name: str, value: Any) -> None:
+        self._bindings[name].set_value(value)
+
+    def is_modified(self) -> bool:
+        return self._snapshot() != self._baseline
+
+    def tab_names(self) -> list[str]:
+        return [
+            self.tabs.tabText(index)
+            for index in range(self.tabs.count())
+            if self.tabs.isTabVisible(index)
+        ]
+
+    def focus_field(self, name: str) -> None:
+        """Show the tab holding ``name`` and put the cursor there."""
+        widget = self._bindings[name].widget
+        page = self._page_of[name]
+        self.tabs.setCurrentWidget(page)
+        page.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> bool:
+        """Store the form; on a problem show one message and keep the dialog as it is."""
+        values, errors = self._collect()
+        if errors:
+            # name the other problems too, in one message
+            known = {error.field for error in errors}
+            errors += [
+                error
+                for error in validation_rules.participant_errors(
+                    Participant(**values), date.today()
+                )
+                if error.field not in known
+            ]
+            self._show_errors(errors)
+            return False
+        try:
+            if self.participant_id is None:
+                if not self._confirm_not_duplicate(values):
+                    return False
+                with self._lotse.unit_of_work() as uow:
+                    self.participant_id = create_participant(uow, values)
+                changed = True
+            else:
+                with self._lotse.unit_of_work() as uow:
+                    changed = bool(update_participant(uow, self.participant_id, values))
+        except ValidationError as error:
+            self._show_errors(error.errors)
+            return False
+        if changed:
+            self._changes.participant(self.participant_id)
+            self._changes.follow_ups(self.participant_id)
+        self._reload()
+        self.saved_label.setText(
+            _("Saved at {time}.").format(time=datetime.now().strftime("%H:%M"))
+        )
+        return True
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        lines = "\n".join(f"{error.label}: {error.message}" for error in errors)
+        QMessageBox.warning(
+            self, _("Please check your entries"), _("The record was not saved:") + "\n\n" + lines
+        )
+        first = next((error.field for error in errors if error.field in self._page_of), None)
+        if first is not None:
+            self.focus_field(first)
+
+    def _confirm_not_duplicate(self, values: dict[str, Any]) -> bool:
+        with self._lotse.unit_of_work() as uow:
+            twins = find_duplicates(
+                uow, values["first_name"], values["last_name"], values["postal_code"]
+            )
+        if not twins:
+            return True
+        people = []
+        for twin in twins:
+            line = f"• {twin.last_name}, {twin.first_name}, {twin.postal_code}"
+            if twin.birth_date:
+                line += ", " + _("born {date}").format(date=format_german_date(twin.birth_date))
+            people.append(f"{line} ({twin.program.label})")
+        text = "\n\n".join(
+            (
+                _("There are already participants with the same name and postal code:"),
+                "\n".join(people),
+                _("Create the record anyway?"),
+            )
+        )
+        answer = QMessageBox.question(
+            self,
+            _("Possible duplicate"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _record_exit(self) -> None:
+        if self.participant_id is None:
+            return
+        if self.is_modified() and not self.save():
+            return
+        dialog = ExitDialog(self._lotse, self._changes, self.participant_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload()
+
+    def _person_name(self) -> str:
+        first = self._bindings["first_name"].lenient_value() or ""
+        last = self._bindings["last_name"].lenient_value() or ""
+        return f"{first} {last}".strip()
+
+    def _delete(self) -> None:
+        if self.participant_id is None:
+            return
+        text = _(
+            "Delete {name} for good?\n\nTheir contact notes, follow-ups, consents and support "
+            "plans are deleted too. This cannot be undone."
+        ).format(name=self._person_name())
+        answer = QMessageBox.question(
+            self,
+            _("Delete participant"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self._lotse.unit_of_work() as uow:
+            delete_participant(uow, self.participant_id)
+        self.deleted = True
+        self._changes.participant(self.participant_id)
+        self.accept()
+
+    def reject(self) -> None:
+        """Esc, "Schließen" and the window's close button: never lose changes silently."""
+        if self.deleted or not self.is_modified():
+            super().reject()
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("Save changes?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            if self.save():
+                super().reject()
+        elif answer == QMessageBox.StandardButton.Discard:
+            super().reject()
+
+    def _focus_first_field(self) -> None:
+        first = "program" if self._choose_program else "last_name"
+        self.tabs.setCurrentIndex(0)
+        self._bindings[first].widget.setFocus(Qt.FocusReason.OtherFocusReason)

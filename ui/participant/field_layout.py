@@ -1,0 +1,218 @@
+"""Where each participant field sits in the editor: tabs, columns, groups, input options.
+
+Organisation and contact-person ids (Jobcenter, school, company, …) are left out until the
+organisations screens exist. Names starting with "*" are derived read-only values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from app.i18n import N_, _
+from app.models.participant import Participant
+from app.models.vocab import DrivingLicenceClass, RiskFactor, SupportNeedArea
+from app.services.participant_fields import label
+from ui.participant.form_fields import FieldOptions
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str | None  # English msgid of the group box title; None: no box
+    fields: tuple[str, ...]
+
+
+Column = tuple[Group, ...]
+
+MASTER_DATA: tuple[Column, ...] = (
+    (
+        Group(N_("Case"), ("program", "status", "esf_number")),
+        Group(N_("Person"), ("last_name", "first_name", "birth_date", "*age", "gender")),
+        Group(
+            N_("Origin and language"),
+            (
+                "nationalities",
+                "birth_country",
+                "first_languages",
+                "interpreter_needed",
+                "interpreter_language",
+            ),
+        ),
+    ),
+    (
+        Group(N_("Address and contact"), ("street", "postal_code", "city", "phone", "email")),
+        Group(N_("Other"), ("notes",)),
+    ),
+)
+
+ESF_ENTRY: tuple[Column, ...] = (  # the checklist goes under the last column
+    (
+        Group(N_("Entry"), ("entry_date", "privacy_notice_given_on", "receives_sgb2")),
+        Group(
+            N_("Employment and education"),
+            (
+                "employment_status_at_entry",
+                "unemployed_since",
+                "school_level",
+                "vocational_level",
+                "*isced_group",
+                "qualification_abroad",
+            ),
+        ),
+    ),
+    (
+        Group(
+            N_("Living situation"),
+            ("housing_situation", "rural_area", "disability", "foreign_background", "minority"),
+        ),
+    ),
+)
+
+JOKO: tuple[Column, ...] = (
+    (
+        Group(
+            N_("Residence"),
+            (
+                "residence_status",
+                "residence_title_valid_until",
+                "employment_permitted",
+                "residence_requirement",
+                "residence_requirement_place",
+                "arrived_in_germany_on",
+                "s104c_granted_on",
+                "*s104c_expires_on",
+                "s25_application_on",
+            ),
+        ),
+        Group(
+            N_("Jobcenter"),
+            (
+                "job_center_customer_number",
+                "benefit_community_number",
+                "sgb2_proven_on",
+                "cooperation_plan_on",
+                "cooperation_plan_next_update_on",
+            ),
+        ),
+    ),
+    (
+        Group(
+            N_("German"),
+            (
+                "german_level",
+                "german_proof",
+                "german_proof_on",
+                "literacy_need",
+                "integration_course_status",
+            ),
+        ),
+        Group(
+            N_("Profile"),
+            (
+                "target_occupations",
+                "working_time_preference",
+                "mobility_radius_km",
+                "driving_licences",
+                "care_responsibility",
+                "placement_barriers",
+            ),
+        ),
+    ),
+)
+
+TRAINING: tuple[Column, ...] = (
+    (
+        Group(N_("School"), ("school_form", "school_class", "school_year")),
+        Group(
+            N_("Apprenticeship"),
+            (
+                "apprenticeship_occupation",
+                "apprenticeship_year",
+                "apprenticeship_start",
+                "apprenticeship_end",
+                "contract_registered",
+            ),
+        ),
+        Group(N_("Risk of dropping out"), ("dropout_risk", "risk_factors")),
+    ),
+    (
+        Group(
+            N_("Attendance and performance"),
+            ("absence_hours", "unexcused_absence_hours", "absence_as_of", "performance"),
+        ),
+        Group(
+            N_("Support need"),
+            (
+                "support_need_assessed_on",
+                "support_need_areas",
+                "access_route",
+                "other_support_services",
+            ),
+        ),
+    ),
+)
+
+SIX_MONTHS = Group(
+    N_("Six months after exit"),
+    ("outcome_6_months", "outcome_6_months_on", "situation_improved_6_months"),
+)
+
+DERIVED_LABELS = {
+    "*age": N_("Age"),
+    "*isced_group": N_("ISCED group"),
+    "*s104c_expires_on": N_("§ 104c expires on"),
+}
+
+PLACEHOLDERS = {
+    "nationalities": N_("ISO codes, e.g. SY, AF, UA"),
+    "birth_country": N_("ISO code, e.g. SY"),
+    "first_languages": N_("ISO codes, e.g. ar, fa, uk"),
+    "target_occupations": N_("separate with commas"),
+    "school_year": N_("e.g. 2026/27"),
+    "school_class": N_("e.g. BVJ-1"),
+}
+
+_OPTIONS = {
+    "nationalities": FieldOptions(codes=True, case="upper"),
+    "first_languages": FieldOptions(codes=True, case="lower"),
+    "birth_country": FieldOptions(case="upper", pattern="[A-Za-z]{0,2}"),
+    "driving_licences": FieldOptions(enum_list=DrivingLicenceClass, enum_grid=True),
+    "risk_factors": FieldOptions(enum_list=RiskFactor),
+    "support_need_areas": FieldOptions(enum_list=SupportNeedArea),
+    "placement_barriers": FieldOptions(long_text=True),
+    "performance": FieldOptions(long_text=True),
+    "other_support_services": FieldOptions(long_text=True),
+    "notes": FieldOptions(long_text=True),
+}
+
+
+def fields_of(columns: tuple[Column, ...]) -> list[str]:
+    """The editable fields of a tab, in screen order (derived rows left out)."""
+    return [
+        name
+        for column in columns
+        for group in column
+        for name in group.fields
+        if not name.startswith("*")
+    ]
+
+
+def caption(name: str) -> str:
+    """The German label of a field or derived row."""
+    if name.startswith("*"):
+        return _(DERIVED_LABELS[name])
+    return label(name)
+
+
+def annotation(name: str) -> Any:
+    return Participant.model_fields[name].annotation
+
+
+def options(name: str) -> FieldOptions:
+    """Input options: the explicit ones above plus the column's maximum length."""
+    base = _OPTIONS.get(name, FieldOptions())
+    metadata = Participant.model_fields[name].metadata
+    max_length = next((m.max_length for m in metadata if hasattr(m, "max_length")), None)
+    if max_length is None or base.max_length is not None:
+        return base
+    return replace(base, max_length=max_length)

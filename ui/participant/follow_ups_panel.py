@@ -1,0 +1,387 @@
+"""Wiedervorlagen of one participant: manual and generated ones, overdue highlighted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from app.errors import FieldError, ValidationError
+from app.i18n import N_, _
+from app.models.vocab import FollowUpKind
+from app.services.follow_ups import (
+    LABELS,
+    FollowUpRow,
+    create_follow_up,
+    delete_follow_up,
+    follow_ups_of,
+    set_done,
+)
+from ui.changes import DataChanges
+from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.participant.caseload_helpers import alert_color, confirm, date_text, read_date, show_errors
+from ui.widgets.date_field import DateField
+
+_Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def field_label(name: str) -> str:
+    return _(LABELS[name])
+
+
+def is_generated(row: FollowUpRow) -> bool:
+    return row.kind != FollowUpKind.MANUAL
+
+
+def kind_text(row: FollowUpRow) -> str:
+    if is_generated(row):
+        return _("automatic: {kind}").format(kind=row.kind.label)
+    return _("manual")
+
+
+class FollowUpModel(QAbstractTableModel):
+    """FollowUpRow tuples in due-date order; overdue rows red and bold, done rows grey."""
+
+    DUE, TITLE, PERSON, KIND, DONE = range(5)
+    HEADERS = {
+        DUE: N_("Due on"),
+        TITLE: N_("Subject"),
+        PERSON: N_("Participant"),
+        KIND: N_("Kind"),
+        DONE: N_("Done"),
+    }
+
+    def __init__(self, *, with_person: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FollowUpRow] = []
+        self._today = date.today()
+        self.columns = [self.DUE, self.TITLE]
+        self.columns += [self.PERSON] if with_person else []
+        self.columns += [self.KIND] if with_person else [self.KIND, self.DONE]
+
+    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
+            return _(self.HEADERS[self.columns[section]])
+        return None
+
+    def is_overdue(self, row: FollowUpRow) -> bool:
+        return not row.done and row.due_date < self._today
+
+    def _text(self, row: FollowUpRow, column: int) -> str:
+        if column == self.DUE:
+            return date_text(row.due_date)
+        if column == self.TITLE:
+            return row.title
+        if column == self.PERSON:
+            return row.participant_name
+        if column == self.KIND:
+            return kind_text(row)
+        return _("done") if row.done else ""
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.columns):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = self._text(row, column)
+            if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE:
+                text += f" ({_('overdue')})" if self.is_overdue(row) else ""
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            palette = QApplication.palette()
+            if self.is_overdue(row):
+                return alert_color(palette)
+            if row.done:
+                return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return None
+        if role == Qt.ItemDataRole.FontRole and (self.is_overdue(row) or self._due_today(row)):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def _due_today(self, row: FollowUpRow) -> bool:
+        return not row.done and row.due_date == self._today
+
+    def _tooltip(self, row: FollowUpRow) -> str:
+        lines = []
+        if self.is_overdue(row):
+            lines.append(_("Overdue since {date}.").format(date=date_text(row.due_date)))
+        if is_generated(row):
+            lines.append(_("Created from the dates in the record; it changes when they change."))
+        return "\n".join(lines)
+
+    def set_rows(self, rows: list[FollowUpRow], today: date | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._today = today or date.today()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> FollowUpRow:
+        return self._rows[row]
+
+    def row_of(self, follow_up_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == follow_up_id), -1)
+
+    def overdue_count(self) -> int:
+        return sum(1 for row in self._rows if self.is_overdue(row))
+
+
+def follow_up_table(model: FollowUpModel, parent: QWidget) -> QTableView:
+    """A read-only, row-selecting table with the subject column taking the spare width."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(model.columns.index(model.TITLE), QHeaderView.ResizeMode.Stretch)
+    header.setHighlightSections(False)
+    return view
+
+
+class FollowUpDialog(QDialog):
+    """A new manual Wiedervorlage: due date, subject, note."""
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        changes: DataChanges,
+        participant_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._changes = changes
+        self.participant_id = participant_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(_("New follow-up"))
+        self.setMinimumWidth(460)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        used = {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
+
+        self.due_date = DateField(self)
+        self.due_date.setAccessibleName(field_label("due_date"))
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setAccessibleName(field_label("title"))
+        self.note = QPlainTextEdit(self)
+        self.note.setTabChangesFocus(True)
+        self.note.setAccessibleName(_("Note"))
+        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, widget in (
+            (field_label("due_date"), self.due_date),
+            (field_label("title"), self.title_edit),
+            (_("Note"), self.note),
+        ):
+            caption = QLabel(with_mnemonic(text, used) + ":", self)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+        self.due_date.setMaximumWidth(self.due_date.fontMetrics().horizontalAdvance("0") * 14)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.field_widgets: dict[str, QWidget] = {
+            "due_date": self.due_date,
+            "title": self.title_edit,
+        }
+        self.due_date.setFocus()
+
+    def accept(self) -> None:
+        errors: list[FieldError] = []
+        due = read_date(self.due_date, "due_date", field_label("due_date"), errors)
+        try:
+            if errors:
+                raise ValidationError(errors)
+            with self._lotse.unit_of_work() as uow:
+                self.saved_id = create_follow_up(
+                    uow,
+                    due_date=due,
+                    title=self.title_edit.text(),
+                    participant_id=self.participant_id,
+                    note=self.note.toPlainText().strip(),
+                )
+        except ValidationError as error:
+            show_errors(self, _("The follow-up was not saved:"), error.errors, self.field_widgets)
+            return
+        self._changes.follow_ups(self.participant_id)
+        super().accept()
+
+
+class FollowUpsPanel(QWidget):
+    """The person's follow-ups; generated ones ("automatisch") cannot be deleted here."""
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        changes: DataChanges,
+        participant_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._changes = changes
+        self.participant_id = participant_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(_("New &follow-up…"), self)
+        self.new_button.clicked.connect(self.new_follow_up)
+        self.done_button = QPushButton(_("D&one"), self)
+        self.done_button.setCheckable(True)
+        self.done_button.setToolTip(_("Mark the chosen follow-up as done, or open it again"))
+        self.done_button.clicked.connect(self.toggle_done)
+        self.delete_button = QPushButton(_("Delete"), self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        for button in (self.new_button, self.done_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.model = FollowUpModel(parent=self)
+        self.view = follow_up_table(self.model, self)
+        self.view.setAccessibleName(_("Follow-ups"))
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+        layout.addWidget(self.view, 1)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        changes.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- data -----------------------------------------------------------------------------
+
+    def reload(self, today: date | None = None) -> None:
+        current = self.selected()
+        with self._lotse.unit_of_work() as uow:
+            rows = follow_ups_of(uow, self.participant_id)
+        self.model.set_rows(rows, today)
+        row = self.model.row_of(current.id) if current else -1
+        if rows:
+            self.view.selectRow(max(row, 0))
+        open_count = sum(1 for r in rows if not r.done)
+        overdue = self.model.overdue_count()
+        if not rows:
+            self.summary.setText(_("No follow-ups."))
+        elif overdue:
+            text = _("{open} open, {overdue} of them overdue.")
+            self.summary.setText(text.format(open=open_count, overdue=overdue))
+        else:
+            self.summary.setText(_("{open} open.").format(open=open_count))
+        self._update_buttons()
+
+    def _on_changed(self, entity: str, entity_id: int) -> None:
+        if entity in ("follow_up", "participant") and entity_id in (self.participant_id, -1):
+            self.reload()
+
+    def selected(self) -> FollowUpRow | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.done_button.setEnabled(row is not None)
+        self.done_button.setChecked(bool(row and row.done))
+        deletable = row is not None and not is_generated(row)
+        self.delete_button.setEnabled(deletable)
+        self.delete_button.setToolTip(
+            _("Follow-ups created from the record's dates cannot be deleted; mark them done.")
+            if row is not None and is_generated(row)
+            else ""
+        )
+
+    # -- actions --------------------------------------------------------------------------
+
+    def new_follow_up(self) -> int | None:
+        dialog = FollowUpDialog(self._lotse, self._changes, self.participant_id, self)
+        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if saved is not None:
+            self.view.selectRow(max(self.model.row_of(saved), 0))
+        self.view.setFocus()
+        return saved
+
+    def toggle_done(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            with self._lotse.unit_of_work() as uow:
+                set_done(uow, row.id, not row.done)
+        except ValidationError:  # deleted meanwhile: the reload shows it
+            pass
+        self._changes.follow_ups(self.participant_id)
+
+    def delete_selected(self) -> bool:
+        row = self.selected()
+        if row is None or is_generated(row):
+            return False
+        question = _("Delete the follow-up “{title}” due on {date}?").format(
+            title=row.title, date=date_text(row.due_date)
+        )
+        if not confirm(self, _("Delete follow-up"), question):
+            return False
+        with self._lotse.unit_of_work() as uow:
+            delete_follow_up(uow, row.id)
+        self._changes.follow_ups(self.participant_id)
+        return True
