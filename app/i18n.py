@@ -49,3 +49,8 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker
 def translator(lang: str) -> Callable[[str], str]:
     """A gettext function for one language, e.g. for a bilingual support plan."""
     return translations(lang).gettext
+
+
+def format_number(value: int) -> str:
+    """Whole numbers with German grouping: 20000 → "20.000"."""
+    return f"{value:,}".replace(",", ".")

@@ -205,9 +205,12 @@ LEFT JOIN organization o ON o.id = f.organization_id
 """
 
 
-def _rows(session: Session, where: str, params: dict) -> list[FollowUpRow]:
+def _rows(
+    session: Session, where: str, params: dict, limit: int | None = None
+) -> list[FollowUpRow]:
+    tail = f" LIMIT {int(limit)}" if limit is not None else ""
     result = session.connection().exec_driver_sql(
-        f"{_ROW_SQL} WHERE {where} ORDER BY f.due_date, f.id", params
+        f"{_ROW_SQL} WHERE {where} ORDER BY f.due_date, f.id{tail}", params
     )
     return [
         FollowUpRow(
@@ -217,11 +220,22 @@ def _rows(session: Session, where: str, params: dict) -> list[FollowUpRow]:
     ]
 
 
-def open_follow_ups(uow: UnitOfWork, until: date | None = None) -> list[FollowUpRow]:
-    """Open follow-ups, due first; ``until`` limits to those due by that day."""
-    if until is None:
-        return _rows(uow.session, "f.done_at IS NULL", {})
-    return _rows(uow.session, "f.done_at IS NULL AND f.due_date <= :until", {"until": str(until)})
+def open_follow_ups(
+    uow: UnitOfWork,
+    until: date | None = None,
+    *,
+    since: date | None = None,
+    limit: int | None = None,
+) -> list[FollowUpRow]:
+    """Open follow-ups, due first; optionally only those due in [since, until]."""
+    conditions, params = ["f.done_at IS NULL"], {}
+    if since is not None:
+        conditions.append("f.due_date >= :since")
+        params["since"] = str(since)
+    if until is not None:
+        conditions.append("f.due_date <= :until")
+        params["until"] = str(until)
+    return _rows(uow.session, " AND ".join(conditions), params, limit)
 
 
 def follow_ups_of(uow: UnitOfWork, participant_id: int) -> list[FollowUpRow]:

@@ -11,6 +11,7 @@ from app.models.vocab import ParticipantStatus, Program
 from app.services.follow_ups import FollowUpRow, open_follow_ups
 
 RECENT_CASES = 10
+SHOWN = 100  # per list: a page, not the whole backlog of a large caseload
 
 
 class RecentCase(NamedTuple):
@@ -23,11 +24,16 @@ class RecentCase(NamedTuple):
 
 @dataclass(frozen=True)
 class Overview:
+    """Each list holds at most SHOWN rows, due first; the counts are the full numbers."""
+
     overdue: list[FollowUpRow]
     today: list[FollowUpRow]
     this_week: list[FollowUpRow]
     recent: list[RecentCase]
     active_cases: int
+    overdue_count: int
+    today_count: int
+    this_week_count: int
 
 
 def end_of_week(day: date) -> date:
@@ -36,8 +42,14 @@ def end_of_week(day: date) -> date:
 
 def overview(uow: UnitOfWork, today: date | None = None) -> Overview:
     today = today or date.today()
-    due = open_follow_ups(uow, until=end_of_week(today))
+    week_end = end_of_week(today)
     connection = uow.session.connection()
+    counts = connection.exec_driver_sql(
+        "SELECT count(*) FILTER (WHERE due_date < :today), "
+        "count(*) FILTER (WHERE due_date = :today), count(*) FILTER (WHERE due_date > :today) "
+        "FROM follow_up WHERE done_at IS NULL AND due_date <= :week_end",
+        {"today": str(today), "week_end": str(week_end)},
+    ).one()
     recent = [
         RecentCase(r[0], r[1], Program(r[2]), ParticipantStatus(r[3]),
                    datetime.fromisoformat(r[4]).replace(tzinfo=UTC))
@@ -52,9 +64,14 @@ def overview(uow: UnitOfWork, today: date | None = None) -> Overview:
         (ParticipantStatus.ACTIVE.value, ParticipantStatus.EMPLOYED_AFTERCARE.value),
     ).scalar_one()
     return Overview(
-        overdue=[row for row in due if row.due_date < today],
-        today=[row for row in due if row.due_date == today],
-        this_week=[row for row in due if row.due_date > today],
+        overdue=open_follow_ups(uow, until=today - timedelta(days=1), limit=SHOWN),
+        today=open_follow_ups(uow, since=today, until=today, limit=SHOWN),
+        this_week=open_follow_ups(
+            uow, since=today + timedelta(days=1), until=week_end, limit=SHOWN
+        ),  # fmt: skip
         recent=recent,
         active_cases=active,
+        overdue_count=counts[0],
+        today_count=counts[1],
+        this_week_count=counts[2],
     )

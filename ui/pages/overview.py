@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.i18n import N_, _
+from app.i18n import N_, _, format_number
 from app.services.follow_ups import FollowUpRow
 from app.services.overview import Overview, RecentCase, overview
 from app.services.settings import OfficeSettings
@@ -142,8 +142,10 @@ class Section(QWidget):
         layout.addWidget(self.stack, 1)
         self.heading.setBuddy(self.view)
 
-    def set_entries(self, entries: list[Entry], used: set[str]) -> None:
-        title = _("{title} ({count})").format(title=_(self._heading_text), count=len(entries))
+    def set_entries(self, entries: list[Entry], used: set[str], total: int | None = None) -> None:
+        """``total``: how many there are in all, when ``entries`` shows only the first ones."""
+        count = format_number(len(entries) if total is None else total)
+        title = _("{title} ({count})").format(title=_(self._heading_text), count=count)
         self.heading.setText(with_mnemonic(title, used))
         self.view.setAccessibleName(title)
         self.model.set_entries(entries)
@@ -270,13 +272,19 @@ class OverviewPage(QWidget):
         self._stale = False
 
     def show_overview(self, data: Overview) -> None:
-        self.active_cases.setText(_("Active cases: {count}").format(count=data.active_cases))
-        used = {m for m in (used_mnemonic(_(title)) for title in MENU_TITLES) if m}
-        self.sections["overdue"].set_entries([follow_up_entry(r) for r in data.overdue], used)
-        self.sections["today"].set_entries(
-            [follow_up_entry(r, with_date=False) for r in data.today], used
+        self.active_cases.setText(
+            _("Active cases: {count}").format(count=format_number(data.active_cases))
         )
-        self.sections["this_week"].set_entries([follow_up_entry(r) for r in data.this_week], used)
+        used = {m for m in (used_mnemonic(_(title)) for title in MENU_TITLES) if m}
+        self.sections["overdue"].set_entries(
+            [follow_up_entry(r) for r in data.overdue], used, data.overdue_count
+        )
+        self.sections["today"].set_entries(
+            [follow_up_entry(r, with_date=False) for r in data.today], used, data.today_count
+        )
+        self.sections["this_week"].set_entries(
+            [follow_up_entry(r) for r in data.this_week], used, data.this_week_count
+        )
         self.sections["recent"].set_entries([recent_entry(c) for c in data.recent], used)
 
     def _on_changed(self, _entity: str, _entity_id: int) -> None:

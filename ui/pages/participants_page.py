@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from babel.numbers import format_decimal
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.i18n import _, ngettext
+from app.i18n import _, format_number, ngettext
 from app.models.base import LabeledEnum
 from app.models.vocab import ParticipantStatus, Program, SchoolForm
 from app.services.caseload import (
@@ -121,7 +120,7 @@ class ColumnFitter(QObject):
 
 def count_text(count: int) -> str:
     """The result count with German digit grouping, e.g. "1.234 Teilnehmende"."""
-    number = format_decimal(count, locale="de_DE")
+    number = format_number(count)
     return ngettext("{n} participant", "{n} participants", count).format(n=number)
 
 

@@ -1,0 +1,78 @@
+"""Screenshots of the main screens for a look by eye (not committed; see README).
+
+    Xvfb :90 -screen 0 1400x900x24 &
+    DISPLAY=:90 QT_QPA_PLATFORM=xcb LOTSE_DATA_DIR=build/bench/demo-20000-seed1 \
+        .venv/bin/python scripts/screenshots.py /tmp/shots
+
+Uses an existing data location (e.g. one made by `lotse demo`); writes PNG files to the folder.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.bootstrap import bootstrap
+from app.models.vocab import Program
+from app.services.caseload import ListQuery, list_participants
+from ui.app import application
+from ui.main_window import PARTICIPANTS, MainWindow
+from ui.participant.editor import ParticipantEditor
+from ui.participant.note_dialog import QuickNoteDialog
+from ui.settings_dialog import SettingsDialog
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+
+
+def shoot(app: QApplication, widget: QWidget, target: Path) -> None:
+    settle(app)
+    widget.grab().save(str(target))
+    print(target)
+
+
+def main(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    app = application()
+    lotse = bootstrap()
+    window = MainWindow(lotse)
+    window.resize(1280, 800)
+    window.show()
+    for index, name in [(0, "overview"), (PARTICIPANTS, "participants"), (5, "follow_ups"),
+                        (7, "settings")]:  # fmt: skip
+        window.show_page(index)
+        shoot(app, window, folder / f"main_{name}.png")
+    window.show_page(PARTICIPANTS)
+    window.participants_page.search.setText("sahin")
+    settle(app, 0.5)
+    shoot(app, window, folder / "main_participants_search.png")
+
+    with lotse.unit_of_work() as uow:
+        people = list_participants(uow, ListQuery())
+    for program in Program:
+        person = next(row for row in people if row.program == program and row.missing)
+        editor = ParticipantEditor(lotse, window.changes, person.id, parent=window)
+        editor.show()
+        for index, tab in enumerate(editor.tab_names()):
+            editor.tabs.setCurrentIndex(index)
+            shoot(app, editor, folder / f"editor_{program.value}_{index}_{tab}.png")
+        editor.close()
+    note = QuickNoteDialog(lotse, window.changes, None, parent=window)
+    note.show()
+    shoot(app, note, folder / "quick_note.png")
+    note.reject()
+    first = SettingsDialog(lotse, first_start=True)
+    first.show()
+    shoot(app, first, folder / "first_start.png")
+    first.reject()
+    lotse.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
