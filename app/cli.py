@@ -12,7 +12,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app import __version__
-from app.i18n import _
+from app.i18n import N_, _, ngettext
+from app.reports.languages import SECOND_LANGUAGES
+
+# argparse's own messages (it translates them through the module-level `_` of gettext):
+# listed here so that they reach the German catalog; `_german_argparse` hands ours to argparse.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _german_argparse() -> None:
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 class GermanArgumentParser(argparse.ArgumentParser):
@@ -36,6 +57,7 @@ def _positive_int(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    _german_argparse()
     parser = GermanArgumentParser(
         prog="lotse",
         description=_("Lotse – caseload management for JOKO and training management."),
@@ -64,6 +86,23 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("number of participants"),
     )
     demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("random seed (default 1)"))
+
+    plan = commands.add_parser(
+        "plan", help=_("write the current support plan of a participant as PDF"), add_help=False
+    )
+    plan.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    plan.add_argument(
+        "participant_id", type=_positive_int, metavar="PARTICIPANT_ID", help=_("participant number")
+    )
+    plan.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to write the PDF"))
+    plan.add_argument(
+        "--lang",
+        choices=sorted(SECOND_LANGUAGES),
+        metavar="LANG",
+        help=_("second language of the labels: {choices}").format(
+            choices=", ".join(sorted(SECOND_LANGUAGES))
+        ),
+    )
 
     check = commands.add_parser(
         "check", help=_("check the database file and its schema"), add_help=False

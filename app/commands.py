@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from app.db import migrate
 from app.db.engine import create_database_engine
@@ -19,6 +20,8 @@ def run(args: argparse.Namespace) -> int:
             return demo(args.participants, args.seed)
         if args.command == "check":
             return check()
+        if args.command == "plan":
+            return plan(args.participant_id, Path(args.out), args.lang)
     except LotseError as error:
         print(_("Error: {message}").format(message=error), file=sys.stderr)
         return 1
@@ -43,6 +46,47 @@ def demo(participants: int, seed: int) -> int:
     )
     for name, count in counts.items():
         print(f"  {name}: {count}")
+    return 0
+
+
+def plan(participant_id: int, out: Path, language: str | None) -> int:
+    """Write the participant's current support plan; exit 2 for an unknown participant."""
+    from app.bootstrap import bootstrap
+    from app.models.participant import Participant
+    from app.reports.bilingual import Labels
+    from app.reports.support_plan import render_support_plan
+    from app.services.settings import load_settings
+    from app.services.support_plans import archive_print, current_plan, plan_document_data
+
+    lotse = bootstrap()
+    try:
+        with lotse.unit_of_work() as uow:
+            if uow.session.get(Participant, participant_id) is None:
+                print(
+                    _("There is no participant with number {id}.").format(id=participant_id),
+                    file=sys.stderr,
+                )
+                return 2
+            current = current_plan(uow, participant_id)
+            if current is None or current.id is None:
+                print(
+                    _("Participant {id} has no support plan yet.").format(id=participant_id),
+                    file=sys.stderr,
+                )
+                return 1
+            data = plan_document_data(uow, current.id)
+            settings = load_settings(uow)
+        pdf = render_support_plan(data, settings, language=language)
+        try:
+            out.write_bytes(pdf)
+        except OSError as error:
+            print(_("Cannot write {path}: {error}").format(path=out, error=error), file=sys.stderr)
+            return 1
+        with lotse.unit_of_work() as uow:
+            archive_print(uow, current.id, pdf, Labels(language).code)
+    finally:
+        lotse.close()
+    print(_("Support plan written to {path}.").format(path=out))
     return 0
 
 

@@ -98,7 +98,9 @@ def regenerate(session: Session, participant: Participant) -> None:
     wanted = {item.key: item for item in planned_for(participant)}
     existing = session.exec(
         select(FollowUp).where(
-            FollowUp.participant_id == participant.id, col(FollowUp.generated_key).is_not(None)
+            FollowUp.participant_id == participant.id,
+            # only those derived from the record itself; plan reviews etc. have other sources
+            col(FollowUp.generated_key).like(f"%:participant:{participant.id}:%"),
         )
     ).all()
     for follow_up in existing:
