@@ -59,10 +59,19 @@ def test_every_msgid_has_a_german_translation(tmp_path):
 
 
 def test_compiled_catalog_matches_po():
+    def entries(messages) -> dict:  # plural ids and strings come as lists or tuples
+        return {
+            tuple(m.id) if isinstance(m.id, list | tuple) else m.id: (
+                tuple(m.string) if isinstance(m.string, list | tuple) else m.string
+            )
+            for m in messages
+            if m.id and not getattr(m, "fuzzy", False)
+        }
+
     with PO.open("rb") as handle:
-        po = {m.id: m.string for m in read_po(handle) if m.id and not m.fuzzy}
+        po = entries(read_po(handle))
     with MO.open("rb") as handle:
-        mo = {m.id: m.string for m in read_mo(handle) if m.id}
+        mo = entries(read_mo(handle))
     assert mo == po, "lotse.mo is stale: run `make catalog`"
 
 
