@@ -10,7 +10,7 @@ from benchmarks.timing import Timing, measure
 GOAL_MS = 100.0
 
 
-def sample_plan(goals: int = 10, steps: int = 10):
+def sample_plan(goals: int = 5, steps: int = 5):
     """A realistic plan: long texts, a dozen goals and steps, consents, a last review."""
     from app.models.vocab import ConsentPurpose, GoalStatus, PlanStatus, Program, StepStatus
     from app.reports.plan_data import (

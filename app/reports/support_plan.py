@@ -52,9 +52,9 @@ GOAL_COLUMNS = (
 )
 STEP_COLUMNS = (
     (N_("No."), 9 * mm),
-    (N_("Step"), 69 * mm),
+    (N_("Step"), 61 * mm),
     (N_("Goal"), 13 * mm),
-    (N_("Responsible"), 31 * mm),
+    (N_("Responsible"), 39 * mm),
     (N_("By when"), 21 * mm),
     (N_("Status"), 27 * mm),
 )
