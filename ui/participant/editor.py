@@ -1,5 +1,5 @@
-"""The participant record editor: master data, ESF+ entry, programme data, exit, and the
-panels for contact notes, follow-ups and consents.
+"""The participant record editor: master data, ESF+ entry, programme data, support plan, exit,
+and the panels for contact notes, follow-ups and consents.
 
 Values go to app.services.participants; the editor only reads and writes widgets. Saving a
 new record keeps the dialog open in edit mode, so that notes can be added right away.
@@ -41,7 +41,7 @@ from app.services.participants import (
     get_participant,
     update_participant,
 )
-from app.services.settings import load_settings
+from app.services.settings import OfficeSettings, load_settings
 from ui.changes import DataChanges
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
 from ui.participant import field_layout as layout_spec
@@ -61,6 +61,7 @@ from ui.participant.form_fields import (
     make_binding,
 )
 from ui.participant.notes_panel import NotesPanel
+from ui.plan.plan_panel import PlanPanel
 from ui.widgets.date_field import format_german_date
 
 EMPTY = "—"
@@ -133,6 +134,7 @@ class ParticipantEditor(QDialog):
         outer.addLayout(self._build_buttons())
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, lambda: self.save())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self._print_plan)
         self._load(record)
         self._focus_first_field()
 
@@ -146,17 +148,21 @@ class ParticipantEditor(QDialog):
             self._add_form_tab("joko", _("JOKO"), layout_spec.JOKO)
         if self._choose_program or self._program == Program.TRAINING:
             self._add_form_tab("training", _("Training"), layout_spec.TRAINING)
+        self._add_panel_page("plan", _("Support plan"))
         self._add_exit_tab()
         for key, title in (
             ("notes", _("Contact history")),
             ("follow_ups", _("Follow-ups")),
             ("consents", _("Consents")),
         ):
-            page = QWidget()
-            page_layout = QVBoxLayout(page)
-            page_layout.setContentsMargins(6, 6, 6, 6)
-            self._pages[key] = page
-            self.tabs.addTab(page, title)
+            self._add_panel_page(key, title)
+
+    def _add_panel_page(self, key: str, title: str) -> None:
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(6, 6, 6, 6)
+        self._pages[key] = page
+        self.tabs.addTab(page, title)
 
     def _scroll_page(self, key: str, title: str) -> tuple[QScrollArea, QWidget]:
         page = QScrollArea()
@@ -300,9 +306,18 @@ class ParticipantEditor(QDialog):
         self.close_button = QPushButton(_("Close"), self)
         self.close_button.setToolTip(_("Close (Esc)"))
         self.close_button.clicked.connect(self.reject)
-        for button in (self.delete_button, self.save_button, self.close_button):
+        self.master_sheet_button = QPushButton(_("S&tammblatt…"), self)
+        self.master_sheet_button.setToolTip(_("ESF+ entry data as a sheet to print or save"))
+        self.master_sheet_button.clicked.connect(self.show_master_sheet)
+        self.privacy_button = QPushButton(_("Privacy &information…"), self)
+        self.privacy_button.setToolTip(_("The Art. 13 GDPR information sheet for this person"))
+        self.privacy_button.clicked.connect(self.show_privacy_notice)
+        documents = (self.master_sheet_button, self.privacy_button)
+        for button in (self.delete_button, *documents, self.save_button, self.close_button):
             button.setAutoDefault(False)
         row.addWidget(self.delete_button)
+        for button in documents:
+            row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.saved_label)
         row.addWidget(self.save_button)
@@ -453,7 +468,7 @@ class ParticipantEditor(QDialog):
         self.delete_button.setEnabled(saved)
         self.exit_button.setEnabled(saved)
         self.exit_button.setToolTip("" if saved else _("Save first"))
-        for key in ("notes", "follow_ups", "consents"):
+        for key in ("plan", "notes", "follow_ups", "consents"):
             index = self.tabs.indexOf(self._pages[key])
             self.tabs.setTabEnabled(index, saved)
             self.tabs.setTabToolTip(index, "" if saved else _("Save first"))
@@ -463,6 +478,7 @@ class ParticipantEditor(QDialog):
     def _attach_panels(self) -> None:
         assert self.participant_id is not None
         for key, panel_class in (
+            ("plan", PlanPanel),
             ("notes", NotesPanel),
             ("follow_ups", FollowUpsPanel),
             ("consents", ConsentsPanel),
@@ -482,7 +498,68 @@ class ParticipantEditor(QDialog):
         self._bindings[name].set_value(value)
 
     def is_modified(self) -> bool:
-        return self._snapshot() != self._baseline
+        return self._snapshot() != self._baseline or self._plan_modified()
+
+    def _plan_panel(self) -> PlanPanel | None:
+        return next((p for p in self._panels if isinstance(p, PlanPanel)), None)
+
+    def _plan_modified(self) -> bool:
+        panel = self._plan_panel()
+        return panel is not None and panel.is_modified()
+
+    # -- documents ------------------------------------------------------------------------
+
+    def _document_data(self) -> tuple[Participant, OfficeSettings] | None:
+        if self.participant_id is None and not self.save():
+            return None
+        assert self.participant_id is not None
+        with self._lotse.unit_of_work() as uow:
+            return get_participant(uow, self.participant_id), load_settings(uow)
+
+    def show_master_sheet(self) -> None:
+        data = self._document_data()
+        if data is None:
+            return
+        person, settings = data
+        from app.reports.master_sheet import render_master_sheet  # reportlab: when first used
+        from ui.plan.document_dialog import DocumentDialog
+        from ui.plan.print_dialog import file_name_part
+
+        dialog = DocumentDialog(
+            _("Stammblatt – {name}").format(name=person.full_name),
+            lambda: render_master_sheet(person, settings),
+            f"Stammblatt_{file_name_part(person.last_name)}_{date.today().isoformat()}.pdf",
+            self,
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_privacy_notice(self) -> None:
+        data = self._document_data()
+        if data is None:
+            return
+        person, settings = data
+        from app.reports.privacy_notice import render_privacy_notice
+        from ui.plan.document_dialog import DocumentDialog
+        from ui.plan.print_dialog import file_name_part
+
+        dialog = DocumentDialog(
+            _("Privacy information – {name}").format(name=person.full_name),
+            lambda: render_privacy_notice(
+                settings, participant_name=person.full_name, program=person.program
+            ),
+            f"Datenschutzhinweise_{file_name_part(person.last_name)}.pdf",
+            self,
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _print_plan(self) -> None:
+        """Ctrl+P anywhere in the record: the support plan's print dialog."""
+        panel = self._plan_panel()
+        if panel is not None:
+            self.tabs.setCurrentWidget(self._pages["plan"])
+            panel.print_preview()
 
     def tab_names(self) -> list[str]:
         return [
@@ -531,6 +608,9 @@ class ParticipantEditor(QDialog):
             self._changes.participant(self.participant_id)
             self._changes.follow_ups(self.participant_id)
         self._reload()
+        plan = self._plan_panel()
+        if plan is not None and not plan.save():  # names its own problems
+            return False
         self.saved_label.setText(
             _("Saved at {time}.").format(time=datetime.now().strftime("%H:%M"))
         )

@@ -1,0 +1,1 @@
+"""The Förderplan in the record editor: the plan tab, its dialogs and the print preview."""

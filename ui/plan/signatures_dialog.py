@@ -1,0 +1,137 @@
+"""Unterschriften: the dates on which the printed plan was signed (the service sets the status)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from app.errors import FieldError, ValidationError
+from app.i18n import _
+from app.services.participants import get_participant
+from app.services.support_plans import SignatureInput, get_plan, label, record_signatures
+from ui.changes import DataChanges
+from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.participant.caseload_helpers import read_date, show_errors
+from ui.plan.changes import plan_changed
+from ui.widgets.date_field import DateField
+
+DATE_FIELDS = (
+    "participant_signed_on",
+    "guardian_signed_on",
+    "coordinator_signed_on",
+    "partner_signed_on",
+)
+
+
+class SignaturesDialog(QDialog):
+    """Participant, guardian (only for a minor), coordinator, and optionally company or school."""
+
+    def __init__(
+        self, lotse: Lotse, changes: DataChanges, plan_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._changes = changes
+        self.plan_id = plan_id
+        with lotse.unit_of_work() as uow:
+            plan = get_plan(uow, plan_id)
+            self.participant_id = plan.participant_id
+            stored = {name: getattr(plan, name) for name in (*DATE_FIELDS, "partner_name")}
+            version = plan.version
+            minor = bool(get_participant(uow, plan.participant_id).is_minor)
+        self.setWindowTitle(
+            _("Signatures – support plan, version {version}").format(version=version)
+        )
+        self.setMinimumWidth(460)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        used = {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
+
+        intro = QLabel(
+            _(
+                "Enter the dates on which the printed plan was signed. It becomes active once "
+                "everyone needed has signed."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.dates: dict[str, DateField] = {}
+        for name in DATE_FIELDS:
+            field = DateField(self)
+            field.setAccessibleName(label(name))
+            field.set_date(stored[name])
+            field.setMaximumWidth(field.fontMetrics().horizontalAdvance("0") * 14)
+            self.dates[name] = field
+        self.partner_name = QLineEdit(stored["partner_name"], self)
+        self.partner_name.setAccessibleName(label("partner_name"))
+        self.partner_name.setMaxLength(200)
+        self.show_guardian = minor or stored["guardian_signed_on"] is not None
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows: list[tuple[str, QWidget]] = [
+            ("participant_signed_on", self.dates["participant_signed_on"]),
+        ]
+        if self.show_guardian:
+            rows.append(("guardian_signed_on", self.dates["guardian_signed_on"]))
+        rows += [
+            ("coordinator_signed_on", self.dates["coordinator_signed_on"]),
+            ("partner_name", self.partner_name),
+            ("partner_signed_on", self.dates["partner_signed_on"]),
+        ]
+        for name, widget in rows:
+            caption = QLabel(with_mnemonic(label(name), used) + ":", self)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+        if not self.show_guardian:
+            self.dates["guardian_signed_on"].hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.field_widgets: dict[str, QWidget] = {**self.dates, "partner_name": self.partner_name}
+        self.dates["participant_signed_on"].setFocus()
+
+    def _value(self, name: str, errors: list[FieldError]) -> date | None:
+        return read_date(self.dates[name], name, label(name), errors)
+
+    def accept(self) -> None:
+        errors: list[FieldError] = []
+        values = {name: self._value(name, errors) for name in DATE_FIELDS}
+        try:
+            if errors:
+                raise ValidationError(errors)
+            with self._lotse.unit_of_work() as uow:
+                changed = record_signatures(
+                    uow,
+                    self.plan_id,
+                    SignatureInput(
+                        participant_signed_on=values["participant_signed_on"],
+                        coordinator_signed_on=values["coordinator_signed_on"],
+                        guardian_signed_on=values["guardian_signed_on"],
+                        partner_name=self.partner_name.text(),
+                        partner_signed_on=values["partner_signed_on"],
+                    ),
+                )
+        except ValidationError as error:
+            intro = _("The signatures were not saved:")
+            show_errors(self, intro, error.errors, self.field_widgets)
+            return
+        if changed:
+            plan_changed(self._changes, self.participant_id)
+        super().accept()

@@ -1,0 +1,231 @@
+"""Versions of a person's plan and the printouts kept of each (open one in the preview again)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from app.i18n import N_, _
+from app.reports.bilingual import SECOND_LANGUAGES, language_name
+from app.services.support_plans import (
+    PlanVersionRow,
+    PrintRow,
+    plan_versions,
+    printed_versions,
+)
+from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.participant.caseload_helpers import EMPTY, date_text, local_text
+
+_Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def language_text(code: str) -> str:
+    """ "de" → "Deutsch", "de+uk" → "Deutsch und Ukrainisch"."""
+    _german, _plus, second = code.partition("+")
+    if not second:
+        return _("German")
+    if second in SECOND_LANGUAGES:
+        return _("German and {language}").format(language=language_name(second))
+    return code
+
+
+def size_text(size: int) -> str:
+    return _("{size} KB").format(size=max(1, round(size / 1024)))
+
+
+class _Column(NamedTuple):
+    header: str  # msgid
+    text: Any  # row -> str
+
+
+class _RowsModel(QAbstractTableModel):
+    """Read-only rows of NamedTuples, one column per entry of ``COLUMNS``."""
+
+    COLUMNS: tuple[_Column, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
+    ) -> object:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == DISPLAY and 0 <= section < len(self.COLUMNS):
+            return _(self.COLUMNS[section].header)
+        return None
+
+    def data(self, index: _Index, role: int = DISPLAY) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        if role in (DISPLAY, Qt.ItemDataRole.AccessibleTextRole):
+            return self.COLUMNS[index.column()].text(self._rows[index.row()])
+        return None
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, row_id: int) -> int:
+        return next((i for i, row in enumerate(self._rows) if row.id == row_id), -1)
+
+
+class VersionModel(_RowsModel):
+    """PlanVersionRow, newest first."""
+
+    COLUMNS = (
+        _Column(N_("Version"), lambda r: str(r.version)),
+        _Column(N_("Status"), lambda r: r.status.label),
+        _Column(N_("Created on"), lambda r: date_text(r.created_at.astimezone().date())),
+        _Column(
+            N_("Closed on"),
+            lambda r: date_text(r.closed_at.astimezone().date()) if r.closed_at else EMPTY,
+        ),
+        _Column(N_("Printouts"), lambda r: str(r.prints)),
+    )
+
+
+class PrintModel(_RowsModel):
+    """PrintRow of one version, newest first."""
+
+    COLUMNS = (
+        _Column(N_("Printed at"), lambda r: local_text(r.printed_at)),
+        _Column(N_("Size"), lambda r: size_text(r.size)),
+        _Column(N_("Language"), lambda r: language_text(r.language)),
+    )
+
+
+def _table(model: _RowsModel, name: str, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    return view
+
+
+class VersionsBox(QWidget):
+    """Versions (left) and the printouts of the chosen one (right); Enter opens a printout."""
+
+    open_requested = Signal(int, int)  # plan id (version), print id
+
+    def __init__(
+        self, lotse: Lotse, participant_id: int, used: set[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self.participant_id = participant_id
+        self.versions = VersionModel(self)
+        self.prints = PrintModel(self)
+        self.versions_view = _table(self.versions, _("Versions"), self)
+        self.prints_view = _table(self.prints, _("Printouts"), self)
+        self.open_button = QPushButton(_("&Open printout…"), self)
+        used.add(used_mnemonic(self.open_button.text()) or "")
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self.open_selected)
+        self.prints_view.activated.connect(lambda _index: self.open_selected())
+        self.versions_view.selectionModel().currentRowChanged.connect(
+            lambda *_args: self._show_prints()
+        )
+        self.prints_view.selectionModel().currentRowChanged.connect(
+            lambda *_args: self._update_button()
+        )
+
+        left = QVBoxLayout()
+        versions_caption = QLabel(with_mnemonic(_("Versions"), used) + ":", self)
+        versions_caption.setBuddy(self.versions_view)
+        left.addWidget(versions_caption)
+        left.addWidget(self.versions_view)
+        right = QVBoxLayout()
+        prints_caption = QLabel(with_mnemonic(_("Printouts"), used) + ":", self)
+        prints_caption.setBuddy(self.prints_view)
+        right.addWidget(prints_caption)
+        right.addWidget(self.prints_view)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+
+    def reload(self) -> None:
+        current = self.selected_version()
+        with self._lotse.unit_of_work() as uow:
+            rows = plan_versions(uow, self.participant_id)
+        self.versions.set_rows(rows)
+        row = self.versions.row_of(current.id) if current else -1
+        if rows:
+            self.versions_view.selectRow(max(row, 0))
+        self._show_prints()
+
+    def selected_version(self) -> PlanVersionRow | None:
+        index = self.versions_view.currentIndex()
+        return self.versions.row_at(index.row()) if index.isValid() else None
+
+    def selected_print(self) -> PrintRow | None:
+        index = self.prints_view.currentIndex()
+        return self.prints.row_at(index.row()) if index.isValid() else None
+
+    def _show_prints(self) -> None:
+        version = self.selected_version()
+        rows: list[PrintRow] = []
+        if version is not None:
+            with self._lotse.unit_of_work() as uow:
+                rows = printed_versions(uow, version.id)
+        self.prints.set_rows(rows)
+        if rows:
+            self.prints_view.selectRow(0)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.open_button.setEnabled(self.selected_print() is not None)
+
+    def open_selected(self) -> None:
+        version, printout = self.selected_version(), self.selected_print()
+        if version is not None and printout is not None:
+            self.open_requested.emit(version.id, printout.id)
