@@ -63,6 +63,24 @@ def main(folder: Path) -> None:
             editor.tabs.setCurrentIndex(index)
             shoot(app, editor, folder / f"editor_{program.value}_{index}_{tab}.png")
         editor.close()
+
+    with lotse.unit_of_work() as uow:
+        planned = uow.session.connection().exec_driver_sql(
+            "SELECT participant_id FROM support_plan WHERE status != 'closed' LIMIT 1"
+        ).scalar_one()
+    editor = ParticipantEditor(lotse, window.changes, planned, parent=window)
+    editor.show()
+    editor.tabs.setCurrentWidget(editor._pages["plan"])
+    shoot(app, editor, folder / "plan_tab.png")
+    from ui.plan.print_dialog import PlanPrintDialog
+
+    panel = editor._plan_panel()
+    dialog = PlanPrintDialog(lotse, window.changes, panel.plan_id, parent=editor)
+    dialog.show()
+    settle(app, 2.0)
+    shoot(app, dialog, folder / "plan_print_dialog.png")
+    dialog.reject()
+    editor.close()
     note = QuickNoteDialog(lotse, window.changes, None, parent=window)
     note.show()
     shoot(app, note, folder / "quick_note.png")
