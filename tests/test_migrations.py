@@ -78,3 +78,14 @@ def test_models_and_migrations_agree(lotse):
         )
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
+
+
+def test_quick_revision_reading_agrees_with_alembic():
+    """The start reads revisions from the files without Alembic; both must agree."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate.revisions() == {
+        rev.revision: rev.down_revision for rev in script.walk_revisions()
+    }

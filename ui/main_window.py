@@ -28,8 +28,6 @@ from ui.pages.overview import OverviewPage
 from ui.pages.participants_page import ParticipantsPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings_page import SettingsPage
-from ui.participant.editor import ParticipantEditor
-from ui.participant.note_dialog import QuickNoteDialog
 from ui.settings_dialog import SettingsDialog
 
 
@@ -210,11 +208,15 @@ class MainWindow(QMainWindow):
         self.participants_page.focus_search()
 
     def open_participant(self, participant_id: int) -> None:
+        from ui.participant.editor import ParticipantEditor  # loaded when first needed
+
         editor = ParticipantEditor(self._lotse, self.changes, participant_id, parent=self)
         editor.exec()
         editor.deleteLater()
 
     def new_participant(self) -> None:
+        from ui.participant.editor import ParticipantEditor
+
         programs = self.reload_settings().programs
         only = next(iter(programs)) if len(programs) == 1 else None
         editor = ParticipantEditor(self._lotse, self.changes, None, program=only, parent=self)
@@ -228,6 +230,8 @@ class MainWindow(QMainWindow):
             if self.current_page() == PARTICIPANTS
             else None
         )
+        from ui.participant.note_dialog import QuickNoteDialog
+
         dialog = QuickNoteDialog(self._lotse, self.changes, chosen, parent=self)
         dialog.exec()
         dialog.deleteLater()

@@ -1,32 +1,61 @@
-"""Schema state and upgrades through Alembic, run in code."""
+"""Schema state and upgrades through Alembic, run in code.
+
+Checking the state at every start must be cheap: the revisions are read from the files'
+``revision``/``down_revision`` lines and the database's ``alembic_version`` row, and Alembic
+itself (about 0.25 s to import) is loaded only when an upgrade is due.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+@cache
+def revisions() -> dict[str, str | None]:
+    """Every revision with the one it revises, read from the files in versions/."""
+    found: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values = {k: v.strip() for k, v in _ASSIGNMENT.findall(script.read_text("utf-8"))}
+        revision = values["revision"].strip("'\"")
+        down = values.get("down_revision", "None").strip("'\"")
+        found[revision] = None if down == "None" else down
+    return found
+
+
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The revision nothing revises (the chain is linear)."""
+    known = revisions()
+    heads = set(known) - {down for down in known.values() if down}
+    if len(heads) > 1:
+        raise RuntimeError(f"several Alembic heads: {sorted(heads)}")
+    return next(iter(heads), None)
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade_pending(engine: Engine) -> bool:
@@ -34,24 +63,25 @@ def upgrade_pending(engine: Engine) -> bool:
 
 
 def is_known_revision(revision: str | None) -> bool:
-    if revision is None:
-        return True
-    script = ScriptDirectory.from_config(alembic_config())
-    return any(rev.revision == revision for rev in script.walk_revisions())
+    return revision is None or revision in revisions()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade in one connection; batch migrations need foreign keys off, committed first."""
+    from alembic import command
+
     _run(engine, command.upgrade, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """For developers and fixtures only; the program never downgrades."""
+    from alembic import command
+
     _run(engine, command.downgrade, revision)
 
 
 def _run(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
-    config = alembic_config()
+    config = alembic_config()  # Alembic is imported only here, when the schema changes
     with engine.connect() as conn:
         conn.execute(text("PRAGMA foreign_keys=OFF"))
         conn.commit()

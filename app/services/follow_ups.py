@@ -240,5 +240,20 @@ def open_follow_ups(
     return _rows(uow.session, " AND ".join(conditions), params, limit)
 
 
+def open_follow_up_counts(uow: UnitOfWork, until: date | None, today: date) -> tuple[int, int]:
+    """How many open follow-ups are due by ``until`` (all when None), and how many are overdue."""
+    limit = "" if until is None else " AND due_date <= :until"
+    total, overdue = (
+        uow.session.connection()
+        .exec_driver_sql(
+            "SELECT count(*), count(*) FILTER (WHERE due_date < :today) FROM follow_up "
+            f"WHERE done_at IS NULL{limit}",
+            {"today": str(today), "until": str(until)},
+        )
+        .one()
+    )
+    return total, overdue
+
+
 def follow_ups_of(uow: UnitOfWork, participant_id: int) -> list[FollowUpRow]:
     return _rows(uow.session, "f.participant_id = :pid", {"pid": participant_id})

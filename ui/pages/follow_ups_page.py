@@ -11,8 +11,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.bootstrap import Lotse
 from app.errors import ValidationError
-from app.i18n import N_, _, ngettext
-from app.services.follow_ups import FollowUpRow, open_follow_ups, set_done
+from app.i18n import N_, _, format_number, ngettext
+from app.services.follow_ups import (
+    FollowUpRow,
+    open_follow_up_counts,
+    open_follow_ups,
+    set_done,
+)
 from app.services.overview import end_of_week
 from ui.changes import DataChanges
 from ui.pages.heading import page_heading
@@ -39,6 +44,9 @@ def scope_limit(scope: Scope, today: date) -> date | None:
     if scope == Scope.THIS_WEEK:
         return end_of_week(today)
     return None
+
+
+SHOWN = 500  # rows listed at most; the summary gives the full numbers
 
 
 class FollowUpsPage(QWidget):
@@ -93,7 +101,7 @@ class FollowUpsPage(QWidget):
         layout.addWidget(self.summary)
 
         changes.changed.connect(self._on_changed)
-        self.reload()
+        # loaded when first shown (showEvent): the start of the program does not wait for it
 
     # -- data -----------------------------------------------------------------------------
 
@@ -107,29 +115,33 @@ class FollowUpsPage(QWidget):
     def reload(self) -> None:
         today = self._today or date.today()
         current = self.selected()
+        until = scope_limit(self.current_scope(), today)
         with self._lotse.unit_of_work() as uow:
-            rows = open_follow_ups(uow, until=scope_limit(self.current_scope(), today))
+            rows = open_follow_ups(uow, until=until, limit=SHOWN)
+            total, overdue = open_follow_up_counts(uow, until, today)
         self.model.set_rows(rows, today)
         self._stale = False
         if rows:
             row = self.model.row_of(current.id) if current else -1
             self.view.selectRow(max(row, 0))
-        self.summary.setText(self._summary(rows))
+        self.summary.setText(self._summary(total, overdue, len(rows)))
         self._update_buttons()
 
-    def _summary(self, rows: list[FollowUpRow]) -> str:
-        if not rows:
+    def _summary(self, total: int, overdue: int, shown: int) -> str:
+        if not total:
             return {
                 Scope.OVERDUE: _("Nothing overdue."),
                 Scope.THIS_WEEK: _("Nothing due this week."),
                 Scope.ALL: _("No open follow-ups."),
             }[self.current_scope()]
-        text = ngettext("{count} follow-up", "{count} follow-ups", len(rows))
-        text = text.format(count=len(rows))
-        overdue = self.model.overdue_count()
+        text = ngettext("{count} follow-up", "{count} follow-ups", total)
+        text = text.format(count=format_number(total))
         if overdue:
-            text += ", " + _("{count} of them overdue").format(count=overdue)
-        return text + "."
+            text += ", " + _("{count} of them overdue").format(count=format_number(overdue))
+        text += "."
+        if shown < total:
+            text += " " + _("The {shown} due first are listed.").format(shown=format_number(shown))
+        return text
 
     def _on_changed(self, _entity: str, _entity_id: int) -> None:
         # Any change may move follow-ups (record dates create them); refresh when seen.
