@@ -65,3 +65,20 @@ def test_logo_must_exist(lotse, tmp_path):
     logo.write_bytes(b"\x89PNG\r\n\x1a\n")
     with lotse.unit_of_work() as uow:
         assert save_settings(uow, settings).logo_path == str(logo)
+
+
+def test_changes_are_audited_by_field_name(lotse):
+    from sqlmodel import select
+
+    from app.models.audit import AuditEvent
+
+    with lotse.unit_of_work() as uow:
+        save_settings(uow, EXAMPLE_SETTINGS)
+    changed = OfficeSettings(**{**EXAMPLE_SETTINGS.__dict__, "district": "Saalekreis"})
+    with lotse.unit_of_work() as uow:
+        save_settings(uow, changed)
+        save_settings(uow, changed)  # nothing changed: no event
+    with lotse.unit_of_work() as uow:
+        events = uow.session.exec(select(AuditEvent).where(AuditEvent.entity == "setting")).all()
+    assert len(events) == 2
+    assert events[1].fields == ["district"]

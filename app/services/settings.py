@@ -11,7 +11,8 @@ from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
 from app.models.setting import Setting
-from app.models.vocab import Program
+from app.models.vocab import AuditAction, Program
+from app.services import audit
 
 DEFAULT_STATE = "Sachsen-Anhalt"
 DEFAULT_APPROVING_BODY = "Landesverwaltungsamt Sachsen-Anhalt"
@@ -114,7 +115,11 @@ def save_settings(uow: UnitOfWork, settings: OfficeSettings) -> OfficeSettings:
     errors = validation_errors(settings)
     if errors:
         raise ValidationError(errors)
-    for key, value in _encode(settings).items():
-        uow.session.merge(Setting(key=key, value=value))
+    stored = {row.key: row.value for row in uow.session.exec(select(Setting)).all()}
+    changed = [key for key, value in _encode(settings).items() if stored.get(key) != value]
+    for key in changed:
+        uow.session.merge(Setting(key=key, value=_encode(settings)[key]))
+    if changed:
+        audit.record(uow.session, AuditAction.UPDATE, "setting", None, changed)
     uow.commit()
     return settings
