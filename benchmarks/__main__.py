@@ -1,7 +1,5 @@
-"""`make bench`: run every benchmark and print its figures."""
+"""`make bench`: the performance budget of issue 10 (benchmarks.runner)."""
 
-from benchmarks import caseload, support_plan
+from benchmarks import runner
 
-caseload.main()
-print()
-support_plan.main()
+runner.main()

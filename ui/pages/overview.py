@@ -237,7 +237,7 @@ class OverviewPage(QWidget):
 
         changes.changed.connect(self._on_changed)
         self.set_settings(OfficeSettings())
-        self.reload()
+        # the figures are read when the page is shown (showEvent), once
 
     def _value_label(self, *, wrap: bool = True) -> QLabel:
         value = QLabel(self)

@@ -1,0 +1,1 @@
+"""Baselines: the same work as Lotse, done with the bare library and nothing of Lotse."""
