@@ -6,13 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import Lotse
-from app.models.vocab import ConsentPurpose, Program
+from app.models.vocab import ConsentPurpose
 from app.services.consents import ConsentInput, add_consent, consents_of
-from app.services.participants import create_participant
-from ui.changes import DataChanges
+from tests.services.helpers import add_person
+from tests.ui.helpers import show
 from ui.participant.caseload_helpers import alert_color
 from ui.participant.consents_panel import (
     WITHDRAWN,
@@ -22,13 +22,9 @@ from ui.participant.consents_panel import (
     WithdrawDialog,
 )
 
+pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
+
 TODAY = date.today()
-
-
-def add_person(lotse: Lotse, last: str, first: str = "", **values) -> int:
-    values.setdefault("program", Program.JOKO)
-    with lotse.unit_of_work() as uow:
-        return create_participant(uow, {"last_name": last, "first_name": first, **values})
 
 
 def add_example_consent(lotse: Lotse, pid: int, given_on: date, recipient: str) -> int:
@@ -40,43 +36,6 @@ def add_example_consent(lotse: Lotse, pid: int, given_on: date, recipient: str) 
 def stored(lotse: Lotse, pid: int):
     with lotse.unit_of_work() as uow:
         return consents_of(uow, pid)
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_boxes(monkeypatch) -> None:
-    """A modal message box would block the test: fail instead (fixtures below allow them)."""
-
-    def unexpected(parent, title, text, *args, **kwargs):
-        raise AssertionError(f"unexpected message box: {title}: {text}")
-
-    for name in ("warning", "question", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[str]:
-    shown: list[str] = []
-
-    def capture(parent, title, text, *args, **kwargs):
-        shown.append(f"{title}\n{text}")
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", capture)
-    return shown
-
-
-@pytest.fixture
-def changes() -> DataChanges:
-    return DataChanges()
-
-
-def show(qtbot, widget):
-    """Show and activate, as exec() would."""
-    qtbot.addWidget(widget, before_close_func=lambda w: w.hide())
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
 
 
 def row_texts(model: ConsentModel, row: int) -> list[str]:

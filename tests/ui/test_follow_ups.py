@@ -9,21 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.bootstrap import Lotse
-from app.models.vocab import FollowUpKind, Program
+from app.models.vocab import FollowUpKind
 from app.services.follow_ups import create_follow_up, follow_ups_of, open_follow_ups
-from app.services.participants import create_participant
-from ui.changes import DataChanges
+from tests.services.helpers import add_person
+from tests.ui.helpers import show
 from ui.pages.follow_ups_page import FollowUpsPage, Scope
 from ui.participant.caseload_helpers import alert_color
 from ui.participant.follow_ups_panel import FollowUpDialog, FollowUpModel, FollowUpsPanel
 
+pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
+
 TODAY = date.today()
-
-
-def add_person(lotse: Lotse, last: str, first: str = "", **values) -> int:
-    values.setdefault("program", Program.JOKO)
-    with lotse.unit_of_work() as uow:
-        return create_participant(uow, {"last_name": last, "first_name": first, **values})
 
 
 def add_follow_up(lotse: Lotse, pid: int | None, due: date, title: str) -> int:
@@ -36,29 +32,6 @@ def stored(lotse: Lotse, pid: int):
         return follow_ups_of(uow, pid)
 
 
-@pytest.fixture(autouse=True)
-def no_unexpected_boxes(monkeypatch) -> None:
-    """A modal message box would block the test: fail instead (fixtures below allow them)."""
-
-    def unexpected(parent, title, text, *args, **kwargs):
-        raise AssertionError(f"unexpected message box: {title}: {text}")
-
-    for name in ("warning", "question", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[str]:
-    shown: list[str] = []
-
-    def capture(parent, title, text, *args, **kwargs):
-        shown.append(f"{title}\n{text}")
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", capture)
-    return shown
-
-
 @pytest.fixture
 def say_yes(monkeypatch) -> list[str]:
     asked: list[str] = []
@@ -69,20 +42,6 @@ def say_yes(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "question", yes)
     return asked
-
-
-@pytest.fixture
-def changes() -> DataChanges:
-    return DataChanges()
-
-
-def show(qtbot, widget):
-    """Show and activate, as exec() would."""
-    qtbot.addWidget(widget, before_close_func=lambda w: w.hide())
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
 
 
 def column_texts(model: FollowUpModel, column: int) -> list[str]:

@@ -7,23 +7,19 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from app.bootstrap import Lotse
-from app.models.vocab import ContactKind, Program
+from app.models.vocab import ContactKind
 from app.services.caseload import ListQuery, list_participants
 from app.services.contact_notes import NoteInput, add_note, notes_of
-from app.services.participants import create_participant
-from ui.changes import DataChanges
+from tests.services.helpers import add_person
+from tests.ui.helpers import show
 from ui.participant.note_dialog import NoteDialog, QuickNoteDialog
 from ui.participant.notes_panel import NoteModel, NotesPanel
 from ui.participant.participant_chooser import HitModel
 
-
-def add_person(lotse: Lotse, last: str, first: str = "", **values) -> int:
-    values.setdefault("program", Program.JOKO)
-    with lotse.unit_of_work() as uow:
-        return create_participant(uow, {"last_name": last, "first_name": first, **values})
+pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
 
 
 def add_example_note(lotse: Lotse, pid: int, content: str = "Bewerbung besprochen", **kw) -> int:
@@ -36,34 +32,6 @@ def add_example_note(lotse: Lotse, pid: int, content: str = "Bewerbung besproche
 def stored_notes(lotse: Lotse, pid: int):
     with lotse.unit_of_work() as uow:
         return notes_of(uow, pid)
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_boxes(monkeypatch) -> None:
-    """A modal message box would block the test: fail instead (fixtures below allow them)."""
-
-    def unexpected(parent, title, text, *args, **kwargs):
-        raise AssertionError(f"unexpected message box: {title}: {text}")
-
-    for name in ("warning", "question", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-
-
-@pytest.fixture
-def changes() -> DataChanges:
-    return DataChanges()
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[str]:
-    shown: list[str] = []
-
-    def capture(parent, title, text, *args, **kwargs):
-        shown.append(f"{title}\n{text}")
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", capture)
-    return shown
 
 
 class Answers:
@@ -96,15 +64,6 @@ def berlin_time(monkeypatch):
     yield
     monkeypatch.undo()
     time.tzset()
-
-
-def show(qtbot, widget):
-    """Show and activate (as exec() would): window shortcuts need the active window."""
-    qtbot.addWidget(widget, before_close_func=lambda w: w.hide())  # no discard question
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
 
 
 def test_note_dialog_starts_with_now_in_person_and_focus_in_content(qtbot, lotse, changes):

@@ -39,24 +39,6 @@ from ui.participant.exit_dialog import ExitDialog
 Button = QMessageBox.StandardButton
 
 
-@pytest.fixture
-def changes() -> DataChanges:
-    return DataChanges()
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[str]:
-    """Capture QMessageBox.warning texts instead of blocking on a modal box."""
-    shown: list[str] = []
-
-    def capture(parent, title, text, *args, **kwargs):
-        shown.append(f"{title}\n{text}")
-        return Button.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", capture)
-    return shown
-
-
 class Questions:
     """Answers QMessageBox.question with the queued buttons and records the texts; with none
     queued it answers "Verwerfen", so that closing a changed editor at teardown never blocks."""

@@ -23,7 +23,7 @@ from app.models.vocab import (
 from app.services import support_plans as sp
 from app.services.follow_ups import follow_ups_of
 from tests.services.helpers import add_person
-from ui.changes import DataChanges
+from tests.ui.helpers import show
 from ui.participant.editor import ParticipantEditor
 from ui.plan.plan_panel import PlanPanel
 from ui.plan.plan_tables import NO_GOAL, GoalModel, StepModel
@@ -32,43 +32,9 @@ from ui.plan.review_dialog import ReviewDialog
 from ui.plan.signatures_dialog import SignaturesDialog
 from ui.plan.versions import PrintModel, VersionModel
 
+pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
+
 Button = QMessageBox.StandardButton
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_boxes(monkeypatch) -> None:
-    """A modal message box would block the test: fail instead (fixtures below allow them)."""
-
-    def unexpected(parent, title, text, *args, **kwargs):
-        raise AssertionError(f"unexpected message box: {title}: {text}")
-
-    for name in ("warning", "question", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-
-
-@pytest.fixture
-def changes() -> DataChanges:
-    return DataChanges()
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[str]:
-    shown: list[str] = []
-
-    def capture(parent, title, text, *args, **kwargs):
-        shown.append(f"{title}\n{text}")
-        return Button.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", capture)
-    return shown
-
-
-def show(qtbot, widget):
-    qtbot.addWidget(widget, before_close_func=lambda w: w.hide())
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
 
 
 def new_plan(lotse: Lotse, pid: int) -> int:
@@ -355,12 +321,7 @@ def test_review_without_reason_names_the_goal_row(qtbot, lotse, changes, monkeyp
 
 
 def open_editor(qtbot, lotse, changes, pid) -> ParticipantEditor:
-    editor = ParticipantEditor(lotse, changes, pid)
-    qtbot.addWidget(editor, before_close_func=lambda w: w.hide())
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
-    return editor
+    return show(qtbot, ParticipantEditor(lotse, changes, pid))
 
 
 def plan_panel_of(editor: ParticipantEditor) -> PlanPanel:

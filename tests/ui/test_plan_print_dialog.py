@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from app.bootstrap import Lotse
 from app.models.vocab import YesNoUnknown
@@ -21,25 +21,12 @@ from app.reports.bilingual import SECOND_LANGUAGES
 from app.services import participant_fields
 from app.services import support_plans as sp
 from tests.services.helpers import add_person
-from ui.changes import DataChanges
 from ui.plan.pdf_worker import PdfWorker
 from ui.plan.print_dialog import PlanPrintDialog, default_file_name, language_choice_text
 
+pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
+
 WAIT_MS = 10_000
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_boxes(monkeypatch) -> None:
-    def unexpected(parent, title, text, *args, **kwargs):
-        raise AssertionError(f"unexpected message box: {title}: {text}")
-
-    for name in ("warning", "question", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-
-
-@pytest.fixture
-def changes() -> DataChanges:
-    return DataChanges()
 
 
 @pytest.fixture

@@ -15,10 +15,8 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -41,8 +39,14 @@ from app.services.consents import (
     withdraw_consent,
 )
 from ui.changes import DataChanges
-from ui.mnemonics import used_mnemonic, with_mnemonic
 from ui.participant.caseload_helpers import alert_color, date_text, read_date, show_errors
+from ui.participant.panel_base import (
+    ParticipantDialog,
+    ParticipantPanel,
+    SavingDialog,
+    fit_date_width,
+    run_dialog,
+)
 from ui.widgets.date_field import DateField
 from ui.widgets.enum_combo import EnumCombo
 
@@ -130,20 +134,7 @@ class ConsentModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == consent_id), -1)
 
 
-def _buttons(dialog: QDialog) -> tuple[QDialogButtonBox, set[str]]:
-    box = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box, {m for m in (used_mnemonic(b.text()) for b in box.buttons()) if m}
-
-
-def _date_width(field: DateField) -> None:
-    field.setMaximumWidth(field.fontMetrics().horizontalAdvance("0") * 14)
-
-
-class ConsentDialog(QDialog):
+class ConsentDialog(SavingDialog):
     """A new consent: purpose, recipient, given on (today), text version, guardian."""
 
     def __init__(
@@ -153,21 +144,17 @@ class ConsentDialog(QDialog):
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._lotse = lotse
-        self._changes = changes
-        self.participant_id = participant_id
-        self.saved_id: int | None = None
+        super().__init__(lotse, changes, participant_id, parent)
         self.setWindowTitle(_("New consent"))
         self.setMinimumWidth(520)
-        self.buttons, used = _buttons(self)
+        used = self._make_buttons(QDialogButtonBox.StandardButton.Save)
 
         self.purpose = EnumCombo(ConsentPurpose, parent=self)
         self.recipient = QLineEdit(self)
         self.recipient.setPlaceholderText(_("e.g. Jobcenter Harz, Ms Example"))
         self.given_on = DateField(self)
         self.given_on.set_date(date.today())
-        _date_width(self.given_on)
+        fit_date_width(self.given_on)
         self.text_version = QLineEdit(self)
         self.text_version.setPlaceholderText(_("e.g. version 2026-01"))
         self.guardian_name = QLineEdit(self)
@@ -179,13 +166,10 @@ class ConsentDialog(QDialog):
             "text_version": self.text_version,
             "guardian_name": self.guardian_name,
         }
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self._growing_form()
         for name, widget in self.field_widgets.items():
             widget.setAccessibleName(label(name))
-            caption = QLabel(with_mnemonic(label(name), used) + ":", self)
-            caption.setBuddy(widget)
-            form.addRow(caption, widget)
+            self._add_row(form, label(name), widget, used)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -215,7 +199,7 @@ class ConsentDialog(QDialog):
         super().accept()
 
 
-class WithdrawDialog(QDialog):
+class WithdrawDialog(ParticipantDialog):
     """Asks for the day of the withdrawal (today unless changed)."""
 
     def __init__(
@@ -226,14 +210,11 @@ class WithdrawDialog(QDialog):
         consent: ConsentRow,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._lotse = lotse
-        self._changes = changes
-        self.participant_id = participant_id
+        super().__init__(lotse, changes, participant_id, parent)
         self.consent = consent
         self.setWindowTitle(_("Withdraw consent"))
         self.setMinimumWidth(460)
-        self.buttons, used = _buttons(self)
+        used = self._make_buttons(QDialogButtonBox.StandardButton.Save)
         text = QLabel(
             _(
                 "Consent “{purpose}” for {recipient}, given on {date}. From the day of the "
@@ -250,11 +231,9 @@ class WithdrawDialog(QDialog):
         self.withdrawn_on = DateField(self)
         self.withdrawn_on.set_date(date.today())
         self.withdrawn_on.setAccessibleName(label("withdrawn_on"))
-        _date_width(self.withdrawn_on)
+        fit_date_width(self.withdrawn_on)
         form = QFormLayout()
-        caption = QLabel(with_mnemonic(label("withdrawn_on"), used) + ":", self)
-        caption.setBuddy(self.withdrawn_on)
-        form.addRow(caption, self.withdrawn_on)
+        self._add_row(form, label("withdrawn_on"), self.withdrawn_on, used)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
@@ -281,7 +260,7 @@ class WithdrawDialog(QDialog):
         super().accept()
 
 
-class ConsentsPanel(QWidget):
+class ConsentsPanel(ParticipantPanel):
     """The consents table with "new" and "withdraw"; nothing is ever hidden or deleted here."""
 
     def __init__(
@@ -291,21 +270,13 @@ class ConsentsPanel(QWidget):
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._lotse = lotse
-        self._changes = changes
-        self.participant_id = participant_id
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
+        super().__init__(lotse, changes, participant_id, parent)
+        layout = self.panel_layout
         self.new_button = QPushButton(_("New &consent…"), self)
         self.new_button.clicked.connect(self.new_consent)
         self.withdraw_button = QPushButton(_("&Withdraw…"), self)
         self.withdraw_button.clicked.connect(self.withdraw_selected)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.withdraw_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self._add_button_row(self.new_button, self.withdraw_button)
 
         self.model = ConsentModel(self)
         self.view = QTableView(self)
@@ -349,7 +320,7 @@ class ConsentsPanel(QWidget):
         self._update_buttons()
 
     def _on_changed(self, entity: str, entity_id: int) -> None:
-        if entity in ("consent", "participant") and entity_id in (self.participant_id, -1):
+        if self._concerns("consent", entity, entity_id):
             self.reload()
 
     def selected(self) -> ConsentRow | None:
@@ -362,19 +333,14 @@ class ConsentsPanel(QWidget):
 
     def new_consent(self) -> int | None:
         dialog = ConsentDialog(self._lotse, self._changes, self.participant_id, self)
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        if saved is not None:
-            self.view.selectRow(max(self.model.row_of(saved), 0))
-        self.view.setFocus()
-        return saved
+        return self._run_new(dialog, self.view, self.model.row_of)
 
     def withdraw_selected(self) -> bool:
         row = self.selected()
         if row is None or row.withdrawn:
             return False
-        dialog = WithdrawDialog(self._lotse, self._changes, self.participant_id, row, self)
-        done = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
+        done = run_dialog(
+            WithdrawDialog(self._lotse, self._changes, self.participant_id, row, self)
+        )
         self.view.setFocus()
         return done

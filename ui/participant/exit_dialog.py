@@ -6,9 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QMessageBox,
     QVBoxLayout,
@@ -22,7 +20,6 @@ from app.models.vocab import ExitOutcome, ExitReason, exit_outcomes_for
 from app.services.participant_fields import label
 from app.services.participants import ExitData, exit_participant, get_participant
 from ui.changes import DataChanges
-from ui.mnemonics import used_mnemonic, with_mnemonic
 from ui.participant.form_fields import (
     Binding,
     BoolBinding,
@@ -30,6 +27,7 @@ from ui.participant.form_fields import (
     EnumBinding,
     UnreadableValue,
 )
+from ui.participant.panel_base import ParticipantDialog
 
 EXIT_FIELDS = (
     "exit_date",
@@ -40,7 +38,7 @@ EXIT_FIELDS = (
 )
 
 
-class ExitDialog(QDialog):
+class ExitDialog(ParticipantDialog):
     """Records the exit through ``exit_participant``; the service adds the outcome follow-ups."""
 
     def __init__(
@@ -50,10 +48,7 @@ class ExitDialog(QDialog):
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._lotse = lotse
-        self._changes = changes
-        self.participant_id = participant_id
+        super().__init__(lotse, changes, participant_id, parent)
         with lotse.unit_of_work() as uow:
             person = get_participant(uow, participant_id)
             name = person.full_name
@@ -73,16 +68,9 @@ class ExitDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Record exit"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        used = {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
+        used = self._make_buttons(QDialogButtonBox.StandardButton.Ok, _("&Record exit"))
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self._growing_form()
         self.bindings: dict[str, Binding] = {
             "exit_date": DateBinding(self),
             "exit_reason": EnumBinding(self, ExitReason),
@@ -91,11 +79,9 @@ class ExitDialog(QDialog):
             "qualification_gained": BoolBinding(self),
         }
         for field, binding in self.bindings.items():
-            caption = QLabel(with_mnemonic(label(field), used) + ":", self)
-            caption.setBuddy(binding.widget)
             binding.widget.setObjectName(field)
             binding.widget.setAccessibleName(label(field))
-            form.addRow(caption, binding.widget)
+            self._add_row(form, label(field), binding.widget, used)
         outcome_hint = _("The last event within 4 weeks after the exit counts (ESF+).")
         self.bindings["exit_outcome"].widget.setToolTip(outcome_hint)
         self.bindings["exit_outcome_on"].widget.setAccessibleDescription(outcome_hint)

@@ -15,10 +15,7 @@ from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -42,8 +39,8 @@ from app.services.follow_ups import (
     set_done,
 )
 from ui.changes import DataChanges
-from ui.mnemonics import used_mnemonic, with_mnemonic
 from ui.participant.caseload_helpers import alert_color, confirm, date_text, read_date, show_errors
+from ui.participant.panel_base import ParticipantPanel, SavingDialog, fit_date_width
 from ui.widgets.date_field import DateField
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -190,7 +187,7 @@ def follow_up_table(model: FollowUpModel, parent: QWidget) -> QTableView:
     return view
 
 
-class FollowUpDialog(QDialog):
+class FollowUpDialog(SavingDialog):
     """A new manual Wiedervorlage: due date, subject, note."""
 
     def __init__(
@@ -200,19 +197,10 @@ class FollowUpDialog(QDialog):
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._lotse = lotse
-        self._changes = changes
-        self.participant_id = participant_id
-        self.saved_id: int | None = None
+        super().__init__(lotse, changes, participant_id, parent)
         self.setWindowTitle(_("New follow-up"))
         self.setMinimumWidth(460)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        used = {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
+        used = self._make_buttons(QDialogButtonBox.StandardButton.Save)
 
         self.due_date = DateField(self)
         self.due_date.setAccessibleName(field_label("due_date"))
@@ -222,17 +210,14 @@ class FollowUpDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setAccessibleName(_("Note"))
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self._growing_form()
         for text, widget in (
             (field_label("due_date"), self.due_date),
             (field_label("title"), self.title_edit),
             (_("Note"), self.note),
         ):
-            caption = QLabel(with_mnemonic(text, used) + ":", self)
-            caption.setBuddy(widget)
-            form.addRow(caption, widget)
-        self.due_date.setMaximumWidth(self.due_date.fontMetrics().horizontalAdvance("0") * 14)
+            self._add_row(form, text, widget, used)
+        fit_date_width(self.due_date)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -263,7 +248,7 @@ class FollowUpDialog(QDialog):
         super().accept()
 
 
-class FollowUpsPanel(QWidget):
+class FollowUpsPanel(ParticipantPanel):
     """The person's follow-ups; generated ones ("automatisch") cannot be deleted here."""
 
     def __init__(
@@ -273,14 +258,9 @@ class FollowUpsPanel(QWidget):
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._lotse = lotse
-        self._changes = changes
-        self.participant_id = participant_id
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        super().__init__(lotse, changes, participant_id, parent)
+        layout = self.panel_layout
 
-        buttons = QHBoxLayout()
         self.new_button = QPushButton(_("New &follow-up…"), self)
         self.new_button.clicked.connect(self.new_follow_up)
         self.done_button = QPushButton(_("D&one"), self)
@@ -289,10 +269,7 @@ class FollowUpsPanel(QWidget):
         self.done_button.clicked.connect(self.toggle_done)
         self.delete_button = QPushButton(_("Delete"), self)
         self.delete_button.clicked.connect(self.delete_selected)
-        for button in (self.new_button, self.done_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self._add_button_row(self.new_button, self.done_button, self.delete_button)
 
         self.model = FollowUpModel(parent=self)
         self.view = follow_up_table(self.model, self)
@@ -331,7 +308,7 @@ class FollowUpsPanel(QWidget):
         self._update_buttons()
 
     def _on_changed(self, entity: str, entity_id: int) -> None:
-        if entity in ("follow_up", "participant") and entity_id in (self.participant_id, -1):
+        if self._concerns("follow_up", entity, entity_id):
             self.reload()
 
     def selected(self) -> FollowUpRow | None:
@@ -354,12 +331,7 @@ class FollowUpsPanel(QWidget):
 
     def new_follow_up(self) -> int | None:
         dialog = FollowUpDialog(self._lotse, self._changes, self.participant_id, self)
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        if saved is not None:
-            self.view.selectRow(max(self.model.row_of(saved), 0))
-        self.view.setFocus()
-        return saved
+        return self._run_new(dialog, self.view, self.model.row_of)
 
     def toggle_done(self) -> None:
         row = self.selected()

@@ -23,8 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,6 +39,7 @@ from app.services.contact_notes import NoteRow, delete_note, label, notes_of
 from ui.changes import DataChanges
 from ui.participant.caseload_helpers import confirm, local_text
 from ui.participant.note_dialog import NoteDialog
+from ui.participant.panel_base import ParticipantPanel, run_dialog
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -174,7 +172,7 @@ class NoteDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class NotesPanel(QWidget):
+class NotesPanel(ParticipantPanel):
     """The Kontaktverlauf with new / edit / delete; double-click or Enter edits."""
 
     def __init__(
@@ -184,14 +182,9 @@ class NotesPanel(QWidget):
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._lotse = lotse
-        self._changes = changes
-        self.participant_id = participant_id
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        super().__init__(lotse, changes, participant_id, parent)
+        layout = self.panel_layout
 
-        buttons = QHBoxLayout()
         self.new_button = QPushButton(_("New &contact…"), self)
         self.new_button.setToolTip(_("Record a contact note"))
         self.new_button.clicked.connect(self.new_note)
@@ -199,10 +192,7 @@ class NotesPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(_("&Delete"), self)
         self.delete_button.clicked.connect(self.delete_selected)
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self._add_button_row(self.new_button, self.edit_button, self.delete_button)
 
         self.model = NoteModel(self)
         self.view = QListView(self)
@@ -245,7 +235,7 @@ class NotesPanel(QWidget):
         self._update_buttons()
 
     def _on_changed(self, entity: str, entity_id: int) -> None:
-        if entity in ("contact_note", "participant") and entity_id in (self.participant_id, -1):
+        if self._concerns("contact_note", entity, entity_id):
             self.reload()
 
     def selected_note(self) -> NoteRow | None:
@@ -260,9 +250,7 @@ class NotesPanel(QWidget):
     # -- actions --------------------------------------------------------------------------
 
     def _run(self, dialog: NoteDialog) -> int | None:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        saved = dialog.saved_id if accepted else None
-        dialog.deleteLater()
+        saved = dialog.saved_id if run_dialog(dialog) else None
         if saved is not None:
             self.view.setCurrentIndex(self.model.index(max(self.model.row_of(saved), 0)))
         self.view.setFocus()

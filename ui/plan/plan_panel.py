@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -51,6 +50,7 @@ from app.services.support_plans import (
 from ui.changes import DataChanges
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
 from ui.participant.caseload_helpers import date_text, read_date, show_errors
+from ui.participant.panel_base import ParticipantPanel, fit_date_width, run_dialog
 from ui.plan.changes import PLAN_ENTITY, plan_changed
 from ui.plan.plan_tables import (
     GoalModel,
@@ -106,7 +106,7 @@ def size_columns(view: QTableView, widths: dict[str, int]) -> None:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
-class PlanPanel(QWidget):
+class PlanPanel(ParticipantPanel):
     """Without a plan: an explanation and "Förderplan anlegen"; else the open version."""
 
     def __init__(
@@ -116,10 +116,7 @@ class PlanPanel(QWidget):
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._lotse = lotse
-        self._changes = changes
-        self.participant_id = participant_id
+        super().__init__(lotse, changes, participant_id, parent)
         self.plan_id: int | None = None
         self._baseline: list[object] = [None, None, None]
         self._announcing = False
@@ -129,9 +126,7 @@ class PlanPanel(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty_page())
         self.stack.addWidget(self._build_plan_page())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        self.panel_layout.addWidget(self.stack)
 
         changes.changed.connect(self._on_changed)
         app = QApplication.instance()
@@ -254,7 +249,7 @@ class PlanPanel(QWidget):
 
         self.next_review = DateField(body)
         self.next_review.setAccessibleName(label("next_review_on"))
-        self.next_review.setMaximumWidth(self.next_review.fontMetrics().horizontalAdvance("0") * 14)
+        fit_date_width(self.next_review)
         self.place = QLineEdit(body)
         self.place.setAccessibleName(label("place"))
         self.place.setMaxLength(100)
@@ -449,13 +444,12 @@ class PlanPanel(QWidget):
         return self._differs()
 
     def _on_changed(self, entity: str, entity_id: int) -> None:
-        if self._announcing or entity_id not in (self.participant_id, -1):
+        if self._announcing or not self._concerns(PLAN_ENTITY, entity, entity_id):
             return
-        if entity in (PLAN_ENTITY, "participant"):
-            if self._differs():
-                self.versions.reload()  # keep the edits; refresh what is read-only
-            else:
-                self.reload()
+        if self._differs():
+            self.versions.reload()  # keep the edits; refresh what is read-only
+        else:
+            self.reload()
 
     def _announce(self, *, follow_ups: bool) -> None:
         self._announcing = True
@@ -641,16 +635,11 @@ class PlanPanel(QWidget):
         """Dialogs work on the stored plan: save edits first."""
         return self.plan_id is not None and (not self.is_modified() or self.save())
 
-    def _run(self, dialog: QDialog) -> bool:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        return accepted
-
     def edit_signatures(self) -> bool:
         if not self._saved_first():
             return False
         assert self.plan_id is not None
-        accepted = self._run(SignaturesDialog(self._lotse, self._changes, self.plan_id, self))
+        accepted = run_dialog(SignaturesDialog(self._lotse, self._changes, self.plan_id, self))
         self.reload()
         return accepted
 
@@ -659,7 +648,7 @@ class PlanPanel(QWidget):
             return None
         assert self.plan_id is not None
         dialog = ReviewDialog(self._lotse, self._changes, self.plan_id, self)
-        new_plan_id = dialog.new_plan_id if self._run(dialog) else None
+        new_plan_id = dialog.new_plan_id if run_dialog(dialog) else None
         self.reload()
         if new_plan_id is not None:
             self.saved_label.setText(
@@ -674,10 +663,10 @@ class PlanPanel(QWidget):
         assert self.plan_id is not None
         from ui.plan.print_dialog import PlanPrintDialog  # PDF and QtPdf: loaded when first used
 
-        self._run(PlanPrintDialog(self._lotse, self._changes, self.plan_id, self))
+        run_dialog(PlanPrintDialog(self._lotse, self._changes, self.plan_id, self))
         self.versions.reload()
 
     def open_printout(self, plan_id: int, print_id: int) -> None:
         from ui.plan.print_dialog import PlanPrintDialog
 
-        self._run(PlanPrintDialog(self._lotse, self._changes, plan_id, self, print_id=print_id))
+        run_dialog(PlanPrintDialog(self._lotse, self._changes, plan_id, self, print_id=print_id))

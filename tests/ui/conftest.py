@@ -1,0 +1,38 @@
+"""Fixtures shared by the UI tests: the change notifier and message boxes that never block."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from ui.changes import DataChanges
+
+
+@pytest.fixture
+def changes() -> DataChanges:
+    return DataChanges()
+
+
+@pytest.fixture
+def no_unexpected_boxes(monkeypatch) -> None:
+    """A modal message box would block the test: fail instead (fixtures like ``warnings``
+    allow them). Modules use it with ``pytestmark = pytest.mark.usefixtures(...)``."""
+
+    def unexpected(parent, title, text, *args, **kwargs):
+        raise AssertionError(f"unexpected message box: {title}: {text}")
+
+    for name in ("warning", "question", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[str]:
+    """Capture QMessageBox.warning texts instead of blocking on a modal box."""
+    shown: list[str] = []
+
+    def capture(parent, title, text, *args, **kwargs):
+        shown.append(f"{title}\n{text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", capture)
+    return shown

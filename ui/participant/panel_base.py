@@ -1,0 +1,131 @@
+"""What the panels and dialogs of one participant's record share: lotse, changes and the
+participant id, the panels' zero-margin layout with its button row, the dialogs' buttons
+and captioned form rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Lotse
+from ui.changes import DataChanges
+from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.widgets.date_field import DateField
+
+
+def fit_date_width(field: DateField) -> None:
+    """As wide as a date needs, not stretched with the form."""
+    field.setMaximumWidth(field.fontMetrics().horizontalAdvance("0") * 14)
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Run ``dialog`` modally, schedule its deletion; True when it was accepted."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return accepted
+
+
+class ParticipantDialog(QDialog):
+    """A dialog about one participant that stores through ``lotse`` and announces ``changes``."""
+
+    buttons: QDialogButtonBox
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        changes: DataChanges,
+        participant_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._changes = changes
+        self.participant_id = participant_id
+
+    def _make_buttons(
+        self, accept: QDialogButtonBox.StandardButton, accept_text: str | None = None
+    ) -> set[str]:
+        """``self.buttons``: ``accept`` (optionally renamed) and Cancel; returns the mnemonic
+        letters they use."""
+        self.buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel, self)
+        if accept_text is not None:
+            self.buttons.button(accept).setText(accept_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        return {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
+
+    @staticmethod
+    def _growing_form() -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return form
+
+    def _add_row(self, form: QFormLayout, text: str, widget: QWidget, used: set[str]) -> None:
+        """A row "caption: widget" whose caption has a mnemonic not in ``used`` yet."""
+        caption = QLabel(with_mnemonic(text, used) + ":", self)
+        caption.setBuddy(widget)
+        form.addRow(caption, widget)
+
+
+class SavingDialog(ParticipantDialog):
+    """A dialog that adds one thing; ``saved_id`` is its id once stored."""
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        changes: DataChanges,
+        participant_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(lotse, changes, participant_id, parent)
+        self.saved_id: int | None = None
+
+
+class ParticipantPanel(QWidget):
+    """A tab of the record: ``panel_layout`` without margins, usually a button row on top."""
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        changes: DataChanges,
+        participant_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._changes = changes
+        self.participant_id = participant_id
+        self.panel_layout = QVBoxLayout(self)
+        self.panel_layout.setContentsMargins(0, 0, 0, 0)
+
+    def _add_button_row(self, *buttons: QPushButton) -> None:
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        self.panel_layout.addLayout(row)
+
+    def _concerns(self, kind: str, entity: str, entity_id: int) -> bool:
+        """Whether a change of ``entity`` ``entity_id`` may alter this person's ``kind`` rows."""
+        return entity in (kind, "participant") and entity_id in (self.participant_id, -1)
+
+    def _run_new(
+        self, dialog: SavingDialog, view: QTableView, row_of: Callable[[int], int]
+    ) -> int | None:
+        """Run a dialog that adds a row; select the row it saved, then focus the table."""
+        saved = dialog.saved_id if run_dialog(dialog) else None
+        if saved is not None:
+            view.selectRow(max(row_of(saved), 0))
+        view.setFocus()
+        return saved
