@@ -65,9 +65,13 @@ def main(folder: Path) -> None:
         editor.close()
 
     with lotse.unit_of_work() as uow:
-        planned = uow.session.connection().exec_driver_sql(
-            "SELECT participant_id FROM support_plan WHERE status != 'closed' LIMIT 1"
-        ).scalar_one()
+        planned = (
+            uow.session.connection()
+            .exec_driver_sql(
+                "SELECT participant_id FROM support_plan WHERE status != 'closed' LIMIT 1"
+            )
+            .scalar_one()
+        )
     editor = ParticipantEditor(lotse, window.changes, planned, parent=window)
     editor.show()
     editor.tabs.setCurrentWidget(editor._pages["plan"])
