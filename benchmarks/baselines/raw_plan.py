@@ -17,14 +17,16 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 FONT = "DejaVuSans"
-FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "DejaVuSans.ttf"
+BOLD = "DejaVuSans-Bold"  # the plan's layout sets headings and header rows in bold
+FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 TEXT = "Frau Коваленко lebt seit 2022 in Halberstadt und sucht eine Teilzeitstelle. " * 4
 
 
 def register_font() -> None:
     """Once per process, as any program would do."""
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
+    for name in (FONT, BOLD):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{name}.ttf")))
 
 
 class NumberedCanvas(Canvas):
@@ -50,11 +52,12 @@ class NumberedCanvas(Canvas):
 
 def story() -> list:
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5)
-    heading = ParagraphStyle("h1", fontName=FONT, fontSize=15, leading=19, spaceAfter=6)
-    section = ParagraphStyle("h2", fontName=FONT, fontSize=11.5, leading=15, spaceBefore=8)
+    heading = ParagraphStyle("h1", fontName=BOLD, fontSize=15, leading=19, spaceAfter=6)
+    section = ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8)
     grid = TableStyle(
         [
             ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+            ("FONT", (0, 0), (-1, 0), BOLD, 8.5),
             ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
