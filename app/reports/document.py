@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate
@@ -156,20 +157,38 @@ def key_value_table(rows: list[tuple[str, str]], label_width: float = LABEL_WIDT
     return table
 
 
+CELL_PADDING = 6  # left + right padding of table_style()
+
+
+def _cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """Short plain text (a number, a date, a status) stays a string, which lays out much
+    faster than a Paragraph; markup, line breaks and anything that might wrap become one."""
+    if (
+        text
+        and not any(mark in text for mark in "<&\n")
+        and stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING
+    ):
+        return text
+    return Paragraph(text or "", style)
+
+
 def grid_table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
     """A table whose header row repeats on every page it runs onto; cells are markup."""
     st = styles()
     table = Table(
         [
             [Paragraph(cell, st.cell_header) for cell in header],
-            *[[Paragraph(cell or "", st.cell) for cell in row] for row in rows],
+            *[[_cell(cell, st.cell, width) for cell, width in zip(row, widths, strict=True)]
+              for row in rows],
         ],
         colWidths=widths,
         repeatRows=1,
         splitInRow=1,
         hAlign="LEFT",
-    )
-    table.setStyle(table_style())
+    )  # fmt: skip
+    style = table_style()
+    style.add("FONT", (0, 1), (-1, -1), st.cell.fontName, st.cell.fontSize, st.cell.leading)
+    table.setStyle(style)
     return table
 
 
