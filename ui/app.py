@@ -13,6 +13,7 @@ from app.errors import LotseError
 from app.i18n import PROGRAM_LANGUAGE, _
 from app.paths import APP_NAME, resource_dir
 from app.services.settings import has_settings
+from ui import error_report
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
 
@@ -45,6 +46,7 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> int:
     window = MainWindow(lotse)
     window.show()
     if not smoke:
+        error_report.install(lotse.paths.root)
         workers = QThreadPool.globalInstance()
         workers.start(lotse.database.backup_if_due)  # the daily copy, off the GUI thread
         try:

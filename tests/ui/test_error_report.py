@@ -1,0 +1,25 @@
+"""An unexpected error shows a German message and leaves the traceback in the log file."""
+
+import sys
+
+from PySide6.QtWidgets import QMessageBox
+
+from ui import error_report
+
+
+def test_unexpected_error_is_reported_in_german_and_logged(qtbot, monkeypatch, tmp_path):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    previous = error_report.install(tmp_path)
+    try:
+        try:
+            raise ZeroDivisionError("Şahin")
+        except ZeroDivisionError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    assert len(shown) == 1
+    assert "ZeroDivisionError" in shown[0] and "speichert nichts" in shown[0]
+    assert "Şahin" not in shown[0]  # no record data in the dialog
+    log = (tmp_path / error_report.LOG_NAME).read_text(encoding="utf-8")
+    assert "ZeroDivisionError: Şahin" in log
