@@ -24,11 +24,13 @@ def quoted(identifier: str) -> str:
 
 
 def snapshot(database: Path, tables: dict[str, list[str]]) -> dict[str, list[tuple]]:
-    """Every row of the given tables (only the given columns), in rowid order."""
+    """Every row of the given tables (only the given columns), sorted by all of them
+    (FTS shadow tables have no rowid)."""
     with sqlite3.connect(database) as conn:
         return {
             name: conn.execute(
-                f"SELECT {', '.join(map(quoted, columns))} FROM {quoted(name)} ORDER BY rowid"
+                f"SELECT {', '.join(map(quoted, columns))} FROM {quoted(name)} "
+                f"ORDER BY {', '.join(str(n) for n in range(1, len(columns) + 1))}"
             ).fetchall()
             for name, columns in tables.items()
         }

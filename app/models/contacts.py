@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
@@ -49,6 +49,8 @@ class FollowUp(SQLModel, table=True):
     __table_args__ = (
         Index("ix_follow_up_due_done", "due_date", "done_at"),
         Index("ix_follow_up_participant_open", "participant_id", "done_at", "due_date"),
+        # open follow-ups by due date (Übersicht, Wiedervorlagen): done ones are not scanned
+        Index("ix_follow_up_open_due", "due_date", sqlite_where=text("done_at IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -198,11 +198,12 @@ class FollowUpRow(NamedTuple):
     done: bool
 
 
-_ROW_SQL = """
+# Names come from the narrow list rows (search_index.LIST_TABLE), not the wide participant rows.
+_ROW_SQL = f"""
 SELECT f.id, f.due_date, f.title, f.kind, f.participant_id,
        coalesce(trim(p.first_name || ' ' || p.last_name), o.name, ''), f.done_at IS NOT NULL
 FROM follow_up f
-LEFT JOIN participant p ON p.id = f.participant_id
+LEFT JOIN {search_index.LIST_TABLE} p ON p.id = f.participant_id
 LEFT JOIN organization o ON o.id = f.organization_id
 """
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from sqlmodel import select
-
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
@@ -73,13 +71,18 @@ def _decode(values: dict[str, str]) -> OfficeSettings:
     return OfficeSettings(**kwargs)  # type: ignore[arg-type]
 
 
+def _stored(uow: UnitOfWork) -> dict[str, str]:
+    """All stored values; plain SQL, read at every start (no ORM statement to compile)."""
+    rows = uow.session.connection().exec_driver_sql("SELECT key, value FROM setting")
+    return dict(rows.fetchall())
+
+
 def has_settings(uow: UnitOfWork) -> bool:
-    return uow.session.exec(select(Setting).limit(1)).first() is not None
+    return bool(_stored(uow))
 
 
 def load_settings(uow: UnitOfWork) -> OfficeSettings:
-    rows = uow.session.exec(select(Setting)).all()
-    return _decode({row.key: row.value for row in rows})
+    return _decode(_stored(uow))
 
 
 def validation_errors(settings: OfficeSettings) -> list[FieldError]:
@@ -115,7 +118,7 @@ def save_settings(uow: UnitOfWork, settings: OfficeSettings) -> OfficeSettings:
     errors = validation_errors(settings)
     if errors:
         raise ValidationError(errors)
-    stored = {row.key: row.value for row in uow.session.exec(select(Setting)).all()}
+    stored = _stored(uow)
     changed = [key for key, value in _encode(settings).items() if stored.get(key) != value]
     for key in changed:
         uow.session.merge(Setting(key=key, value=_encode(settings)[key]))
