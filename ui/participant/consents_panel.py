@@ -47,6 +47,7 @@ from ui.participant.panel_base import (
     fit_date_width,
     run_dialog,
 )
+from ui.row_models import RowsById
 from ui.widgets.date_field import DateField
 from ui.widgets.enum_combo import EnumCombo
 
@@ -56,15 +57,12 @@ COLUMNS = ("purpose", "recipient", "given_on", "text_version", "guardian_name", 
 WITHDRAWN = COLUMNS.index("withdrawn_on")
 
 
-class ConsentModel(QAbstractTableModel):
+class ConsentModel(RowsById, QAbstractTableModel):
     """ConsentRow tuples, newest first; withdrawn rows grey and struck out."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ConsentRow] = []
-
-    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -121,17 +119,6 @@ class ConsentModel(QAbstractTableModel):
                 font.setStrikeOut(True)
             return font
         return None
-
-    def set_rows(self, rows: list[ConsentRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ConsentRow:
-        return self._rows[row]
-
-    def row_of(self, consent_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == consent_id), -1)
 
 
 class ConsentDialog(SavingDialog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import (
@@ -41,6 +42,7 @@ from app.services.follow_ups import (
 from ui.changes import DataChanges
 from ui.participant.caseload_helpers import alert_color, confirm, date_text, read_date, show_errors
 from ui.participant.panel_base import ParticipantPanel, SavingDialog, fit_date_width
+from ui.row_models import RowsById
 from ui.widgets.date_field import DateField
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -62,7 +64,7 @@ def kind_text(row: FollowUpRow) -> str:
     return _("manual")
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(RowsById, QAbstractTableModel):
     """FollowUpRow tuples in due-date order; overdue rows red and bold, done rows grey."""
 
     DUE, TITLE, PERSON, KIND, DONE = range(5)
@@ -81,9 +83,6 @@ class FollowUpModel(QAbstractTableModel):
         self.columns = [self.DUE, self.TITLE]
         self.columns += [self.PERSON] if with_person else []
         self.columns += [self.KIND] if with_person else [self.KIND, self.DONE]
-
-    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
@@ -153,17 +152,9 @@ class FollowUpModel(QAbstractTableModel):
             lines.append(_("Created from the dates in the record; it changes when they change."))
         return "\n".join(lines)
 
-    def set_rows(self, rows: list[FollowUpRow], today: date | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._today = today or date.today()
-        self.endResetModel()
-
-    def row_at(self, row: int) -> FollowUpRow:
-        return self._rows[row]
-
-    def row_of(self, follow_up_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == follow_up_id), -1)
+    def set_rows(self, rows: Sequence[FollowUpRow], today: date | None = None) -> None:
+        self._today = today or date.today()  # read by data() only after the reset
+        super().set_rows(rows)
 
     def overdue_count(self) -> int:
         return sum(1 for row in self._rows if self.is_overdue(row))

@@ -40,6 +40,7 @@ from ui.changes import DataChanges
 from ui.participant.caseload_helpers import confirm, local_text
 from ui.participant.note_dialog import NoteDialog
 from ui.participant.panel_base import ParticipantPanel, run_dialog
+from ui.row_models import RowsById
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -92,15 +93,12 @@ def note_html(note: NoteRow) -> str:
     return "".join(f"<p style='margin:0 0 3px 0'>{part}</p>" for part in parts)
 
 
-class NoteModel(QAbstractListModel):
+class NoteModel(RowsById, QAbstractListModel):
     """NoteRow tuples in the order the service gives them (newest first)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[NoteRow] = []
-
-    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -113,17 +111,6 @@ class NoteModel(QAbstractListModel):
         if role == ID_ROLE:
             return note.id
         return None
-
-    def set_rows(self, rows: list[NoteRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> NoteRow:
-        return self._rows[row]
-
-    def row_of(self, note_id: int) -> int:
-        return next((i for i, note in enumerate(self._rows) if note.id == note_id), -1)
 
 
 class NoteDelegate(QStyledItemDelegate):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -35,6 +34,7 @@ from app.services.support_plans import (
 )
 from ui.mnemonics import used_mnemonic, with_mnemonic
 from ui.participant.caseload_helpers import EMPTY, date_text, local_text
+from ui.row_models import RowsById
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -60,7 +60,7 @@ class _Column(NamedTuple):
     text: Any  # row -> str
 
 
-class _RowsModel(QAbstractTableModel):
+class _RowsModel(RowsById, QAbstractTableModel):
     """Read-only rows of NamedTuples, one column per entry of ``COLUMNS``."""
 
     COLUMNS: tuple[_Column, ...] = ()
@@ -68,9 +68,6 @@ class _RowsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
-
-    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -91,17 +88,6 @@ class _RowsModel(QAbstractTableModel):
         if role in (DISPLAY, Qt.ItemDataRole.AccessibleTextRole):
             return self.COLUMNS[index.column()].text(self._rows[index.row()])
         return None
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def row_of(self, row_id: int) -> int:
-        return next((i for i, row in enumerate(self._rows) if row.id == row_id), -1)
 
 
 class VersionModel(_RowsModel):
