@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 
 from app.paths import resource_dir
@@ -49,6 +50,11 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker
 def translator(lang: str) -> Callable[[str], str]:
     """A gettext function for one language, e.g. for a bilingual support plan."""
     return translations(lang).gettext
+
+
+def format_date(day: date | None) -> str:
+    """A date as Germans write it: 24.11.2026 (empty for no date)."""
+    return "" if day is None else day.strftime("%d.%m.%Y")
 
 
 def format_number(value: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from app.i18n import _
+from app.i18n import _, format_date
 
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
@@ -60,7 +60,7 @@ def not_future(value: date | None, today: date) -> str | None:
 def not_before(value: date | None, earliest: date | None, earliest_label: str) -> str | None:
     if value is not None and earliest is not None and value < earliest:
         return _("The date must not lie before {field} ({date}).").format(
-            field=earliest_label, date=earliest.strftime("%d.%m.%Y")
+            field=earliest_label, date=format_date(earliest)
         )
     return None
 

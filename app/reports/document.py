@@ -129,10 +129,6 @@ def text_markup(text: str) -> str:
     return "<br/>".join(lines)
 
 
-def format_date(day: Any) -> str:
-    return "" if day is None else day.strftime("%d.%m.%Y")
-
-
 def table_style(header_rows: int = 1) -> TableStyle:
     """Thin grey grid, top-aligned cells, a shaded header row."""
     commands: list[tuple] = [

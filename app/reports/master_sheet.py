@@ -10,7 +10,7 @@ from babel import Locale
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from app.i18n import N_, PROGRAM_LANGUAGE, _
+from app.i18n import N_, PROGRAM_LANGUAGE, _, format_date
 from app.models.base import LabeledEnum
 from app.models.participant import Participant
 from app.models.vocab import YesNoUnknown
@@ -18,7 +18,6 @@ from app.reports.bilingual import Labels
 from app.reports.document import (
     DocumentInfo,
     build_pdf,
-    format_date,
     key_value_table,
     styles,
     text_markup,

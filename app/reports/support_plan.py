@@ -6,7 +6,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from app.i18n import N_, _
+from app.i18n import N_, _, format_date
 from app.models.vocab import ConsentPurpose, PlanStatus
 from app.reports.bilingual import Labels
 from app.reports.document import (
@@ -14,7 +14,6 @@ from app.reports.document import (
     EMPTY,
     DocumentInfo,
     build_pdf,
-    format_date,
     grid_table,
     key_value_table,
     styles,

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
-from app.i18n import N_, _
+from app.i18n import N_, _, format_date
 from app.models.base import utc_now
 from app.models.contacts import FollowUp
 from app.models.participant import Participant, add_months, s104c_expiry
@@ -39,10 +39,6 @@ class Planned:
     title: str
 
 
-def _fmt(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
 def planned_for(participant: Participant) -> list[Planned]:
     """The follow-ups the record's dates call for (keys include the source date)."""
     pid = participant.id
@@ -58,7 +54,7 @@ def planned_for(participant: Participant) -> list[Planned]:
                 FollowUpKind.RESIDENCE_TITLE_EXPIRY,
                 until,
                 until - RESIDENCE_TITLE_LEAD,
-                _("Residence title expires on {date}").format(date=_fmt(until)),
+                _("Residence title expires on {date}").format(date=format_date(until)),
             )
         if participant.s104c_granted_on:
             expiry = s104c_expiry(participant.s104c_granted_on)
@@ -67,7 +63,7 @@ def planned_for(participant: Participant) -> list[Planned]:
                 expiry,
                 expiry - S104C_LEAD,
                 _("§ 104c permit expires on {date}: § 25a/§ 25b application?").format(
-                    date=_fmt(expiry)
+                    date=format_date(expiry)
                 ),
             )
         if participant.cooperation_plan_next_update_on:

@@ -118,10 +118,10 @@ def save_settings(uow: UnitOfWork, settings: OfficeSettings) -> OfficeSettings:
     errors = validation_errors(settings)
     if errors:
         raise ValidationError(errors)
-    stored = _stored(uow)
-    changed = [key for key, value in _encode(settings).items() if stored.get(key) != value]
+    stored, wanted = _stored(uow), _encode(settings)
+    changed = [key for key, value in wanted.items() if stored.get(key) != value]
     for key in changed:
-        uow.session.merge(Setting(key=key, value=_encode(settings)[key]))
+        uow.session.merge(Setting(key=key, value=wanted[key]))
     if changed:
         audit.record(uow.session, AuditAction.UPDATE, "setting", None, changed)
     uow.commit()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
 
-from app.i18n import _
+from app.i18n import _, format_date
 
 _DIGITS = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
 _COMPACT = re.compile(r"(\d{2})(\d{2})(\d{2}|\d{4})")
@@ -32,8 +32,7 @@ def parse_german_date(text: str, today: date | None = None) -> date | None:
     return date(year, month, day)
 
 
-def format_german_date(value: date | None) -> str:
-    return "" if value is None else value.strftime("%d.%m.%Y")
+format_german_date = format_date  # the one German date format, from the core
 
 
 class DateField(QLineEdit):
