@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.db.database import Database, open_database
+from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
 from app.paths import DataPaths, data_paths
 
@@ -18,6 +19,11 @@ class Lotse:
 
     def unit_of_work(self) -> UnitOfWork:
         return self.database.unit_of_work()
+
+    @property
+    def reads(self) -> Reads:
+        """Plain reads for lists and pages, outside any unit of work."""
+        return self.database.reads
 
     def close(self) -> None:
         self.database.close()

@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 from app.db import migrate
-from app.db.engine import create_database_engine
+from app.db.engine import connect
+from app.db.reads import ReadConnection
 from app.errors import LotseError
 from app.i18n import _
 from app.paths import data_paths
@@ -97,17 +98,18 @@ def check() -> int:
     if not paths.database.is_file():
         print(_("Verdict: no database at this location."))
         return 1
-    engine = create_database_engine(paths.database)
+    reads: ReadConnection | None = None
     try:
-        with engine.connect() as conn:
-            integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-            foreign_key_problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        current = migrate.current_revision(engine)
+        reads = ReadConnection(connect(paths.database, autocommit=True))
+        integrity = [row[0] for row in reads.rows("PRAGMA integrity_check")]
+        foreign_key_problems = reads.rows("PRAGMA foreign_key_check")
+        current = migrate.current_revision(reads)
     except Exception as error:  # noqa: BLE001 - any failure to read is the verdict
         print(_("Verdict: the database cannot be read ({error}).").format(error=error))
         return 1
     finally:
-        engine.dispose()
+        if reads is not None:
+            reads.close()
     head = migrate.head_revision()
     integrity_ok = integrity == ["ok"]
     print(_("Integrity: {result}").format(result="ok" if integrity_ok else "; ".join(integrity)))

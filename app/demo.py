@@ -52,9 +52,12 @@ from app.models import (
     SupportPlan,
     WorkExperience,
 )
-from app.models.base import EnumText, LabeledEnum, UTCDateTime
+from app.models.base import EnumText, UTCDateTime
 from app.models.participant import add_months, age_on, s104c_expiry
-from app.models.vocab import (
+from app.services import search_index
+from app.services.follow_ups import planned_for
+from app.services.settings import OfficeSettings, has_settings, load_settings, save_settings
+from app.vocab import (
     AccessRoute,
     AcquisitionChannel,
     ConsentPurpose,
@@ -83,6 +86,7 @@ from app.models.vocab import (
     IntegrationCourseStatus,
     JobOfferSource,
     JobOfferStatus,
+    LabeledEnum,
     MeasureKind,
     MeasureStatus,
     OrganizationKind,
@@ -102,9 +106,6 @@ from app.models.vocab import (
     WorkingTimePreference,
     YesNoUnknown,
 )
-from app.services import search_index
-from app.services.follow_ups import planned_for
-from app.services.settings import OfficeSettings, has_settings, load_settings, save_settings
 
 Row = dict[str, Any]
 

@@ -12,7 +12,6 @@ GOAL_MS = 100.0
 
 def sample_plan(goals: int = 5, steps: int = 5):
     """A realistic plan: long texts, a dozen goals and steps, consents, a last review."""
-    from app.models.vocab import ConsentPurpose, GoalStatus, PlanStatus, Program, StepStatus
     from app.reports.plan_data import (
         ConsentView,
         ContextLine,
@@ -22,6 +21,7 @@ def sample_plan(goals: int = 5, steps: int = 5):
         ReviewView,
         StepView,
     )
+    from app.vocab import ConsentPurpose, GoalStatus, PlanStatus, Program, StepStatus
 
     start = date(2026, 11, 2)
     goal_views = tuple(

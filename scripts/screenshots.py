@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bootstrap import bootstrap
-from app.models.vocab import Program
 from app.services.caseload import ListQuery, list_participants
+from app.vocab import Program
 from ui.app import application
 from ui.main_window import PARTICIPANTS, MainWindow
 from ui.participant.editor import ParticipantEditor

@@ -77,7 +77,7 @@ def test_compiled_catalog_matches_po():
 
 def test_program_language_is_german():
     from app.i18n import _
-    from app.models.vocab import Program
+    from app.vocab import Program
 
     assert _("Participants") == "Teilnehmende"
     assert "Ausbildungsmanagement" in Program.TRAINING.label

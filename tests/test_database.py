@@ -1,6 +1,9 @@
 """The data layer: pragmas, unit of work, instance lock, backup before migration."""
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,7 @@ from sqlmodel import select
 from app.bootstrap import bootstrap
 from app.db import migrate
 from app.db.backup import list_backups
+from app.db.instance_lock import InstanceLock
 from app.errors import AlreadyRunning, DatabaseProblem
 from app.models.setting import Setting
 from app.paths import DataPaths
@@ -24,7 +28,7 @@ def test_pragmas_are_set(lotse):
 
 
 def test_fresh_location_is_at_head_without_backup(lotse):
-    assert migrate.current_revision(lotse.database.engine) == migrate.head_revision()
+    assert migrate.current_revision(lotse.database.reads) == migrate.head_revision()
     assert lotse.database.migration_backup is None
     assert list_backups(lotse.paths.backups) == []
 
@@ -68,6 +72,50 @@ def test_lock_is_released_on_close(data_dir: Path):
     bootstrap(DataPaths(data_dir)).close()
 
 
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from app.db.instance_lock import InstanceLock
+InstanceLock(Path(sys.argv[1])).acquire()
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_lock_of_another_process_blocks_and_goes_with_it(tmp_path: Path):
+    """A second process gets AlreadyRunning; when the first dies (even killed), it is free."""
+    lock_file = tmp_path / "lotse.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(lock_file)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(AlreadyRunning):
+            InstanceLock(lock_file).acquire()
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    lock = InstanceLock(lock_file)
+    lock.acquire()
+    assert lock.held
+    lock.release()
+    assert not lock.held
+
+
+def test_read_connection_has_the_pragmas_and_sees_every_commit(lotse):
+    reads = lotse.database.reads
+    assert reads.one("PRAGMA journal_mode")[0] == "wal"
+    assert reads.one("PRAGMA foreign_keys")[0] == 1
+    assert reads.rows("SELECT value FROM setting WHERE key = 'provider'") == []
+    with lotse.unit_of_work() as uow:
+        uow.session.add(Setting(key="provider", value="Landkreis Börde"))
+        uow.commit()
+    assert reads.rows("SELECT value FROM setting WHERE key = 'provider'") == [("Landkreis Börde",)]
+
+
 def test_upgrade_is_preceded_by_backup(data_dir: Path):
     """A database behind head is copied into backups/ before the migration touches it."""
     paths = DataPaths(data_dir).ensure()
@@ -83,7 +131,7 @@ def test_upgrade_is_preceded_by_backup(data_dir: Path):
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             assert conn.execute("SELECT text FROM legacy_note").fetchall() == [("Ağaoğlu Şükrü",)]
         assert "alembic_version" not in tables  # the copy shows the state before the upgrade
-        assert migrate.current_revision(lotse.database.engine) == migrate.head_revision()
+        assert migrate.current_revision(lotse.database.reads) == migrate.head_revision()
     finally:
         lotse.close()
 
@@ -104,6 +152,8 @@ def test_unreadable_file_gets_clear_message(data_dir: Path):
     with pytest.raises(DatabaseProblem) as raised:
         bootstrap(paths)
     assert str(paths.database) in str(raised.value)
+    assert "kann nicht gelesen werden" in str(raised.value)
+    InstanceLock(paths.lock).acquire()  # the failed start left no lock behind
 
 
 def test_daily_backup_once_a_day(lotse):

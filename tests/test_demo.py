@@ -25,10 +25,10 @@ from app.errors import LotseError
 from app.models import ContactNote, FollowUp, Participant
 from app.models.base import EnumText, UTCDateTime
 from app.models.participant import age_on
-from app.models.vocab import ContactKind, FollowUpKind, ParticipantStatus, Program
 from app.paths import DataPaths
 from app.services.follow_ups import regenerate
 from app.services.settings import has_settings, load_settings
+from app.vocab import ContactKind, FollowUpKind, ParticipantStatus, Program
 
 TODAY = date(2026, 11, 25)
 CYRILLIC = re.compile("[\u0400-\u04ff]")

@@ -58,7 +58,7 @@ def test_upgrade_keeps_every_row(old: Path, tmp_path: Path):
 
     lotse = bootstrap(paths)
     try:
-        assert migrate.current_revision(lotse.database.engine) == migrate.head_revision()
+        assert migrate.current_revision(lotse.database.reads) == migrate.head_revision()
         assert lotse.database.migration_backup is not None
         assert snapshot(lotse.database.migration_backup, old_columns) == before
         with lotse.unit_of_work() as uow:

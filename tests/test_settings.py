@@ -1,7 +1,6 @@
 import pytest
 
 from app.errors import ValidationError
-from app.models.vocab import Program
 from app.services.settings import (
     DEFAULT_STATE,
     OfficeSettings,
@@ -9,6 +8,7 @@ from app.services.settings import (
     load_settings,
     save_settings,
 )
+from app.vocab import Program
 from tests.conftest import EXAMPLE_SETTINGS
 
 

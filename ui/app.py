@@ -15,7 +15,7 @@ from app.paths import APP_NAME, resource_dir
 from app.services.settings import has_settings
 from ui import error_report
 from ui.main_window import MainWindow
-from ui.settings_dialog import SettingsDialog
+from ui.warm_up import warm_up
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_POINT_SIZE = 10
@@ -48,7 +48,9 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> int:
     if not smoke:
         error_report.install(lotse.paths.root)
         workers = QThreadPool.globalInstance()
-        workers.start(lotse.database.backup_if_due)  # the daily copy, off the GUI thread
+        # after the first paint, off the GUI thread: the modules of later screens, the daily copy
+        QTimer.singleShot(0, lambda: workers.start(lambda: warm_up(lotse)))
+        workers.start(lotse.database.backup_if_due)
         try:
             return app.exec()
         finally:
@@ -64,9 +66,10 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> int:
 
 def _first_start_done(lotse: Lotse) -> bool:
     """Ask for the office settings when none are stored; False when the user cancels."""
-    with lotse.unit_of_work() as uow:
-        if has_settings(uow):
-            return True
+    if has_settings(lotse.reads):
+        return True
+    from ui.settings_dialog import SettingsDialog  # only at the very first start
+
     dialog = SettingsDialog(lotse, first_start=True)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -20,15 +21,16 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.i18n import N_, _
 from app.services.settings import OfficeSettings, load_settings
-from ui.about_dialog import AboutDialog
 from ui.changes import DataChanges
 from ui.mnemonics import escape
-from ui.pages.follow_ups_page import FollowUpsPage
+from ui.pages.lazy_page import LazyPage
 from ui.pages.overview import OverviewPage
-from ui.pages.participants_page import ParticipantsPage
 from ui.pages.placeholder import PlaceholderPage
-from ui.pages.settings_page import SettingsPage
-from ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from ui.pages.follow_ups_page import FollowUpsPage
+    from ui.pages.participants_page import ParticipantsPage
+    from ui.pages.settings_page import SettingsPage
 
 
 @dataclass(frozen=True)
@@ -82,15 +84,10 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(_(PAGES[OVERVIEW].title), lotse, self.changes)
         self.overview_page.setAccessibleName(_(PAGES[OVERVIEW].title))
         self.overview_page.open_requested.connect(self.open_participant)
-        self.participants_page = ParticipantsPage(lotse, self.changes)
-        self.participants_page.open_requested.connect(self.open_participant)
-        self.participants_page.new_requested.connect(self.new_participant)
-        self.follow_ups_page = FollowUpsPage(_(PAGES[FOLLOW_UPS].title), lotse, self.changes)
-        self.follow_ups_page.setAccessibleName(_(PAGES[FOLLOW_UPS].title))
-        self.follow_ups_page.open_requested.connect(self.open_participant)
-        self.settings_page = SettingsPage(_(PAGES[SETTINGS].title))
-        self.settings_page.setAccessibleName(_(PAGES[SETTINGS].title))
-        self.settings_page.edit_requested.connect(self.open_settings)
+        # The other pages are built when first shown (or asked for): a quick first window.
+        self._participants = LazyPage(_(PAGES[PARTICIPANTS].title), self._build_participants)
+        self._follow_ups = LazyPage(_(PAGES[FOLLOW_UPS].title), self._build_follow_ups)
+        self._settings = LazyPage(_(PAGES[SETTINGS].title), self._build_settings)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -126,17 +123,52 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------
 
     def _build_page(self, index: int, spec: PageSpec) -> QWidget:
-        built = {
+        built: dict[int, QWidget] = {
             OVERVIEW: self.overview_page,
-            PARTICIPANTS: self.participants_page,
-            FOLLOW_UPS: self.follow_ups_page,
-            SETTINGS: self.settings_page,
+            PARTICIPANTS: self._participants,
+            FOLLOW_UPS: self._follow_ups,
+            SETTINGS: self._settings,
         }
         if index in built:
             return built[index]
         page = PlaceholderPage(_(spec.title), _(spec.coming))
         page.setAccessibleName(_(spec.title))
         return page
+
+    def _build_participants(self) -> ParticipantsPage:
+        from ui.pages.participants_page import ParticipantsPage
+
+        page = ParticipantsPage(self._lotse, self.changes)
+        page.open_requested.connect(self.open_participant)
+        page.new_requested.connect(self.new_participant)
+        return page
+
+    def _build_follow_ups(self) -> FollowUpsPage:
+        from ui.pages.follow_ups_page import FollowUpsPage
+
+        page = FollowUpsPage(_(PAGES[FOLLOW_UPS].title), self._lotse, self.changes)
+        page.open_requested.connect(self.open_participant)
+        return page
+
+    def _build_settings(self) -> SettingsPage:
+        from ui.pages.settings_page import SettingsPage
+
+        page = SettingsPage(_(PAGES[SETTINGS].title))
+        page.set_settings(load_settings(self._lotse.reads))
+        page.edit_requested.connect(self.open_settings)
+        return page
+
+    @property
+    def participants_page(self) -> ParticipantsPage:
+        return self._participants.page()
+
+    @property
+    def follow_ups_page(self) -> FollowUpsPage:
+        return self._follow_ups.page()
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._settings.page()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
@@ -198,6 +230,9 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, index: int) -> None:
         if index < 0:
             return
+        page = self.stack.widget(index)
+        if isinstance(page, LazyPage):
+            page.page()  # built before it shows, so that it paints filled
         self.stack.setCurrentIndex(index)
         self.page_actions.actions()[index].setChecked(True)
 
@@ -227,7 +262,7 @@ class MainWindow(QMainWindow):
         """Ctrl+K from anywhere: a contact note for the person chosen in the list, or pick one."""
         chosen = (
             self.participants_page.selected_participant_id()
-            if self.current_page() == PARTICIPANTS
+            if self.current_page() == PARTICIPANTS and self._participants.built
             else None
         )
         from ui.participant.note_dialog import QuickNoteDialog
@@ -239,19 +274,23 @@ class MainWindow(QMainWindow):
     # -- settings and dialogs -------------------------------------------------------------
 
     def reload_settings(self) -> OfficeSettings:
-        with self._lotse.unit_of_work() as uow:
-            settings = load_settings(uow)
+        settings = load_settings(self._lotse.reads)
         self.overview_page.set_settings(settings)
-        self.settings_page.set_settings(settings)
+        if self._settings.built:
+            self.settings_page.set_settings(settings)
         return settings
 
     def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._lotse, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload_settings()
         dialog.deleteLater()
 
     def open_about(self) -> None:
+        from ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self._lotse.paths, self)
         dialog.exec()
         dialog.deleteLater()

@@ -24,8 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.i18n import N_, _, ngettext
-from app.models.vocab import GermanLevel, ParticipantStatus, Program, SchoolForm
 from app.services.caseload import ParticipantRow, SortKey
+from app.vocab import GermanLevel, ParticipantStatus, Program, SchoolForm
 
 RowFetcher = Callable[[Sequence[int]], list[ParticipantRow]]
 BLOCK = 100  # rows fetched at once around the first one painted

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.errors import FieldError, ValidationError
 from app.i18n import _
-from app.models.vocab import Program
 from app.services.settings import OfficeSettings, label, load_settings, save_settings
+from app.vocab import Program
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
 
 # Text fields above the Förderbereich checkboxes, in form order.
@@ -81,8 +81,7 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
-        with lotse.unit_of_work() as uow:
-            self.set_settings(load_settings(uow))
+        self.set_settings(load_settings(lotse.reads))
 
     # -- building -------------------------------------------------------------------------
 

@@ -3,38 +3,55 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import threading
 from datetime import date
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from app.db import migrate
 from app.db.backup import BACKUP_PREFIX, backup_database, list_backups
-from app.db.engine import create_database_engine
+from app.db.engine import connect, create_database_engine
 from app.db.instance_lock import InstanceLock
+from app.db.reads import ReadConnection
 from app.db.unit_of_work import UnitOfWork
 from app.errors import DatabaseProblem
 from app.i18n import _
 from app.paths import DataPaths
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
 
-@dataclass
+
 class Database:
-    paths: DataPaths
-    engine: Engine
-    lock: InstanceLock | None = None
-    migration_backup: Path | None = None
-    _session_factory: Callable[[], Session] = field(init=False, repr=False)
+    """One data location's database: plain reads at once, the ORM engine when first needed.
 
-    def __post_init__(self) -> None:
-        self._session_factory = lambda: Session(self.engine, expire_on_commit=False)
+    ``reads`` serves the start path and the lists; ``engine`` and ``unit_of_work()`` import
+    SQLAlchemy on first use (after the first window, see ui.warm_up), from any thread.
+    """
+
+    def __init__(self, paths: DataPaths, lock: InstanceLock | None = None) -> None:
+        self.paths = paths
+        self.lock = lock
+        self.migration_backup: Path | None = None
+        self.reads = ReadConnection(connect(paths.database, autocommit=True))
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = create_database_engine(self.paths.database)
+            return self._engine
+
+    def _session(self) -> Session:
+        from sqlmodel import Session
+
+        return Session(self.engine, expire_on_commit=False)
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self._session_factory)
+        return UnitOfWork(self._session)
 
     def backup(self, reason: str = "manual") -> Path:
         return backup_database(self.paths.database, self.paths.backups, reason)
@@ -49,7 +66,10 @@ class Database:
         return self.backup("daily")
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.reads.close()
+        with self._engine_lock:
+            if self._engine is not None:
+                self._engine.dispose()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -65,8 +85,12 @@ def open_database(paths: DataPaths, *, lock: bool = True, upgrade: bool = True) 
     instance_lock = InstanceLock(paths.lock) if lock else None
     if instance_lock is not None:
         instance_lock.acquire()
-    engine = create_database_engine(paths.database)
-    database = Database(paths, engine, instance_lock)
+    try:
+        database = Database(paths, instance_lock)
+    except sqlite3.DatabaseError as error:
+        if instance_lock is not None:
+            instance_lock.release()
+        raise _unreadable(paths, error) from error
     try:
         if upgrade:
             _upgrade_with_backup(database)
@@ -76,20 +100,20 @@ def open_database(paths: DataPaths, *, lock: bool = True, upgrade: bool = True) 
     return database
 
 
-def _has_tables(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one() > 0
+def _unreadable(paths: DataPaths, error: Exception) -> DatabaseProblem:
+    return DatabaseProblem(
+        _("The database file {path} cannot be read: {error}").format(
+            path=paths.database, error=error
+        )
+    )
 
 
 def _upgrade_with_backup(database: Database) -> None:
     try:
-        current = migrate.current_revision(database.engine)
-    except (SQLAlchemyError, sqlite3.DatabaseError) as error:
-        raise DatabaseProblem(
-            _("The database file {path} cannot be read: {error}").format(
-                path=database.paths.database, error=error
-            )
-        ) from error
+        current = migrate.current_revision(database.reads)
+        has_tables = database.reads.one("SELECT count(*) FROM sqlite_master")[0] > 0
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(database.paths, error) from error
     if not migrate.is_known_revision(current):
         raise DatabaseProblem(
             _(
@@ -99,8 +123,10 @@ def _upgrade_with_backup(database: Database) -> None:
         )
     if current == migrate.head_revision():
         return
-    if _has_tables(database.engine):
+    if has_tables:
         database.migration_backup = database.backup("migration")
+    from sqlalchemy.exc import SQLAlchemyError  # an upgrade needs the ORM anyway
+
     try:
         migrate.upgrade(database.engine)
     except SQLAlchemyError as error:

@@ -13,10 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from app.db.reads import Reads
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
@@ -51,15 +52,19 @@ def head_revision() -> str | None:
     return next(iter(heads), None)
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+def current_revision(reads: Reads) -> str | None:
+    """The database's revision (None: empty or not yet under Alembic)."""
+    found = reads.rows(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    )
+    if not found:
+        return None
+    versions = reads.rows("SELECT version_num FROM alembic_version")
+    return versions[0][0] if versions else None
 
 
-def upgrade_pending(engine: Engine) -> bool:
-    return current_revision(engine) != head_revision()
+def upgrade_pending(reads: Reads) -> bool:
+    return current_revision(reads) != head_revision()
 
 
 def is_known_revision(revision: str | None) -> bool:
@@ -81,6 +86,8 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 
 def _run(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
+    from sqlalchemy import text
+
     config = alembic_config()  # Alembic is imported only here, when the schema changes
     with engine.connect() as conn:
         conn.execute(text("PRAGMA foreign_keys=OFF"))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Any, Self
 
-from sqlmodel import Session
+from app.db.reads import Params, fetch_all
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 class UnitOfWork:
@@ -41,3 +44,12 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+    # -- Reads: plain rows inside this unit's transaction (lists: no ORM layer) --------------
+
+    def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        dbapi = self.session.connection().connection.dbapi_connection
+        return fetch_all(dbapi, sql, params)  # type: ignore[arg-type]
+
+    def one(self, sql: str, params: Params = ()) -> tuple[Any, ...]:
+        return self.rows(sql, params)[0]

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Index
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
-from app.models.vocab import AuditAction
+from app.vocab import AuditAction
 
 
 class AuditEvent(SQLModel, table=True):

@@ -3,40 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import StrEnum
-from typing import Any, Self
+from typing import Any
 
 from sqlalchemy import DateTime, String
 from sqlalchemy.types import TypeDecorator
 
-from app.i18n import _
+from app.vocab import LabeledEnum
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class LabeledEnum(StrEnum):
-    """A vocabulary: stable English code as value, German label through the catalog.
-
-    Members are declared as ``CODE = "code", N_("English label")``.
-    """
-
-    _label_msgid: str
-
-    def __new__(cls, value: str, label: str | None = None) -> Self:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member._label_msgid = label or value
-        return member
-
-    @property
-    def label(self) -> str:
-        return _(self._label_msgid)
-
-    @classmethod
-    def choices(cls) -> list[tuple[Self, str]]:
-        return [(member, member.label) for member in cls]
 
 
 class EnumText(TypeDecorator[LabeledEnum]):

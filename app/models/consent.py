@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
-from app.models.vocab import ConsentPurpose
+from app.vocab import ConsentPurpose
 
 
 class Consent(SQLModel, table=True):

@@ -8,7 +8,7 @@ from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
-from app.models.vocab import ContactKind, FollowUpKind
+from app.vocab import ContactKind, FollowUpKind
 
 
 class ContactNote(SQLModel, table=True):

@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
-from app.models.vocab import (
+from app.vocab import (
     CourseFormat,
     CourseFunding,
     CourseKind,

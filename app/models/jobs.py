@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
-from app.models.vocab import (
+from app.vocab import (
     DrivingLicenceClass,
     EmploymentEndReason,
     EmploymentKind,

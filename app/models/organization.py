@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
-from app.models.vocab import AcquisitionChannel, CooperationStatus, OrganizationKind, SizeClass
+from app.vocab import AcquisitionChannel, CooperationStatus, OrganizationKind, SizeClass
 
 
 class Organization(SQLModel, table=True):

@@ -14,7 +14,7 @@ from sqlalchemy import JSON, Index
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
-from app.models.vocab import (
+from app.vocab import (
     AccessRoute,
     DropoutRisk,
     EmploymentStatusAtEntry,
@@ -39,7 +39,7 @@ from app.models.vocab import (
     WorkingTimePreference,
     YesNoUnknown,
 )
-from app.models.vocab import isced_group as derive_isced_group
+from app.vocab import isced_group as derive_isced_group
 
 ADULT_AGE = 18
 S104C_VALIDITY_MONTHS = 18  # § 104c AufenthG: not extendable, continues only as § 25a/§ 25b

@@ -8,7 +8,7 @@ from sqlalchemy import LargeBinary
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
-from app.models.vocab import GoalResult, GoalStatus, PlanStatus, StepStatus
+from app.vocab import GoalResult, GoalStatus, PlanStatus, StepStatus
 
 
 class SupportPlan(SQLModel, table=True):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from app.i18n import PROGRAM_LANGUAGE, _, translator
-from app.models.base import LabeledEnum
 from app.reports.languages import SECOND_LANGUAGES
+from app.vocab import LabeledEnum
 
 # Second languages a plan can be printed in, with their names as the UI shows them (msgids).
 # Arabic, Farsi and Pashto are left out on purpose: reportlab needs ReportLab's own `rlbidi`

@@ -22,10 +22,10 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Table, 
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from app.i18n import N_, _
-from app.models.vocab import Program
 from app.reports import fonts
 from app.reports.bilingual import Labels
 from app.services.settings import OfficeSettings
+from app.vocab import Program
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = MARGIN_RIGHT = 20 * mm

@@ -11,9 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.i18n import N_, PROGRAM_LANGUAGE, _, format_date
-from app.models.base import LabeledEnum
 from app.models.participant import Participant
-from app.models.vocab import YesNoUnknown
 from app.reports.bilingual import Labels
 from app.reports.document import (
     DocumentInfo,
@@ -24,6 +22,7 @@ from app.reports.document import (
 )
 from app.services.participant_fields import label
 from app.services.settings import OfficeSettings
+from app.vocab import LabeledEnum, YesNoUnknown
 
 TITLE = N_("Master sheet: ESF+ data at entry")
 # Special categories (Art. 9 GDPR and the ESF+ "sensitive" items): printed only when chosen.

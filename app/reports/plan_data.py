@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.models.vocab import (
+from app.vocab import (
     ConsentPurpose,
     GoalResult,
     GoalStatus,

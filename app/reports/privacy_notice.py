@@ -11,7 +11,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.i18n import N_, _
-from app.models.vocab import Program
 from app.reports.bilingual import Labels
 from app.reports.document import (
     CONTENT_WIDTH,
@@ -21,6 +20,7 @@ from app.reports.document import (
     text_markup,
 )
 from app.services.settings import OfficeSettings
+from app.vocab import Program
 
 TITLE = N_("Information on data protection")
 PURPOSES = (

@@ -7,7 +7,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.i18n import N_, _, format_date
-from app.models.vocab import ConsentPurpose, PlanStatus
 from app.reports.bilingual import Labels
 from app.reports.document import (
     CONTENT_WIDTH,
@@ -22,6 +21,7 @@ from app.reports.document import (
 from app.reports.plan_data import GoalView, PlanData, StepView
 from app.services import participant_fields
 from app.services.settings import OfficeSettings
+from app.vocab import ConsentPurpose, PlanStatus
 
 # Special-category consents name health or disability data: printed only when chosen.
 SPECIAL_CATEGORY_PURPOSES = frozenset({ConsentPurpose.SPECIAL_CATEGORIES})

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlmodel import Session
 
 from app.models.audit import AuditEvent
-from app.models.vocab import AuditAction
+from app.vocab import AuditAction
 
 
 def current_actor() -> str:

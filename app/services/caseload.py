@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from app.db.unit_of_work import UnitOfWork
-from app.models.vocab import ParticipantStatus, Program
+from app.db.reads import Reads
 from app.services import search_index
+from app.vocab import ParticipantStatus, Program
 
 
 class ParticipantRow(NamedTuple):
@@ -73,15 +73,6 @@ _COLUMNS = (
 _TABLE = f"{search_index.LIST_TABLE} l"
 
 
-def _select(uow: UnitOfWork, sql: str, params: dict[str, object] | list[int]) -> list[tuple]:
-    """Plain DB-API cursor: 20,000 rows a keystroke, so no ORM or result-proxy layer."""
-    cursor = uow.session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return cursor.execute(sql, params).fetchall()
-    finally:
-        cursor.close()
-
-
 def _where_and_order(query: ListQuery) -> tuple[str, dict[str, object]]:
     conditions: list[str] = []
     params: dict[str, object] = {}
@@ -101,25 +92,25 @@ def _where_and_order(query: ListQuery) -> tuple[str, dict[str, object]]:
     return f"{where} ORDER BY {order}, l.name_sort, l.id", params
 
 
-def participant_ids(uow: UnitOfWork, query: ListQuery = ListQuery()) -> list[int]:
+def participant_ids(reads: Reads, query: ListQuery = ListQuery()) -> list[int]:
     """The ids the list shows, filtered and sorted: what a keystroke costs."""
     clauses, params = _where_and_order(query)
-    return [row[0] for row in _select(uow, f"SELECT l.id FROM {_TABLE} {clauses}", params)]
+    return [row[0] for row in reads.rows(f"SELECT l.id FROM {_TABLE} {clauses}", params)]
 
 
-def participant_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[ParticipantRow]:
+def participant_rows(reads: Reads, ids: Sequence[int]) -> list[ParticipantRow]:
     """The rows of ``ids`` in that order (the visible part of the list); missing ids skipped."""
     found: dict[int, ParticipantRow] = {}
     for start in range(0, len(ids), _MAX_PARAMS):
         chunk = list(ids[start : start + _MAX_PARAMS])
         marks = ", ".join("?" * len(chunk))
         sql = f"SELECT {_COLUMNS} FROM {_TABLE} WHERE l.id IN ({marks})"
-        found.update((raw[0], ParticipantRow._make(raw)) for raw in _select(uow, sql, chunk))
+        found.update((raw[0], ParticipantRow._make(raw)) for raw in reads.rows(sql, chunk))
     return [found[pid] for pid in ids if pid in found]
 
 
-def list_participants(uow: UnitOfWork, query: ListQuery = ListQuery()) -> list[ParticipantRow]:
+def list_participants(reads: Reads, query: ListQuery = ListQuery()) -> list[ParticipantRow]:
     """All matching rows at once (small lists, tests, exports)."""
     clauses, params = _where_and_order(query)
-    rows = _select(uow, f"SELECT {_COLUMNS} FROM {_TABLE} {clauses}", params)
+    rows = reads.rows(f"SELECT {_COLUMNS} FROM {_TABLE} {clauses}", params)
     return list(map(ParticipantRow._make, rows))

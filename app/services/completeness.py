@@ -7,10 +7,12 @@ badge (SQL), so both always agree.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.models.participant import Participant
 from app.services.participant_fields import label
+
+if TYPE_CHECKING:
+    from app.models.participant import Participant
 
 CORE_ENTRY_FIELDS: tuple[str, ...] = (
     "last_name",

@@ -11,9 +11,9 @@ from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
 from app.models.consent import Consent
 from app.models.participant import Participant
-from app.models.vocab import AuditAction, ConsentPurpose
 from app.services import audit
 from app.validation import not_before, not_future, plausible_date
+from app.vocab import AuditAction, ConsentPurpose
 
 ENTITY = "consent"
 LABELS = {

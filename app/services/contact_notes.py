@@ -10,8 +10,8 @@ from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
 from app.models.contacts import ContactNote
-from app.models.vocab import AuditAction, ContactKind
 from app.services import audit, search_index
+from app.vocab import AuditAction, ContactKind
 
 ENTITY = "contact_note"
 MAX_MINUTES = 24 * 60

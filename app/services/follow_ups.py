@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from sqlmodel import Session, col, select
 
@@ -14,9 +13,9 @@ from app.i18n import N_, _, format_date
 from app.models.base import utc_now
 from app.models.contacts import FollowUp
 from app.models.participant import Participant, add_months, s104c_expiry
-from app.models.vocab import AuditAction, FollowUpKind, ParticipantStatus
 from app.services import audit, search_index
 from app.validation import plausible_date
+from app.vocab import AuditAction, FollowUpKind, ParticipantStatus
 
 # Lead times before an expiry (DOMAIN: keep configurable; the Ausländerbehörde needs time).
 RESIDENCE_TITLE_LEAD = timedelta(days=90)
@@ -179,78 +178,3 @@ def delete_follow_up(uow: UnitOfWork, follow_up_id: int) -> None:
         search_index.refresh_list_row(uow.session, follow_up.participant_id)
         audit.record(uow.session, AuditAction.DELETE, "follow_up", follow_up_id)
         uow.commit()
-
-
-# --- lists -----------------------------------------------------------------------------------
-
-
-class FollowUpRow(NamedTuple):
-    id: int
-    due_date: date
-    title: str
-    kind: FollowUpKind
-    participant_id: int | None
-    participant_name: str
-    done: bool
-
-
-# Names come from the narrow list rows (search_index.LIST_TABLE), not the wide participant rows.
-_ROW_SQL = f"""
-SELECT f.id, f.due_date, f.title, f.kind, f.participant_id,
-       coalesce(trim(p.first_name || ' ' || p.last_name), o.name, ''), f.done_at IS NOT NULL
-FROM follow_up f
-LEFT JOIN {search_index.LIST_TABLE} p ON p.id = f.participant_id
-LEFT JOIN organization o ON o.id = f.organization_id
-"""
-
-
-def _rows(
-    session: Session, where: str, params: dict, limit: int | None = None
-) -> list[FollowUpRow]:
-    tail = f" LIMIT {int(limit)}" if limit is not None else ""
-    result = session.connection().exec_driver_sql(
-        f"{_ROW_SQL} WHERE {where} ORDER BY f.due_date, f.id{tail}", params
-    )
-    return [
-        FollowUpRow(
-            r[0], date.fromisoformat(r[1]), r[2], FollowUpKind(r[3]), r[4], r[5], bool(r[6])
-        )
-        for r in result
-    ]
-
-
-def open_follow_ups(
-    uow: UnitOfWork,
-    until: date | None = None,
-    *,
-    since: date | None = None,
-    limit: int | None = None,
-) -> list[FollowUpRow]:
-    """Open follow-ups, due first; optionally only those due in [since, until]."""
-    conditions, params = ["f.done_at IS NULL"], {}
-    if since is not None:
-        conditions.append("f.due_date >= :since")
-        params["since"] = str(since)
-    if until is not None:
-        conditions.append("f.due_date <= :until")
-        params["until"] = str(until)
-    return _rows(uow.session, " AND ".join(conditions), params, limit)
-
-
-def open_follow_up_counts(uow: UnitOfWork, until: date | None, today: date) -> tuple[int, int]:
-    """How many open follow-ups are due by ``until`` (all when None), and how many are overdue."""
-    limit = "" if until is None else " AND due_date <= :until"
-    total, overdue = (
-        uow.session.connection()
-        .exec_driver_sql(
-            "SELECT count(*), count(*) FILTER (WHERE due_date < :today) FROM follow_up "
-            f"WHERE done_at IS NULL{limit}",
-            {"today": str(today), "until": str(until)},
-        )
-        .one()
-    )
-    return total, overdue
-
-
-def follow_ups_of(uow: UnitOfWork, participant_id: int) -> list[FollowUpRow]:
-    return _rows(uow.session, "f.participant_id = :pid", {"pid": participant_id})

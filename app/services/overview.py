@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
-from app.db.unit_of_work import UnitOfWork
-from app.models.vocab import ParticipantStatus, Program
-from app.services.follow_ups import FollowUpRow, open_follow_ups
+from app.db.reads import Reads
+from app.services.follow_up_lists import FollowUpRow, open_follow_ups
+from app.vocab import ParticipantStatus, Program
 
 RECENT_CASES = 10
 SHOWN = 100  # per list: a page, not the whole backlog of a large caseload
@@ -40,34 +40,33 @@ def end_of_week(day: date) -> date:
     return day + timedelta(days=6 - day.weekday())
 
 
-def overview(uow: UnitOfWork, today: date | None = None) -> Overview:
+def overview(reads: Reads, today: date | None = None) -> Overview:
     today = today or date.today()
     week_end = end_of_week(today)
-    connection = uow.session.connection()
-    counts = connection.exec_driver_sql(
+    counts = reads.one(
         "SELECT count(*) FILTER (WHERE due_date < :today), "
         "count(*) FILTER (WHERE due_date = :today), count(*) FILTER (WHERE due_date > :today) "
         "FROM follow_up WHERE done_at IS NULL AND due_date <= :week_end",
         {"today": str(today), "week_end": str(week_end)},
-    ).one()
+    )
     recent = [
         RecentCase(r[0], r[1], Program(r[2]), ParticipantStatus(r[3]),
                    datetime.fromisoformat(r[4]).replace(tzinfo=UTC))
-        for r in connection.exec_driver_sql(
+        for r in reads.rows(
             "SELECT id, trim(first_name || ' ' || last_name), program, status, updated_at "
             "FROM participant ORDER BY updated_at DESC LIMIT ?",
             (RECENT_CASES,),
         )
     ]  # fmt: skip
-    active = connection.exec_driver_sql(
+    (active,) = reads.one(
         "SELECT count(*) FROM participant WHERE status IN (?, ?)",
         (ParticipantStatus.ACTIVE.value, ParticipantStatus.EMPLOYED_AFTERCARE.value),
-    ).scalar_one()
+    )
     return Overview(
-        overdue=open_follow_ups(uow, until=today - timedelta(days=1), limit=SHOWN),
-        today=open_follow_ups(uow, since=today, until=today, limit=SHOWN),
+        overdue=open_follow_ups(reads, until=today - timedelta(days=1), limit=SHOWN),
+        today=open_follow_ups(reads, since=today, until=today, limit=SHOWN),
         this_week=open_follow_ups(
-            uow, since=today + timedelta(days=1), until=week_end, limit=SHOWN
+            reads, since=today + timedelta(days=1), until=week_end, limit=SHOWN
         ),  # fmt: skip
         recent=recent,
         active_cases=active,

@@ -12,9 +12,9 @@ from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import _
 from app.models.participant import Participant
-from app.models.vocab import AuditAction, ExitOutcome, ExitReason, ParticipantStatus, Program
 from app.services import audit, follow_ups, search_index, validation_rules
 from app.services.participant_fields import EDITABLE_FIELDS, label
+from app.vocab import AuditAction, ExitOutcome, ExitReason, ParticipantStatus, Program
 
 ENTITY = "participant"
 

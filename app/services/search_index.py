@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-
-from sqlalchemy import Connection
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from app.services.completeness import missing_count_sql
 from app.text import fold, index_text, words
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlmodel import Session
 
 TABLE = "participant_search"
 CREATE_TABLE = (

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
-from app.models.setting import Setting
-from app.models.vocab import AuditAction, Program
-from app.services import audit
+from app.vocab import AuditAction, Program
 
 DEFAULT_STATE = "Sachsen-Anhalt"
 DEFAULT_APPROVING_BODY = "Landesverwaltungsamt Sachsen-Anhalt"
@@ -71,18 +70,17 @@ def _decode(values: dict[str, str]) -> OfficeSettings:
     return OfficeSettings(**kwargs)  # type: ignore[arg-type]
 
 
-def _stored(uow: UnitOfWork) -> dict[str, str]:
-    """All stored values; plain SQL, read at every start (no ORM statement to compile)."""
-    rows = uow.session.connection().exec_driver_sql("SELECT key, value FROM setting")
-    return dict(rows.fetchall())
+def _stored(reads: Reads) -> dict[str, str]:
+    """All stored values; plain SQL, read at every start (no ORM needed for the first window)."""
+    return dict(reads.rows("SELECT key, value FROM setting"))
 
 
-def has_settings(uow: UnitOfWork) -> bool:
-    return bool(_stored(uow))
+def has_settings(reads: Reads) -> bool:
+    return bool(_stored(reads))
 
 
-def load_settings(uow: UnitOfWork) -> OfficeSettings:
-    return _decode(_stored(uow))
+def load_settings(reads: Reads) -> OfficeSettings:
+    return _decode(_stored(reads))
 
 
 def validation_errors(settings: OfficeSettings) -> list[FieldError]:
@@ -118,6 +116,9 @@ def save_settings(uow: UnitOfWork, settings: OfficeSettings) -> OfficeSettings:
     errors = validation_errors(settings)
     if errors:
         raise ValidationError(errors)
+    from app.models.setting import Setting  # the ORM loads after the first window
+    from app.services import audit
+
     stored, wanted = _stored(uow), _encode(settings)
     changed = [key for key, value in wanted.items() if stored.get(key) != value]
     for key in changed:

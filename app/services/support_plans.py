@@ -16,23 +16,12 @@ from sqlmodel import Session, col, select, update
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
-from app.models.base import LabeledEnum, utc_now
+from app.models.base import utc_now
 from app.models.consent import Consent
 from app.models.contacts import FollowUp
 from app.models.organization import ContactPerson, Organization
 from app.models.participant import ADULT_AGE, Guardian, Participant
 from app.models.support_plan import Goal, PlanPrint, PlanStep, SupportPlan
-from app.models.vocab import (
-    AuditAction,
-    FollowUpKind,
-    GoalResult,
-    GoalStatus,
-    PlanStatus,
-    Program,
-    RiskFactor,
-    StepStatus,
-    SupportNeedArea,
-)
 from app.reports.plan_data import (
     ConsentView,
     ContextLine,
@@ -47,6 +36,18 @@ from app.services import audit, search_index
 from app.services import participant_fields as person_fields
 from app.services.participants import get_participant
 from app.validation import not_future, plausible_date
+from app.vocab import (
+    AuditAction,
+    FollowUpKind,
+    GoalResult,
+    GoalStatus,
+    LabeledEnum,
+    PlanStatus,
+    Program,
+    RiskFactor,
+    StepStatus,
+    SupportNeedArea,
+)
 
 ENTITY = "support_plan"
 PRINT_ENTITY = "plan_print"

@@ -14,15 +14,6 @@ from pypdf import PdfReader
 
 from app.i18n import _
 from app.models.participant import Participant
-from app.models.vocab import (
-    ConsentPurpose,
-    GoalResult,
-    GoalStatus,
-    PlanStatus,
-    Program,
-    StepStatus,
-    YesNoUnknown,
-)
 from app.paths import resource_dir
 from app.reports import fonts
 from app.reports.bilingual import SECOND_LANGUAGES, Labels
@@ -40,6 +31,15 @@ from app.reports.plan_data import (
 from app.reports.privacy_notice import render_privacy_notice
 from app.reports.support_plan import SECTIONS, render_support_plan
 from app.services import support_plans as sp
+from app.vocab import (
+    ConsentPurpose,
+    GoalResult,
+    GoalStatus,
+    PlanStatus,
+    Program,
+    StepStatus,
+    YesNoUnknown,
+)
 from tests.conftest import EXAMPLE_SETTINGS
 from tests.services.helpers import add_person
 

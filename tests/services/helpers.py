@@ -4,7 +4,8 @@ from datetime import date
 from typing import Any
 
 from app.bootstrap import Lotse
-from app.models.vocab import (
+from app.services.participants import create_participant
+from app.vocab import (
     EmploymentStatusAtEntry,
     Gender,
     HousingSituation,
@@ -13,7 +14,6 @@ from app.models.vocab import (
     VocationalLevel,
     YesNoUnknown,
 )
-from app.services.participants import create_participant
 
 COMPLETE_CORE: dict[str, Any] = {
     "birth_date": date(1990, 5, 17),

@@ -6,16 +6,11 @@ import pytest
 
 from app.errors import ValidationError
 from app.models.participant import s104c_expiry
-from app.models.vocab import FollowUpKind, Program
-from app.services.follow_ups import (
-    create_follow_up,
-    delete_follow_up,
-    follow_ups_of,
-    open_follow_ups,
-    set_done,
-)
+from app.services.follow_up_lists import follow_ups_of, open_follow_ups
+from app.services.follow_ups import create_follow_up, delete_follow_up, set_done
 from app.services.overview import end_of_week, overview
 from app.services.participants import update_participant
+from app.vocab import FollowUpKind, Program
 from tests.services.helpers import add_person
 
 

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from app.errors import ValidationError
-from app.models.vocab import ConsentPurpose, ContactKind, Program
 from app.services.consents import ConsentInput, add_consent, consents_of, withdraw_consent
 from app.services.contact_notes import NoteInput, add_note, delete_note, notes_of, update_note
+from app.vocab import ConsentPurpose, ContactKind, Program
 from tests.services.helpers import add_person
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)

@@ -9,17 +9,9 @@ from app.errors import ValidationError
 from app.models.audit import AuditEvent
 from app.models.contacts import ContactNote, FollowUp
 from app.models.participant import Participant
-from app.models.vocab import (
-    AuditAction,
-    ExitOutcome,
-    ExitReason,
-    FollowUpKind,
-    ParticipantStatus,
-    Program,
-)
 from app.services.caseload import list_participants
 from app.services.completeness import CORE_ENTRY_FIELDS, missing_fields, missing_labels
-from app.services.follow_ups import follow_ups_of
+from app.services.follow_up_lists import follow_ups_of
 from app.services.participants import (
     ExitData,
     create_participant,
@@ -28,6 +20,14 @@ from app.services.participants import (
     find_duplicates,
     get_participant,
     update_participant,
+)
+from app.vocab import (
+    AuditAction,
+    ExitOutcome,
+    ExitReason,
+    FollowUpKind,
+    ParticipantStatus,
+    Program,
 )
 from tests.services.helpers import COMPLETE_CORE, add_person
 
@@ -151,8 +151,8 @@ def test_exit_needs_date_and_reason(lotse):
 def test_delete_removes_person_with_notes_and_follow_ups(lotse):
     from datetime import UTC, datetime
 
-    from app.models.vocab import ContactKind
     from app.services.contact_notes import NoteInput, add_note
+    from app.vocab import ContactKind
 
     pid = add_person(lotse, "Youssef", residence_title_valid_until=date(2027, 3, 1))
     with lotse.unit_of_work() as uow:
@@ -197,7 +197,7 @@ def test_completeness_lists_missing_core_fields(lotse):
 
 
 def test_special_category_not_stated_counts_as_complete(lotse):
-    from app.models.vocab import YesNoUnknown
+    from app.vocab import YesNoUnknown
 
     pid = add_person(lotse, "Noori", **{**COMPLETE_CORE, "disability": YesNoUnknown.NOT_STATED})
     assert "disability" not in missing_fields(stored(lotse, pid))

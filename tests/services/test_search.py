@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.models.vocab import ContactKind, ParticipantStatus, Program
 from app.services.caseload import ListQuery, SortKey, list_participants
 from app.services.contact_notes import NoteInput, add_note
 from app.services.participants import delete_participant, update_participant
 from app.text import fold
+from app.vocab import ContactKind, ParticipantStatus, Program
 from tests.services.helpers import add_person
 
 PEOPLE = {

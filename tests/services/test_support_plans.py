@@ -9,7 +9,12 @@ from sqlmodel import select
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import AuditEvent, FollowUp, Goal, Guardian, PlanPrint, PlanStep, SupportPlan
-from app.models.vocab import (
+from app.services import support_plans as sp
+from app.services.consents import ConsentInput, add_consent, withdraw_consent
+from app.services.follow_up_lists import follow_ups_of
+from app.services.follow_ups import set_done
+from app.services.participants import update_participant
+from app.vocab import (
     AuditAction,
     ConsentPurpose,
     FollowUpKind,
@@ -21,10 +26,6 @@ from app.models.vocab import (
     StepStatus,
     SupportNeedArea,
 )
-from app.services import support_plans as sp
-from app.services.consents import ConsentInput, add_consent, withdraw_consent
-from app.services.follow_ups import follow_ups_of, set_done
-from app.services.participants import update_participant
 from tests.services.helpers import add_person
 
 TODAY = date(2026, 11, 24)

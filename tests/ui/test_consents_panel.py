@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import Lotse
-from app.models.vocab import ConsentPurpose
 from app.services.consents import ConsentInput, add_consent, consents_of
+from app.vocab import ConsentPurpose
 from tests.services.helpers import add_person
 from tests.ui.helpers import show
 from ui.participant.caseload_helpers import alert_color

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.bootstrap import Lotse
-from app.models.vocab import FollowUpKind
-from app.services.follow_ups import create_follow_up, follow_ups_of, open_follow_ups
+from app.services.follow_up_lists import follow_ups_of, open_follow_ups
+from app.services.follow_ups import create_follow_up
+from app.vocab import FollowUpKind
 from tests.services.helpers import add_person
 from tests.ui.helpers import show
 from ui.pages.follow_ups_page import FollowUpsPage, Scope

@@ -56,6 +56,25 @@ def test_menus_are_german_with_mnemonics(window):
     assert window.settings_action.shortcut().toString() == "Ctrl+,"
 
 
+def test_later_pages_are_built_when_first_chosen(window):
+    """Only the Übersicht is built for the first window; the list waits until it is chosen."""
+    lazy = window.stack.widget(1)
+    assert lazy.accessibleName() == "Teilnehmende"
+    assert not lazy.built and lazy.findChildren(QLabel) == []
+    window.show_page(1)
+    assert lazy.built
+    assert window.participants_page.accessibleName() == "Teilnehmende"
+    assert window.participants_page.parent() is lazy
+
+
+def test_find_builds_the_list_and_focuses_the_search(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.find_action.trigger()
+    assert window.current_page() == 1
+    assert window.focusWidget() is window.participants_page.search
+
+
 def test_show_page_switches_the_stacked_widget(window):
     window.show_page(5)
     assert window.stack.currentIndex() == 5

@@ -10,9 +10,9 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from app.bootstrap import Lotse
-from app.models.vocab import ContactKind
 from app.services.caseload import ListQuery, list_participants
 from app.services.contact_notes import NoteInput, add_note, notes_of
+from app.vocab import ContactKind
 from tests.services.helpers import add_person
 from tests.ui.helpers import show
 from ui.participant.note_dialog import NoteDialog, QuickNoteDialog

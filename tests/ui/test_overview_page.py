@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.bootstrap import Lotse
-from app.models.vocab import Program
 from app.services.follow_ups import create_follow_up
 from app.services.overview import end_of_week
 from app.services.participants import create_participant
 from app.services.settings import load_settings
+from app.vocab import Program
 from tests.conftest import EXAMPLE_SETTINGS
 from ui.changes import DataChanges
 from ui.pages.overview import Entry, EntryModel, OverviewPage

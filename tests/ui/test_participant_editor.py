@@ -15,7 +15,10 @@ from app.bootstrap import Lotse
 from app.errors import ValidationError
 from app.i18n import _
 from app.models.participant import Participant
-from app.models.vocab import (
+from app.services.follow_up_lists import follow_ups_of
+from app.services.participant_fields import label
+from app.services.participants import create_participant, get_participant
+from app.vocab import (
     DrivingLicenceClass,
     ExitOutcome,
     ExitReason,
@@ -28,9 +31,6 @@ from app.models.vocab import (
     SchoolForm,
     exit_outcomes_for,
 )
-from app.services.follow_ups import follow_ups_of
-from app.services.participant_fields import label
-from app.services.participants import create_participant, get_participant
 from ui.changes import DataChanges
 from ui.participant.checklist import MISSING_MARK, PRESENT_MARK
 from ui.participant.editor import ParticipantEditor

@@ -9,7 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from app.bootstrap import Lotse
-from app.models.vocab import (
+from app.services import contact_notes, follow_ups, participants
+from app.services.caseload import SortKey
+from app.services.completeness import missing_fields
+from app.vocab import (
     ContactKind,
     EmploymentStatusAtEntry,
     Gender,
@@ -22,9 +25,6 @@ from app.models.vocab import (
     VocationalLevel,
     YesNoUnknown,
 )
-from app.services import contact_notes, follow_ups, participants
-from app.services.caseload import SortKey
-from app.services.completeness import missing_fields
 from ui.changes import DataChanges
 from ui.pages.participants_page import ParticipantsPage, count_text
 from ui.participant_table_model import Column

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app.bootstrap import Lotse
 from app.i18n import _
-from app.models.vocab import (
+from app.services import support_plans as sp
+from app.services.follow_up_lists import follow_ups_of
+from app.vocab import (
     FollowUpKind,
     GoalResult,
     GoalStatus,
@@ -20,8 +22,6 @@ from app.models.vocab import (
     StepStatus,
     SupportNeedArea,
 )
-from app.services import support_plans as sp
-from app.services.follow_ups import follow_ups_of
 from tests.services.helpers import add_person
 from tests.ui.helpers import show
 from ui.participant.editor import ParticipantEditor

@@ -16,10 +16,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from app.bootstrap import Lotse
-from app.models.vocab import YesNoUnknown
 from app.reports.bilingual import SECOND_LANGUAGES
 from app.services import participant_fields
 from app.services import support_plans as sp
+from app.vocab import YesNoUnknown
 from tests.services.helpers import add_person
 from ui.plan.pdf_worker import PdfWorker
 from ui.plan.print_dialog import PlanPrintDialog, default_file_name, language_choice_text

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox
 
 from app.bootstrap import Lotse
-from app.models.vocab import Program
 from app.services.settings import OfficeSettings, has_settings, label, load_settings
+from app.vocab import Program
 from tests.conftest import EXAMPLE_SETTINGS
 from ui.mnemonics import used_mnemonic
 from ui.settings_dialog import SettingsDialog

@@ -12,12 +12,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from app.bootstrap import Lotse
 from app.errors import ValidationError
 from app.i18n import N_, _, format_number, ngettext
-from app.services.follow_ups import (
-    FollowUpRow,
-    open_follow_up_counts,
-    open_follow_ups,
-    set_done,
-)
+from app.services.follow_up_lists import FollowUpRow, open_follow_up_counts, open_follow_ups
+from app.services.follow_ups import set_done
 from app.services.overview import end_of_week
 from ui.changes import DataChanges
 from ui.pages.heading import page_heading
@@ -116,9 +112,8 @@ class FollowUpsPage(QWidget):
         today = self._today or date.today()
         current = self.selected()
         until = scope_limit(self.current_scope(), today)
-        with self._lotse.unit_of_work() as uow:
-            rows = open_follow_ups(uow, until=until, limit=SHOWN)
-            total, overdue = open_follow_up_counts(uow, until, today)
+        rows = open_follow_ups(self._lotse.reads, until=until, limit=SHOWN)
+        total, overdue = open_follow_up_counts(self._lotse.reads, until, today)
         self.model.set_rows(rows, today)
         self._stale = False
         if rows:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Lotse
 from app.i18n import N_, _, format_number
-from app.services.follow_ups import FollowUpRow
+from app.services.follow_up_lists import FollowUpRow
 from app.services.overview import Overview, RecentCase, overview
 from app.services.settings import OfficeSettings
 from ui.changes import DataChanges
@@ -40,6 +40,7 @@ from ui.participant.caseload_helpers import EMPTY, alert_color, date_text, local
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BATCH_ROWS = 20
 _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
@@ -129,6 +130,10 @@ class Section(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)  # long subjects wrap instead of scrolling sideways
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        # Wrapped rows need their own heights; lay them out a screenful at a time, so that
+        # the first window does not wait for all rows of a long list.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(BATCH_ROWS)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.clicked.connect(self._open_index)
         self.view.installEventFilter(self)
@@ -266,8 +271,7 @@ class OverviewPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self._lotse.unit_of_work() as uow:
-            data = overview(uow, self._today)
+        data = overview(self._lotse.reads, self._today)
         self.show_overview(data)
         self._stale = False
 

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Lotse
 from app.i18n import _, format_number, ngettext
-from app.models.base import LabeledEnum
-from app.models.vocab import ParticipantStatus, Program, SchoolForm
 from app.services.caseload import (
     ListQuery,
     ParticipantRow,
@@ -34,6 +32,7 @@ from app.services.caseload import (
     participant_ids,
     participant_rows,
 )
+from app.vocab import LabeledEnum, ParticipantStatus, Program, SchoolForm
 from ui.changes import DataChanges
 from ui.pages.heading import page_heading
 from ui.participant_table_model import (
@@ -264,8 +263,7 @@ class ParticipantsPage(QWidget):
         """Query again with the current search, filters and order; keep the selected person."""
         self._search_timer.stop()
         selected = self.selected_participant_id()
-        with self._lotse.unit_of_work() as uow:
-            ids = participant_ids(uow, self.query())
+        ids = participant_ids(self._lotse.reads, self.query())
         self._show_ids(ids, selected)
 
     def query(self) -> ListQuery:
@@ -292,8 +290,7 @@ class ParticipantsPage(QWidget):
 
     def _fetch_rows(self, ids: Sequence[int]) -> list[ParticipantRow]:
         """The rows the table is about to paint (called by the model, a block at a time)."""
-        with self._lotse.unit_of_work() as uow:
-            return participant_rows(uow, ids)
+        return participant_rows(self._lotse.reads, ids)
 
     def _show_ids(self, ids: list[int], selected: int | None) -> None:
         self.model.set_ids(ids)

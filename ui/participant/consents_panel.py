@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.errors import FieldError, ValidationError
 from app.i18n import _
-from app.models.vocab import ConsentPurpose
 from app.services.consents import (
     ConsentInput,
     ConsentRow,
@@ -38,6 +37,7 @@ from app.services.consents import (
     label,
     withdraw_consent,
 )
+from app.vocab import ConsentPurpose
 from ui.changes import DataChanges
 from ui.participant.caseload_helpers import alert_color, date_text, read_date, show_errors
 from ui.participant.panel_base import (

@@ -31,7 +31,6 @@ from app.bootstrap import Lotse
 from app.errors import FieldError, ValidationError
 from app.i18n import _
 from app.models.participant import Participant
-from app.models.vocab import ExitOutcome, ParticipantStatus, Program, exit_outcomes_for
 from app.services import validation_rules
 from app.services.participant_fields import EDITABLE_FIELDS, label
 from app.services.participants import (
@@ -42,6 +41,7 @@ from app.services.participants import (
     update_participant,
 )
 from app.services.settings import OfficeSettings, load_settings
+from app.vocab import ExitOutcome, ParticipantStatus, Program, exit_outcomes_for
 from ui.changes import DataChanges
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
 from ui.participant import field_layout as layout_spec
@@ -327,8 +327,7 @@ class ParticipantEditor(QDialog):
     # -- choices that depend on the record ------------------------------------------------
 
     def _programs(self) -> list[Program]:
-        with self._lotse.unit_of_work() as uow:
-            in_use = load_settings(uow).programs
+        in_use = load_settings(self._lotse.reads).programs
         return [p for p in Program if p in in_use] or list(Program)
 
     def _current_program(self) -> Program | None:

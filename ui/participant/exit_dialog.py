@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.errors import FieldError, ValidationError
 from app.i18n import _
-from app.models.vocab import ExitOutcome, ExitReason, exit_outcomes_for
 from app.services.participant_fields import label
 from app.services.participants import ExitData, exit_participant, get_participant
+from app.vocab import ExitOutcome, ExitReason, exit_outcomes_for
 from ui.changes import DataChanges
 from ui.participant.form_fields import (
     Binding,

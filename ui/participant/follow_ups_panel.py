@@ -30,15 +30,9 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
-from app.models.vocab import FollowUpKind
-from app.services.follow_ups import (
-    LABELS,
-    FollowUpRow,
-    create_follow_up,
-    delete_follow_up,
-    follow_ups_of,
-    set_done,
-)
+from app.services.follow_up_lists import FollowUpRow, follow_ups_of
+from app.services.follow_ups import LABELS, create_follow_up, delete_follow_up, set_done
+from app.vocab import FollowUpKind
 from ui.changes import DataChanges
 from ui.participant.caseload_helpers import alert_color, confirm, date_text, read_date, show_errors
 from ui.participant.panel_base import ParticipantPanel, SavingDialog, fit_date_width
@@ -281,8 +275,7 @@ class FollowUpsPanel(ParticipantPanel):
 
     def reload(self, today: date | None = None) -> None:
         current = self.selected()
-        with self._lotse.unit_of_work() as uow:
-            rows = follow_ups_of(uow, self.participant_id)
+        rows = follow_ups_of(self._lotse.reads, self.participant_id)
         self.model.set_rows(rows, today)
         row = self.model.row_of(current.id) if current else -1
         if rows:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.models.base import LabeledEnum
+from app.vocab import LabeledEnum
 from ui.widgets.date_field import DateField
 from ui.widgets.enum_combo import EMPTY_TEXT, EnumCombo
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.errors import ValidationError
 from app.i18n import _
-from app.models.vocab import ContactKind
 from app.services.contact_notes import (
     MAX_MINUTES,
     NoteInput,
@@ -35,6 +34,7 @@ from app.services.contact_notes import (
     update_note,
 )
 from app.services.participants import get_participant
+from app.vocab import ContactKind
 from ui.changes import DataChanges
 from ui.mnemonics import used_mnemonic, with_mnemonic
 from ui.participant.caseload_helpers import EMPTY, show_errors

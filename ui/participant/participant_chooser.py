@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from app.bootstrap import Lotse
 from app.i18n import _
-from app.models.vocab import ParticipantStatus
 from app.services.caseload import ListQuery, ParticipantRow, participant_ids, participant_rows
+from app.vocab import ParticipantStatus
 from ui.participant.caseload_helpers import date_text
 
 MAX_HITS = 20
@@ -116,9 +116,8 @@ class ParticipantChooser(QWidget):
         ids: list[int] = []
         rows: list[ParticipantRow] = []
         if text.strip():
-            with self._lotse.unit_of_work() as uow:
-                ids = participant_ids(uow, ListQuery(text=text))
-                rows = participant_rows(uow, ids[:MAX_HITS])
+            ids = participant_ids(self._lotse.reads, ListQuery(text=text))
+            rows = participant_rows(self._lotse.reads, ids[:MAX_HITS])
         self.model.set_rows(rows)
         self.hits.setVisible(bool(rows))
         if rows:

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.errors import FieldError, ValidationError
 from app.i18n import _
-from app.models.vocab import PlanStatus
 from app.services.support_plans import (
     PlanInput,
     create_plan,
@@ -47,6 +46,7 @@ from app.services.support_plans import (
     save_steps,
     steps_of,
 )
+from app.vocab import PlanStatus
 from ui.changes import DataChanges
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
 from ui.participant.caseload_helpers import date_text, read_date, show_errors

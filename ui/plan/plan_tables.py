@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import FieldError
 from app.i18n import _
-from app.models.base import LabeledEnum
-from app.models.vocab import GoalStatus, StepStatus
 from app.services.support_plans import GoalInput, StepInput, label
+from app.vocab import GoalStatus, LabeledEnum, StepStatus
 from ui.participant.caseload_helpers import date_text
 from ui.widgets.date_field import DateField, parse_german_date
 

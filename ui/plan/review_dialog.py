@@ -21,8 +21,8 @@ from app.bootstrap import Lotse
 from app.errors import ValidationError
 from app.i18n import _
 from app.models.support_plan import Goal
-from app.models.vocab import GoalResult, GoalStatus
 from app.services.support_plans import get_plan, goals_of, label, review_plan
+from app.vocab import GoalResult, GoalStatus
 from ui.changes import DataChanges
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
 from ui.participant.caseload_helpers import date_text, show_errors

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from app.models.base import LabeledEnum
+from app.vocab import LabeledEnum
 
 EMPTY_TEXT = "—"
 

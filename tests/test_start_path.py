@@ -1,0 +1,65 @@
+"""The start path: the first window reads with plain SQL; the ORM loads afterwards.
+
+Run in a fresh interpreter each, since the test process has long imported everything.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from app.bootstrap import bootstrap
+from app.paths import DataPaths
+from tests.conftest import EXAMPLE_SETTINGS
+
+START_AND_REPORT = """
+import sys
+from ui.app import run_gui
+assert run_gui(smoke=True) == 0
+heavy = sorted(m for m in ("sqlalchemy", "sqlmodel", "alembic", "app.models", "reportlab")
+               if m in sys.modules)
+print("loaded:", ",".join(heavy) or "-")
+
+from app.bootstrap import bootstrap
+from ui.warm_up import warm_up
+lotse = bootstrap()
+warm_up(lotse)
+print("after warm-up:", "app.models" in sys.modules, lotse.database._engine is not None)
+lotse.close()
+"""
+
+
+def run_python(code: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LOTSE_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def configured_location(data_dir: Path) -> None:
+    from app.services.settings import save_settings
+
+    lotse = bootstrap(DataPaths(data_dir))
+    try:
+        with lotse.unit_of_work() as uow:
+            save_settings(uow, EXAMPLE_SETTINGS)
+    finally:
+        lotse.close()
+
+
+def test_first_window_needs_neither_orm_nor_models_and_warm_up_loads_them(data_dir):
+    configured_location(data_dir)
+    result = run_python(START_AND_REPORT, data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "loaded: -" in result.stdout
+    assert "after warm-up: True True" in result.stdout
+
+
+def test_a_pending_migration_still_runs_before_the_window(data_dir):
+    """An empty location: the schema is created (through Alembic) before the window opens."""
+    result = run_python(START_AND_REPORT, data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "alembic" in result.stdout.split("loaded:")[1].splitlines()[0]
+    assert (data_dir / "lotse.sqlite").is_file()
