@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -96,6 +96,44 @@ def participant_ids(reads: Reads, query: ListQuery = ListQuery()) -> list[int]:
     """The ids the list shows, filtered and sorted: what a keystroke costs."""
     clauses, params = _where_and_order(query)
     return [row[0] for row in reads.rows(f"SELECT l.id FROM {_TABLE} {clauses}", params)]
+
+
+class CaseloadList:
+    """The list's ids while the user types: what ``participant_ids`` returns, found faster.
+
+    The ids of the current filter and order (without search text) are read once and kept
+    while the data stay the same (SQLite's ``data_version`` tells when another connection
+    committed). A keystroke then costs the search-index query alone: the hits are put into
+    the kept order in Python instead of being joined and sorted again in SQL.
+    """
+
+    def __init__(self, reads: Reads) -> None:
+        self._reads = reads
+        self._base: ListQuery | None = None
+        self._version: int | None = None
+        self._position: dict[int, int] = {}
+        self._ordered: list[int] = []
+
+    def ids(self, query: ListQuery) -> list[int]:
+        match = search_index.match_expression(query.text)
+        self._keep_current(replace(query, text=""))
+        if match is None:
+            return list(self._ordered)
+        hits = self._reads.rows(search_index.matching_ids_sql(), {"match": match})
+        position = self._position
+        if len(hits) * 8 < len(position):  # few hits: sort them by their place in the list
+            found = [row[0] for row in hits if row[0] in position]
+            return sorted(found, key=position.__getitem__)
+        wanted = {row[0] for row in hits}
+        return [pid for pid in self._ordered if pid in wanted]
+
+    def _keep_current(self, base: ListQuery) -> None:
+        (version,) = self._reads.one("PRAGMA data_version")
+        if base == self._base and version == self._version:
+            return
+        self._ordered = participant_ids(self._reads, base)
+        self._position = {pid: index for index, pid in enumerate(self._ordered)}
+        self._base, self._version = base, version
 
 
 def participant_rows(reads: Reads, ids: Sequence[int]) -> list[ParticipantRow]:

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.i18n import _, format_number, ngettext
 from app.services.caseload import (
+    CaseloadList,
     ListQuery,
     ParticipantRow,
     SortKey,
-    participant_ids,
     participant_rows,
 )
 from app.vocab import LabeledEnum, ParticipantStatus, Program, SchoolForm
@@ -146,6 +146,7 @@ class ParticipantsPage(QWidget):
     def __init__(self, lotse: Lotse, changes: DataChanges, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lotse = lotse
+        self._list = CaseloadList(lotse.reads)
         self.title = _("Participants")
         self.setAccessibleName(self.title)
         self._sort = SortKey.NAME
@@ -263,7 +264,7 @@ class ParticipantsPage(QWidget):
         """Query again with the current search, filters and order; keep the selected person."""
         self._search_timer.stop()
         selected = self.selected_participant_id()
-        ids = participant_ids(self._lotse.reads, self.query())
+        ids = self._list.ids(self.query())
         self._show_ids(ids, selected)
 
     def query(self) -> ListQuery:
