@@ -1,7 +1,7 @@
 """Screenshots of the main screens for a look by eye (not committed; see README).
 
     Xvfb :90 -screen 0 1400x900x24 &
-    DISPLAY=:90 QT_QPA_PLATFORM=xcb LOTSE_DATA_DIR=build/bench/demo-20000-seed1 \
+    DISPLAY=:90 QT_QPA_PLATFORM=xcb LOTSE_DATA_DIR=build/bench/demo-20000-seed1-… \
         .venv/bin/python scripts/screenshots.py /tmp/shots
 
 Uses an existing data location (e.g. one made by `lotse demo`); writes PNG files to the folder.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
+
+from app.db.engine import connect
 
 BACKUP_PREFIX = "lotse-"
 KEEP_BACKUPS = 20
@@ -16,9 +17,9 @@ def backup_database(source: Path, folder: Path, reason: str = "start") -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{BACKUP_PREFIX}{stamp}-{reason}.sqlite"
     partial = target.with_suffix(".partial")  # renamed only when complete
-    src = sqlite3.connect(source)
+    src = connect(source)
     try:
-        dst = sqlite3.connect(partial)
+        dst = connect(partial)
         try:
             src.backup(dst)
         finally:
