@@ -8,6 +8,7 @@ support), never into the dialog: it could hold personal data from the record.
 from __future__ import annotations
 
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from datetime import datetime
@@ -39,7 +40,11 @@ def install(log_folder: Path) -> ExceptHook:
         except OSError:
             log = Path("-")
         print("".join(traceback.format_exception(kind, error, tb)), file=sys.stderr)
-        if QApplication.instance() is not None:
+        # A worker thread (daily backup, background loading) must not open a dialog.
+        if (
+            QApplication.instance() is not None
+            and threading.current_thread() is threading.main_thread()
+        ):
             QMessageBox.critical(
                 QApplication.activeWindow(),
                 _("Unexpected error"),

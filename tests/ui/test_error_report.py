@@ -1,6 +1,7 @@
 """An unexpected error shows a German message and leaves the traceback in the log file."""
 
 import sys
+import threading
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -23,3 +24,25 @@ def test_unexpected_error_is_reported_in_german_and_logged(qtbot, monkeypatch, t
     assert "Şahin" not in shown[0]  # no record data in the dialog
     log = (tmp_path / error_report.LOG_NAME).read_text(encoding="utf-8")
     assert "ZeroDivisionError: Şahin" in log
+
+
+def test_an_error_on_a_worker_thread_is_logged_without_a_dialog(qtbot, monkeypatch, tmp_path):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    previous = error_report.install(tmp_path)
+
+    def fail() -> None:
+        try:
+            raise OSError("Datenträger voll")
+        except OSError:
+            sys.excepthook(*sys.exc_info())
+
+    try:
+        worker = threading.Thread(target=fail)
+        worker.start()
+        worker.join(timeout=10)
+    finally:
+        sys.excepthook = previous
+    assert shown == []
+    log = (tmp_path / error_report.LOG_NAME).read_text(encoding="utf-8")
+    assert "OSError: Datenträger voll" in log
