@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from app.bootstrap import Lotse, bootstrap
+from app.db.backup import list_backups
 from app.errors import AlreadyRunning
 from app.paths import DataPaths
 from app.services.settings import save_settings
@@ -180,3 +182,27 @@ def test_first_start_cancelled_quits_without_window(qtbot, monkeypatch, data_dir
     assert run_gui() == 0
     assert shown == ["Willkommen bei Lotse – Ersteinrichtung"]
     bootstrap(DataPaths(data_dir)).close()  # lock released
+
+
+def test_window_start_loads_later_modules_on_a_worker_and_makes_the_daily_copy(
+    qtbot, monkeypatch, configured_lotse: Lotse
+):
+    """After the first paint: the background loading runs off the GUI thread; a daily backup."""
+    paths = configured_lotse.paths
+    configured_lotse.close()
+    on_worker: list[bool] = []
+    monkeypatch.setattr(
+        ui_app,
+        "warm_up",
+        lambda lotse: on_worker.append(threading.current_thread() is not threading.main_thread()),
+    )
+
+    def run_briefly(app: QApplication) -> int:
+        qtbot.waitUntil(lambda: on_worker != [], timeout=5000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_briefly)
+    assert run_gui() == 0
+    assert on_worker == [True]
+    assert [p.name.endswith("-daily.sqlite") for p in list_backups(paths.backups)] == [True]
+    bootstrap(paths).close()  # lock released
