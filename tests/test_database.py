@@ -19,6 +19,7 @@ from app.paths import DataPaths
 
 
 def test_pragmas_are_set(lotse):
+    assert lotse.database.engine.url.database == str(lotse.paths.database)  # pooled as a file
     with lotse.database.engine.connect() as conn:
         pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
         assert pragma("journal_mode") == "wal"

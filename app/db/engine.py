@@ -36,7 +36,11 @@ def connect(path: Path, *, autocommit: bool = False) -> sqlite3.Connection:
 
 
 def create_database_engine(path: Path) -> Engine:
-    """SQLAlchemy engine whose connections come from ``connect``."""
+    """SQLAlchemy engine whose connections come from ``connect``.
+
+    The URL names the file so that SQLAlchemy pools as for a file database (``creator`` makes
+    the connections; a bare ``sqlite://`` would mean an in-memory database and its pool).
+    """
     from sqlalchemy import create_engine
 
-    return create_engine("sqlite://", creator=lambda: connect(path))
+    return create_engine(f"sqlite:///{path}", creator=lambda: connect(path))

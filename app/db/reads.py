@@ -33,7 +33,10 @@ def fetch_all(connection: sqlite3.Connection, sql: str, params: Params) -> list[
 
 
 class ReadConnection:
-    """Reads on a connection of their own; every statement sees the latest commit."""
+    """Reads on a connection of their own; every statement sees the latest commit.
+
+    Meant for the GUI thread (workers open their own connections or units of work).
+    """
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
