@@ -325,7 +325,9 @@ def open_editor(qtbot, lotse, changes, pid) -> ParticipantEditor:
 
 
 def plan_panel_of(editor: ParticipantEditor) -> PlanPanel:
-    return next(p for p in editor._panels if isinstance(p, PlanPanel))
+    panel = editor.panel("plan")
+    assert isinstance(panel, PlanPanel)
+    return panel
 
 
 def test_the_editor_has_the_plan_tab_and_asks_before_losing_plan_edits(

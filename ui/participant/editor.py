@@ -7,6 +7,7 @@ new record keeps the dialog open in edit mode, so that notes can be added right 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -76,6 +77,13 @@ CODE_HINTS = {
     "first_languages": language_names,
 }
 PROGRAM_TABS = {Program.JOKO: "joko", Program.TRAINING: "training"}
+# Tabs of a saved record whose panels are built when the tab is first chosen.
+PANELS: dict[str, Callable[[Lotse, DataChanges, int, QWidget], QWidget]] = {
+    "plan": PlanPanel,
+    "notes": NotesPanel,
+    "follow_ups": FollowUpsPanel,
+    "consents": ConsentsPanel,
+}
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
 
 
@@ -112,7 +120,7 @@ class ParticipantEditor(QDialog):
         self._derived: dict[str, QLabel] = {}
         self._hints: dict[str, QLabel] = {}
         self._exit_labels: dict[str, QLabel] = {}
-        self._panels: list[QWidget] = []
+        self._panels: dict[str, QWidget] = {}  # built when their tab is first chosen
         self._baseline: dict[str, object] = {}
         self._loading = False
         self._wheel_guard = WheelGuard(self)
@@ -131,6 +139,7 @@ class ParticipantEditor(QDialog):
         self.tabs.setUsesScrollButtons(True)
         outer.addWidget(self.tabs, 1)
         self._build_tabs()
+        self.tabs.currentChanged.connect(self._attach_current_panel)
         outer.addLayout(self._build_buttons())
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, lambda: self.save())
@@ -471,22 +480,27 @@ class ParticipantEditor(QDialog):
             index = self.tabs.indexOf(self._pages[key])
             self.tabs.setTabEnabled(index, saved)
             self.tabs.setTabToolTip(index, "" if saved else _("Save first"))
-        if saved and not self._panels:
-            self._attach_panels()
+        if saved:
+            self._attach_current_panel()
 
-    def _attach_panels(self) -> None:
-        assert self.participant_id is not None
-        for key, panel_class in (
-            ("plan", PlanPanel),
-            ("notes", NotesPanel),
-            ("follow_ups", FollowUpsPanel),
-            ("consents", ConsentsPanel),
-        ):
-            panel = panel_class(self._lotse, self._changes, self.participant_id, self._pages[key])
-            layout = self._pages[key].layout()
+    def _attach_current_panel(self) -> None:
+        current = self.tabs.currentWidget()
+        for key in PANELS:
+            if self._pages[key] is current:
+                self.panel(key)
+
+    def panel(self, key: str) -> QWidget | None:
+        """The panel of a saved record's tab (plan, notes, …), built when first needed."""
+        if self.participant_id is None:
+            return None
+        if key not in self._panels:
+            page = self._pages[key]
+            panel = PANELS[key](self._lotse, self._changes, self.participant_id, page)
+            layout = page.layout()
             assert layout is not None
             layout.addWidget(panel)
-            self._panels.append(panel)
+            self._panels[key] = panel
+        return self._panels[key]
 
     # -- public, also for tests -----------------------------------------------------------
 
@@ -500,7 +514,9 @@ class ParticipantEditor(QDialog):
         return self._snapshot() != self._baseline or self._plan_modified()
 
     def _plan_panel(self) -> PlanPanel | None:
-        return next((p for p in self._panels if isinstance(p, PlanPanel)), None)
+        """The plan panel if it was built (an unbuilt one holds no edits)."""
+        panel = self._panels.get("plan")
+        return panel if isinstance(panel, PlanPanel) else None
 
     def _plan_modified(self) -> bool:
         panel = self._plan_panel()
@@ -555,8 +571,8 @@ class ParticipantEditor(QDialog):
 
     def _print_plan(self) -> None:
         """Ctrl+P anywhere in the record: the support plan's print dialog."""
-        panel = self._plan_panel()
-        if panel is not None:
+        panel = self.panel("plan")
+        if isinstance(panel, PlanPanel):
             self.tabs.setCurrentWidget(self._pages["plan"])
             panel.print_preview()
 
