@@ -35,6 +35,8 @@ from ui.changes import DataChanges
 from ui.participant.checklist import MISSING_MARK, PRESENT_MARK
 from ui.participant.editor import ParticipantEditor
 from ui.participant.exit_dialog import ExitDialog
+from ui.participant.notes_panel import NotesPanel
+from ui.plan.plan_panel import PlanPanel
 
 Button = QMessageBox.StandardButton
 
@@ -191,6 +193,28 @@ def test_saved_record_tabs_locked_until_saved(qtbot, configured_lotse, changes):
             assert not editor.tabs.isTabEnabled(index)
             assert editor.tabs.tabToolTip(index) == _("Save first")
     assert not editor.exit_button.isEnabled()
+
+
+def test_panels_are_built_when_their_tab_is_first_chosen(
+    qtbot, configured_lotse, changes, monkeypatch
+):
+    """Opening a record builds the form only; notes, plan etc. load when their tab is chosen."""
+    pid = make_person(configured_lotse)
+    editor = open_editor(qtbot, configured_lotse, changes, participant_id=pid)
+    assert editor._panels == {}
+    editor.tabs.setCurrentWidget(editor._pages["notes"])
+    assert list(editor._panels) == ["notes"]
+    assert isinstance(editor.panel("notes"), NotesPanel)
+    previews: list[PlanPanel] = []
+    monkeypatch.setattr(PlanPanel, "print_preview", lambda panel: previews.append(panel))
+    (print_key,) = [
+        shortcut
+        for shortcut in editor.findChildren(QShortcut)
+        if shortcut.key() == QKeySequence(QKeySequence.StandardKey.Print)
+    ]
+    print_key.activated.emit()  # Ctrl+P from any tab: the plan panel is built and shown
+    assert editor.tabs.currentWidget() is editor._pages["plan"]
+    assert set(editor._panels) == {"notes", "plan"} and previews == [editor.panel("plan")]
 
 
 def test_invalid_entries_are_named_and_nothing_is_stored(
