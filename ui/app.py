@@ -13,9 +13,8 @@ from app.errors import LotseError
 from app.i18n import PROGRAM_LANGUAGE, _
 from app.paths import APP_NAME, resource_dir
 from app.services.settings import has_settings
-from ui import error_report
+from ui import error_report, warm_up
 from ui.main_window import MainWindow
-from ui.warm_up import warm_up
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_POINT_SIZE = 10
@@ -49,7 +48,7 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> int:
         error_report.install(lotse.paths.root)
         workers = QThreadPool.globalInstance()
         # after the first paint, off the GUI thread: the modules of later screens, the daily copy
-        QTimer.singleShot(0, lambda: workers.start(lambda: warm_up(lotse)))
+        QTimer.singleShot(0, lambda: warm_up.start(workers, lotse))
         workers.start(lotse.database.backup_if_due)
         try:
             return app.exec()

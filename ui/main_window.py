@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.i18n import N_, _
 from app.services.settings import OfficeSettings, load_settings
+from ui import warm_up
 from ui.changes import DataChanges
 from ui.mnemonics import escape
 from ui.pages.lazy_page import LazyPage
@@ -231,7 +232,8 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         page = self.stack.widget(index)
-        if isinstance(page, LazyPage):
+        if isinstance(page, LazyPage) and not page.built:
+            warm_up.wait_until_loaded()
             page.page()  # built before it shows, so that it paints filled
         self.stack.setCurrentIndex(index)
         self.page_actions.actions()[index].setChecked(True)
@@ -243,6 +245,7 @@ class MainWindow(QMainWindow):
         self.participants_page.focus_search()
 
     def open_participant(self, participant_id: int) -> None:
+        warm_up.wait_until_loaded()
         from ui.participant.editor import ParticipantEditor  # loaded when first needed
 
         editor = ParticipantEditor(self._lotse, self.changes, participant_id, parent=self)
@@ -250,6 +253,7 @@ class MainWindow(QMainWindow):
         editor.deleteLater()
 
     def new_participant(self) -> None:
+        warm_up.wait_until_loaded()
         from ui.participant.editor import ParticipantEditor
 
         programs = self.reload_settings().programs
@@ -265,6 +269,7 @@ class MainWindow(QMainWindow):
             if self.current_page() == PARTICIPANTS and self._participants.built
             else None
         )
+        warm_up.wait_until_loaded()
         from ui.participant.note_dialog import QuickNoteDialog
 
         dialog = QuickNoteDialog(self._lotse, self.changes, chosen, parent=self)
@@ -281,6 +286,7 @@ class MainWindow(QMainWindow):
         return settings
 
     def open_settings(self) -> None:
+        warm_up.wait_until_loaded()
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self._lotse, parent=self)

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from app.bootstrap import Lotse, bootstrap
@@ -17,6 +17,7 @@ from app.services.settings import save_settings
 from tests.conftest import EXAMPLE_SETTINGS
 from tests.test_cli import run_lotse
 from ui import app as ui_app
+from ui import warm_up
 from ui.app import run_gui
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
@@ -192,7 +193,7 @@ def test_window_start_loads_later_modules_on_a_worker_and_makes_the_daily_copy(
     configured_lotse.close()
     on_worker: list[bool] = []
     monkeypatch.setattr(
-        ui_app,
+        warm_up,
         "warm_up",
         lambda lotse: on_worker.append(threading.current_thread() is not threading.main_thread()),
     )
@@ -206,3 +207,23 @@ def test_window_start_loads_later_modules_on_a_worker_and_makes_the_daily_copy(
     assert on_worker == [True]
     assert [p.name.endswith("-daily.sqlite") for p in list_backups(paths.backups)] == [True]
     bootstrap(paths).close()  # lock released
+
+
+def test_screens_that_load_modules_wait_for_the_background_loading(
+    qtbot, monkeypatch, window: MainWindow
+):
+    """No two threads import the same modules at once: opening a page waits for the worker."""
+    events: list[str] = []
+    release = threading.Event()
+
+    def slow_warm_up(lotse: Lotse) -> None:
+        release.wait(timeout=10)
+        events.append("loaded")
+
+    monkeypatch.setattr(warm_up, "warm_up", slow_warm_up)
+    warm_up.start(QThreadPool.globalInstance(), window._lotse)
+    threading.Timer(0.2, release.set).start()
+    window.show_page(5)  # the Wiedervorlagen page is built only after the loading
+    events.append("page built")
+    assert events == ["loaded", "page built"]
+    warm_up.wait_until_loaded()
