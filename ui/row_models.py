@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QAbstractItemView
 
 _NO_PARENT = QModelIndex()
 
@@ -28,6 +29,11 @@ class RowsById:
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
+
+    def current_row(self, view: QAbstractItemView) -> Any | None:
+        """The row under ``view``'s current index (the view shows this model), or None."""
+        index = view.currentIndex()
+        return self.row_at(index.row()) if index.isValid() else None
 
     def row_of(self, row_id: int) -> int:
         """Position of the row with this id, -1 when it is not (or no longer) listed."""

@@ -151,8 +151,7 @@ class FollowUpsPage(QWidget):
         super().showEvent(event)
 
     def selected(self) -> FollowUpRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.current_row(self.view)
 
     def _update_buttons(self) -> None:
         row = self.selected()

@@ -311,8 +311,7 @@ class ConsentsPanel(ParticipantPanel):
             self.reload()
 
     def selected(self) -> ConsentRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.current_row(self.view)
 
     def _update_buttons(self) -> None:
         row = self.selected()

@@ -296,8 +296,7 @@ class FollowUpsPanel(ParticipantPanel):
             self.reload()
 
     def selected(self) -> FollowUpRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.current_row(self.view)
 
     def _update_buttons(self) -> None:
         row = self.selected()

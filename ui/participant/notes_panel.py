@@ -226,8 +226,7 @@ class NotesPanel(ParticipantPanel):
             self.reload()
 
     def selected_note(self) -> NoteRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.current_row(self.view)
 
     def _update_buttons(self) -> None:
         has_note = self.selected_note() is not None

@@ -190,12 +190,10 @@ class VersionsBox(QWidget):
         self._show_prints()
 
     def selected_version(self) -> PlanVersionRow | None:
-        index = self.versions_view.currentIndex()
-        return self.versions.row_at(index.row()) if index.isValid() else None
+        return self.versions.current_row(self.versions_view)
 
     def selected_print(self) -> PrintRow | None:
-        index = self.prints_view.currentIndex()
-        return self.prints.row_at(index.row()) if index.isValid() else None
+        return self.prints.current_row(self.prints_view)
 
     def _show_prints(self) -> None:
         version = self.selected_version()
