@@ -140,7 +140,7 @@ def start_figures(location: Path, runs: int = START_RUNS) -> StartFigures:
 
 
 WARM_UP = """
-import sys, time
+import time
 from app.bootstrap import bootstrap
 from ui.warm_up import warm_up
 lotse = bootstrap()

@@ -63,10 +63,6 @@ def current_revision(reads: Reads) -> str | None:
     return versions[0][0] if versions else None
 
 
-def upgrade_pending(reads: Reads) -> bool:
-    return current_revision(reads) != head_revision()
-
-
 def is_known_revision(revision: str | None) -> bool:
     return revision is None or revision in revisions()
 
