@@ -13,15 +13,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +47,7 @@ from ui.participant.panel_base import (
 from ui.row_models import RowsById
 from ui.widgets.date_field import DateField
 from ui.widgets.enum_combo import EnumCombo
+from ui.widgets.read_only_table import read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -266,19 +264,9 @@ class ConsentsPanel(ParticipantPanel):
         self._add_button_row(self.new_button, self.withdraw_button)
 
         self.model = ConsentModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
+        # the header keeps highlighting the chosen row's columns, as it always did here
+        self.view = read_only_table(self.model, self, stretch_column=0, highlight_sections=True)
         self.view.setAccessibleName(_("Consents"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.view, 1)
         self.summary = QLabel(self)

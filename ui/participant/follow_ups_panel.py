@@ -14,10 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -38,6 +36,7 @@ from ui.participant.caseload_helpers import alert_color, confirm, date_text, rea
 from ui.participant.panel_base import ParticipantPanel, SavingDialog, fit_date_width
 from ui.row_models import RowsById
 from ui.widgets.date_field import DateField
+from ui.widgets.read_only_table import read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -155,21 +154,8 @@ class FollowUpModel(RowsById, QAbstractTableModel):
 
 
 def follow_up_table(model: FollowUpModel, parent: QWidget) -> QTableView:
-    """A read-only, row-selecting table with the subject column taking the spare width."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(model.columns.index(model.TITLE), QHeaderView.ResizeMode.Stretch)
-    header.setHighlightSections(False)
-    return view
+    """The read-only follow-up table; the subject column takes the spare width."""
+    return read_only_table(model, parent, stretch_column=model.columns.index(model.TITLE))
 
 
 class FollowUpDialog(SavingDialog):

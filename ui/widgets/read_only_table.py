@@ -1,0 +1,34 @@
+"""The read-only list tables of the record and the pages: whole rows, one at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+def read_only_table(
+    model: QAbstractItemModel,
+    parent: QWidget,
+    *,
+    stretch_column: int | None = None,
+    highlight_sections: bool = False,
+) -> QTableView:
+    """Row-selecting, not editable, Tab leaves the table; columns fit their contents and
+    ``stretch_column`` (default: the last) takes the spare width."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch_column is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    header.setHighlightSections(highlight_sections)
+    return view
