@@ -537,17 +537,13 @@ class ParticipantEditor(QDialog):
             return
         person, settings = data
         from app.reports.master_sheet import render_master_sheet  # reportlab: when first used
-        from ui.plan.document_dialog import DocumentDialog
         from ui.plan.print_dialog import file_name_part
 
-        dialog = DocumentDialog(
+        self._show_document(
             _("Stammblatt – {name}").format(name=person.full_name),
             lambda: render_master_sheet(person, settings),
             f"Stammblatt_{file_name_part(person.last_name)}_{date.today().isoformat()}.pdf",
-            self,
         )
-        dialog.exec()
-        dialog.deleteLater()
 
     def show_privacy_notice(self) -> None:
         data = self._document_data()
@@ -555,17 +551,21 @@ class ParticipantEditor(QDialog):
             return
         person, settings = data
         from app.reports.privacy_notice import render_privacy_notice
-        from ui.plan.document_dialog import DocumentDialog
         from ui.plan.print_dialog import file_name_part
 
-        dialog = DocumentDialog(
+        self._show_document(
             _("Privacy information – {name}").format(name=person.full_name),
             lambda: render_privacy_notice(
                 settings, participant_name=person.full_name, program=person.program
             ),
             f"Datenschutzhinweise_{file_name_part(person.last_name)}.pdf",
-            self,
         )
+
+    def _show_document(self, title: str, render: Callable[[], bytes], file_name: str) -> None:
+        """Preview, print and save one document of the record (modal)."""
+        from ui.plan.document_dialog import DocumentDialog
+
+        dialog = DocumentDialog(title, render, file_name, self)
         dialog.exec()
         dialog.deleteLater()
 
