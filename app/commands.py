@@ -57,7 +57,9 @@ def plan(participant_id: int, out: Path, language: str | None) -> int:
     from app.reports.bilingual import Labels
     from app.reports.support_plan import render_support_plan
     from app.services.settings import load_settings
-    from app.services.support_plans import archive_print, current_plan, plan_document_data
+    from app.services.support_plans.common import current_plan
+    from app.services.support_plans.document import plan_document_data
+    from app.services.support_plans.prints import archive_print
 
     lotse = bootstrap()
     try:

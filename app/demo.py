@@ -53,10 +53,10 @@ from app.models import (
     WorkExperience,
 )
 from app.models.base import EnumText, UTCDateTime
+from app.models.office_settings import OfficeSettings
 from app.models.participant import add_months, age_on, s104c_expiry
-from app.services import search_index
 from app.services.follow_ups import planned_for
-from app.services.settings import OfficeSettings, has_settings, load_settings, save_settings
+from app.services.settings import has_settings, load_settings, save_settings
 from app.vocab import (
     AccessRoute,
     AcquisitionChannel,
@@ -182,6 +182,7 @@ def generate_demo_data(
     with lotse.unit_of_work() as uow:
         session = uow.session
         _refuse_unless_empty(session)
+        uow.load_in_bulk()  # the commit rebuilds the search and list rows once
         settings_missing = not has_settings(uow)
         coordinator = (
             DEMO_SETTINGS.coordinator_name
@@ -196,7 +197,6 @@ def generate_demo_data(
         )
         with _without_cyclic_gc():  # hundreds of thousands of fresh dicts, no cycles
             builder.build(participants)
-        search_index.rebuild(session.connection())  # bulk inserts bypass the services
         if settings_missing:
             save_settings(uow, DEMO_SETTINGS)  # commits the whole unit of work
         else:

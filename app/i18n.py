@@ -8,6 +8,7 @@ language. ``N_`` marks a string for extraction where it must be translated later
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -55,6 +56,27 @@ def translator(lang: str) -> Callable[[str], str]:
 def format_date(day: date | None) -> str:
     """A date as Germans write it: 24.11.2026 (empty for no date)."""
     return "" if day is None else day.strftime("%d.%m.%Y")
+
+
+_DIGITS = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
+_COMPACT = re.compile(r"(\d{2})(\d{2})(\d{2}|\d{4})")
+
+
+def parse_german_date(text: str, today: date | None = None) -> date | None:
+    """Parse "24.11.2026", "24.11.26", "24112026", "241126"; raises ValueError on nonsense."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _DIGITS.fullmatch(text) or _COMPACT.fullmatch(text)
+    if not match:
+        raise ValueError(text)
+    day, month, year = (int(part) for part in match.groups())
+    if len(match.group(3)) == 2:
+        century_now = (today or date.today()).year // 100 * 100
+        year += century_now
+        if year > (today or date.today()).year + 20:  # "51" is 1951, not 2051
+            year -= 100
+    return date(year, month, day)
 
 
 def format_number(value: int) -> str:

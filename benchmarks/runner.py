@@ -305,8 +305,8 @@ def record_and_plan_rows(location: Path) -> list[Row]:
     from app.paths import DataPaths
     from app.reports.support_plan import render_support_plan
     from app.services.settings import load_settings
-    from app.services.support_plans import plan_document_data
-    from ui.changes import DataChanges
+    from app.services.support_plans.document import plan_document_data
+    from ui.operations import Operations
     from ui.participant.editor import ParticipantEditor
 
     database = location / "lotse.sqlite"
@@ -315,7 +315,7 @@ def record_and_plan_rows(location: Path) -> list[Row]:
     app = _application()
     lotse = bootstrap(DataPaths(location))
     try:
-        changes = DataChanges()
+        changes = Operations(lotse)
 
         def open_record() -> Callable[[], None]:
             editor = ParticipantEditor(lotse, changes, participant_id)

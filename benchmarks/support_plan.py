@@ -84,8 +84,8 @@ def page_count(pdf: bytes) -> int:
 
 
 def run() -> list[tuple[str, Timing, str]]:
+    from app.models.office_settings import OfficeSettings
     from app.reports.support_plan import render_support_plan
-    from app.services.settings import OfficeSettings
 
     settings = OfficeSettings(
         provider="Landkreis Harz – Fachdienst Arbeit",

@@ -1,13 +1,8 @@
 import pytest
 
 from app.errors import ValidationError
-from app.services.settings import (
-    DEFAULT_STATE,
-    OfficeSettings,
-    has_settings,
-    load_settings,
-    save_settings,
-)
+from app.models.office_settings import DEFAULT_STATE, OfficeSettings
+from app.services.settings import has_settings, load_settings, save_settings
 from app.vocab import Program
 from tests.conftest import EXAMPLE_SETTINGS
 
@@ -64,7 +59,8 @@ def test_logo_must_exist(lotse, tmp_path):
         save_settings(uow, settings)
     logo.write_bytes(b"\x89PNG\r\n\x1a\n")
     with lotse.unit_of_work() as uow:
-        assert save_settings(uow, settings).logo_path == str(logo)
+        assert save_settings(uow, settings).settings
+    assert load_settings(lotse.reads).logo_path == str(logo)
 
 
 def test_changes_are_audited_by_field_name(lotse):
@@ -76,8 +72,9 @@ def test_changes_are_audited_by_field_name(lotse):
         save_settings(uow, EXAMPLE_SETTINGS)
     changed = OfficeSettings(**{**EXAMPLE_SETTINGS.__dict__, "district": "Saalekreis"})
     with lotse.unit_of_work() as uow:
-        save_settings(uow, changed)
-        save_settings(uow, changed)  # nothing changed: no event
+        assert save_settings(uow, changed).settings
+    with lotse.unit_of_work() as uow:
+        assert not save_settings(uow, changed)  # nothing changed: no event
     with lotse.unit_of_work() as uow:
         events = uow.session.exec(select(AuditEvent).where(AuditEvent.entity == "setting")).all()
     assert len(events) == 2

@@ -67,9 +67,10 @@ def _first_start_done(lotse: Lotse) -> bool:
     """Ask for the office settings when none are stored; False when the user cancels."""
     if has_settings(lotse.reads):
         return True
+    from ui.operations import Operations
     from ui.settings_dialog import SettingsDialog  # only at the very first start
 
-    dialog = SettingsDialog(lotse, first_start=True)
+    dialog = SettingsDialog(lotse, Operations(lotse), first_start=True)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     return accepted

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
+from app.db.changes import Changes
 from app.i18n import N_, _
-from app.services.settings import OfficeSettings, load_settings
+from app.models.office_settings import OfficeSettings
+from app.services.settings import load_settings
 from ui import warm_up
-from ui.changes import DataChanges
 from ui.mnemonics import escape
+from ui.operations import Operations
 from ui.pages.lazy_page import LazyPage
 from ui.pages.overview import OverviewPage
 from ui.pages.placeholder import PlaceholderPage
@@ -77,12 +78,13 @@ class MainWindow(QMainWindow):
     def __init__(self, lotse: Lotse, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lotse = lotse
-        self.changes = DataChanges(self)
+        self.ops = Operations(lotse, self)
+        self.ops.changed.connect(self._on_changed)
         self.setWindowTitle("Lotse")
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*WINDOW_SIZE)
 
-        self.overview_page = OverviewPage(_(PAGES[OVERVIEW].title), lotse, self.changes)
+        self.overview_page = OverviewPage(_(PAGES[OVERVIEW].title), lotse, self.ops)
         self.overview_page.setAccessibleName(_(PAGES[OVERVIEW].title))
         self.overview_page.open_requested.connect(self.open_participant)
         # The other pages are built when first shown (or asked for): a quick first window.
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
     def _build_participants(self) -> ParticipantsPage:
         from ui.pages.participants_page import ParticipantsPage
 
-        page = ParticipantsPage(self._lotse, self.changes)
+        page = ParticipantsPage(self._lotse, self.ops)
         page.open_requested.connect(self.open_participant)
         page.new_requested.connect(self.new_participant)
         return page
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
     def _build_follow_ups(self) -> FollowUpsPage:
         from ui.pages.follow_ups_page import FollowUpsPage
 
-        page = FollowUpsPage(_(PAGES[FOLLOW_UPS].title), self._lotse, self.changes)
+        page = FollowUpsPage(_(PAGES[FOLLOW_UPS].title), self._lotse, self.ops)
         page.open_requested.connect(self.open_participant)
         return page
 
@@ -248,7 +250,7 @@ class MainWindow(QMainWindow):
         warm_up.wait_until_loaded()
         from ui.participant.editor import ParticipantEditor  # loaded when first needed
 
-        editor = ParticipantEditor(self._lotse, self.changes, participant_id, parent=self)
+        editor = ParticipantEditor(self._lotse, self.ops, participant_id, parent=self)
         editor.exec()
         editor.deleteLater()
 
@@ -258,7 +260,7 @@ class MainWindow(QMainWindow):
 
         programs = self.reload_settings().programs
         only = next(iter(programs)) if len(programs) == 1 else None
-        editor = ParticipantEditor(self._lotse, self.changes, None, program=only, parent=self)
+        editor = ParticipantEditor(self._lotse, self.ops, None, program=only, parent=self)
         editor.exec()
         editor.deleteLater()
 
@@ -272,11 +274,15 @@ class MainWindow(QMainWindow):
         warm_up.wait_until_loaded()
         from ui.participant.note_dialog import QuickNoteDialog
 
-        dialog = QuickNoteDialog(self._lotse, self.changes, chosen, parent=self)
+        dialog = QuickNoteDialog(self._lotse, self.ops, chosen, parent=self)
         dialog.exec()
         dialog.deleteLater()
 
     # -- settings and dialogs -------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.settings or changes.many:
+            self.reload_settings()
 
     def reload_settings(self) -> OfficeSettings:
         settings = load_settings(self._lotse.reads)
@@ -289,9 +295,8 @@ class MainWindow(QMainWindow):
         warm_up.wait_until_loaded()
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self._lotse, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.reload_settings()
+        dialog = SettingsDialog(self._lotse, self.ops, parent=self)
+        dialog.exec()  # a saved change arrives through _on_changed
         dialog.deleteLater()
 
     def open_about(self) -> None:

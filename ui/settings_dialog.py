@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.errors import FieldError, ValidationError
+from app.errors import FieldError
 from app.i18n import _
-from app.services.settings import OfficeSettings, label, load_settings, save_settings
+from app.models.office_settings import OfficeSettings, label
+from app.services.settings import load_settings, save_settings, trimmed
 from app.vocab import Program
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
+from ui.operations import Operations
 
 # Text fields above the Förderbereich checkboxes, in form order.
 OFFICE_FIELDS = ("provider", "district", "state", "approving_body", "funding_reference")
@@ -35,10 +37,16 @@ class SettingsDialog(QDialog):
     with one message when the entries are not valid."""
 
     def __init__(
-        self, lotse: Lotse, *, first_start: bool = False, parent: QWidget | None = None
+        self,
+        lotse: Lotse,
+        ops: Operations,
+        *,
+        first_start: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._lotse = lotse
+        self._ops = ops
         self.saved_settings: OfficeSettings | None = None
         if first_start:
             self.setWindowTitle(_("Welcome to Lotse – first setup"))
@@ -158,12 +166,13 @@ class SettingsDialog(QDialog):
             self.edits["logo_path"].setText(path)
 
     def accept(self) -> None:
-        try:
-            with self._lotse.unit_of_work() as uow:
-                self.saved_settings = save_settings(uow, self.settings())
-        except ValidationError as error:
-            self._show_errors(error.errors)
+        settings = self.settings()
+        changes = self._ops.run(
+            lambda uow: save_settings(uow, settings), parent=self, on_invalid=self._show_errors
+        )
+        if changes is None:
             return
+        self.saved_settings = trimmed(settings)
         super().accept()
 
     def _show_errors(self, errors: list[FieldError]) -> None:

@@ -15,14 +15,15 @@ import threading
 from PySide6.QtCore import QThreadPool
 
 from app.bootstrap import Lotse
+from app.models import load_all
 
 MODULES = (
-    "app.models",
     "app.services.participants",
     "app.services.follow_ups",
     "app.services.contact_notes",
     "app.services.consents",
-    "app.services.support_plans",
+    "app.services.support_plans.editing",
+    "app.services.participant_record",
 )
 
 _idle = threading.Event()
@@ -31,6 +32,7 @@ _idle.set()  # nothing loading: waiting returns at once
 
 def warm_up(lotse: Lotse) -> None:
     """Import the core modules of later screens and make the ORM engine (any thread)."""
+    load_all()
     for name in MODULES:
         importlib.import_module(name)
     _ = lotse.database.engine

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db import migrate
+from app.db import derived_rows, migrate
 from app.db.backup import BACKUP_PREFIX, backup_database, list_backups
 from app.db.engine import connect, create_database_engine
 from app.db.instance_lock import InstanceLock
@@ -53,6 +55,15 @@ class Database:
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self._session)
 
+    @contextmanager
+    def write_connection(self) -> Iterator[sqlite3.Connection]:
+        """A plain connection of its own in autocommit mode (the caller says BEGIN)."""
+        connection = connect(self.paths.database, autocommit=True)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
     def backup(self, reason: str = "manual") -> Path:
         return backup_database(self.paths.database, self.paths.backups, reason)
 
@@ -93,7 +104,8 @@ def open_database(paths: DataPaths, *, lock: bool = True, upgrade: bool = True) 
         raise _unreadable(paths, error) from error
     try:
         if upgrade:
-            _upgrade_with_backup(database)
+            upgraded = _upgrade_with_backup(database)
+            _keep_derived_rows_current(database, rebuild=upgraded)
     except BaseException:
         database.close()
         raise
@@ -108,7 +120,23 @@ def _unreadable(paths: DataPaths, error: Exception) -> DatabaseProblem:
     )
 
 
-def _upgrade_with_backup(database: Database) -> None:
+def _keep_derived_rows_current(database: Database, *, rebuild: bool) -> None:
+    """Rebuild the search and list rows after an upgrade, or when they were derived by
+    another version of the code (app.db.derived_rows.VERSION); one transaction."""
+    with database.write_connection() as connection:
+        if not rebuild and derived_rows.stamped_version(connection) == derived_rows.VERSION:
+            return
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            derived_rows.rebuild(connection)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _upgrade_with_backup(database: Database) -> bool:
+    """Upgrade to head after a backup; True when there was anything to do."""
     try:
         current = migrate.current_revision(database.reads)
         has_tables = database.reads.one("SELECT count(*) FROM sqlite_master")[0] > 0
@@ -122,7 +150,7 @@ def _upgrade_with_backup(database: Database) -> None:
             ).format(path=database.paths.database, revision=current)
         )
     if current == migrate.head_revision():
-        return
+        return False
     if has_tables:
         database.migration_backup = database.backup("migration")
     from sqlalchemy.exc import SQLAlchemyError  # an upgrade needs the ORM anyway
@@ -136,3 +164,4 @@ def _upgrade_with_backup(database: Database) -> None:
                 "Your data are unchanged; a backup lies in {folder}."
             ).format(error=error, folder=database.paths.backups)
         ) from error
+    return True

@@ -32,6 +32,7 @@ def connect(path: Path, *, autocommit: bool = False) -> sqlite3.Connection:
     connection.execute("PRAGMA foreign_keys=ON")
     connection.execute("PRAGMA synchronous=FULL")
     connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA temp_store=MEMORY")  # change tracking (app.db.changes)
     return connection
 
 

@@ -1,11 +1,22 @@
-"""A unit of work: one session, rolled back unless ``commit()`` was called."""
+"""A unit of work: one session and one transaction, rolled back unless ``commit()`` is called.
+
+An operation (app.services) runs in one unit of work and ends with ``return uow.commit()``.
+The commit refreshes the derived rows (search index, list rows) of every participant the
+operation touched — the database reports them (app.db.changes) — and returns the
+``Changes``. A unit commits once: a second ``commit()`` is a programming error, so that an
+operation cannot be made of several transactions by accident.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
+from app.db import changes as tracking
+from app.db import derived_rows
+from app.db.changes import Changes
 from app.db.reads import Params, fetch_all
 
 if TYPE_CHECKING:
@@ -16,6 +27,8 @@ class UnitOfWork:
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         self._session_factory = session_factory
         self._session: Session | None = None
+        self._bulk = False
+        self.changes: Changes | None = None  # set by commit()
 
     @property
     def session(self) -> Session:
@@ -23,8 +36,18 @@ class UnitOfWork:
             raise RuntimeError("UnitOfWork used outside its 'with' block")
         return self._session
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The DB-API connection of this unit's transaction (plain SQL, derived rows)."""
+        return self.session.connection().connection.dbapi_connection  # type: ignore[return-value]
+
     def __enter__(self) -> Self:
         self._session = self._session_factory()
+        try:
+            tracking.start_tracking(self.connection)
+        except BaseException:
+            self._close()
+            raise
         return self
 
     def __exit__(
@@ -33,6 +56,9 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self._close()
+
+    def _close(self) -> None:
         session, self._session = self.session, None
         try:
             # Detach first, so objects read in this unit stay readable after it ends;
@@ -42,14 +68,35 @@ class UnitOfWork:
         finally:
             session.close()
 
-    def commit(self) -> None:
-        self.session.commit()
+    def load_in_bulk(self) -> None:
+        """For writing many rows (demo data, imports): nothing is noted row by row; the
+        commit rebuilds every derived row and reports ``Changes(many=True)``."""
+        self._bulk = True
+        tracking.stop_tracking(self.connection)
+
+    def commit(self) -> Changes:
+        """Flush, refresh the derived rows of the people touched, commit; what changed."""
+        if self.changes is not None:
+            raise RuntimeError("a unit of work commits once (one operation, one transaction)")
+        session = self.session
+        session.flush()
+        connection = self.connection
+        if self._bulk:
+            derived_rows.rebuild(connection)
+            found = tracking.MANY
+        else:
+            people = tracking.touched_participants(connection)
+            if people:
+                derived_rows.refresh(connection, people)
+            found = tracking.collect(connection)
+        session.commit()
+        self.changes = found
+        return found
 
     # -- Reads: plain rows inside this unit's transaction (lists: no ORM layer) --------------
 
     def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
-        dbapi = self.session.connection().connection.dbapi_connection
-        return fetch_all(dbapi, sql, params)  # type: ignore[arg-type]
+        return fetch_all(self.connection, sql, params)
 
     def one(self, sql: str, params: Params = ()) -> tuple[Any, ...]:
         return self.rows(sql, params)[0]

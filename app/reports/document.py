@@ -22,9 +22,9 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Table, 
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from app.i18n import N_, _
+from app.models.office_settings import OfficeSettings
 from app.reports import fonts
 from app.reports.bilingual import Labels
-from app.services.settings import OfficeSettings
 from app.vocab import Program
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

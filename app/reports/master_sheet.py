@@ -11,7 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.i18n import N_, PROGRAM_LANGUAGE, _, format_date
+from app.models.office_settings import OfficeSettings
 from app.models.participant import Participant
+from app.models.participant_fields import label
 from app.reports.bilingual import Labels
 from app.reports.document import (
     DocumentInfo,
@@ -20,8 +22,6 @@ from app.reports.document import (
     styles,
     text_markup,
 )
-from app.services.participant_fields import label
-from app.services.settings import OfficeSettings
 from app.vocab import LabeledEnum, YesNoUnknown
 
 TITLE = N_("Master sheet: ESF+ data at entry")

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.i18n import N_, _
+from app.models.office_settings import OfficeSettings
 from app.reports.bilingual import Labels
 from app.reports.document import (
     CONTENT_WIDTH,
@@ -19,7 +20,6 @@ from app.reports.document import (
     styles,
     text_markup,
 )
-from app.services.settings import OfficeSettings
 from app.vocab import Program
 
 TITLE = N_("Information on data protection")

@@ -7,6 +7,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.i18n import N_, _, format_date
+from app.models import participant_fields
+from app.models.office_settings import OfficeSettings
 from app.reports.bilingual import Labels
 from app.reports.document import (
     CONTENT_WIDTH,
@@ -19,8 +21,6 @@ from app.reports.document import (
     text_markup,
 )
 from app.reports.plan_data import GoalView, PlanData, StepView
-from app.services import participant_fields
-from app.services.settings import OfficeSettings
 from app.vocab import ConsentPurpose, PlanStatus
 
 # Special-category consents name health or disability data: printed only when chosen.

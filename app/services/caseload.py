@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NamedTuple
 
+from app.db.derived_rows import LIST_TABLE, SEARCH_TABLE
 from app.db.reads import Reads
-from app.services import search_index
+from app.text import words
 from app.vocab import ParticipantStatus, Program
 
 
@@ -70,15 +71,24 @@ _COLUMNS = (
     "l.id, l.last_name, l.first_name, l.program, l.status, l.entry_date, l.next_follow_up, "
     "l.german_level, l.school_form, l.school_class, l.missing"
 )
-_TABLE = f"{search_index.LIST_TABLE} l"
+_TABLE = f"{LIST_TABLE} l"
+_MATCHING_IDS = f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match"
+
+
+def match_expression(query: str) -> str | None:
+    """FTS5 query for what the user typed: every word as a prefix, all must match."""
+    tokens = words(query)
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
 
 
 def _where_and_order(query: ListQuery) -> tuple[str, dict[str, object]]:
     conditions: list[str] = []
     params: dict[str, object] = {}
-    match = search_index.match_expression(query.text)
+    match = match_expression(query.text)
     if match:
-        conditions.append(f"l.id IN ({search_index.matching_ids_sql()})")
+        conditions.append(f"l.id IN ({_MATCHING_IDS})")
         params["match"] = match
     if query.program is not None:
         conditions.append("l.program = :program")
@@ -115,11 +125,11 @@ class CaseloadList:
         self._ordered: list[int] = []
 
     def ids(self, query: ListQuery) -> list[int]:
-        match = search_index.match_expression(query.text)
+        match = match_expression(query.text)
         self._keep_current(replace(query, text=""))
         if match is None:
             return list(self._ordered)
-        hits = self._reads.rows(search_index.matching_ids_sql(), {"match": match})
+        hits = self._reads.rows(_MATCHING_IDS, {"match": match})
         position = self._position
         if len(hits) * 8 < len(position):  # few hits: sort them by their place in the list
             found = [row[0] for row in hits if row[0] in position]
@@ -152,3 +162,12 @@ def list_participants(reads: Reads, query: ListQuery = ListQuery()) -> list[Part
     clauses, params = _where_and_order(query)
     rows = reads.rows(f"SELECT {_COLUMNS} FROM {_TABLE} {clauses}", params)
     return list(map(ParticipantRow._make, rows))
+
+
+def participant_name(reads: Reads, participant_id: int) -> str:
+    """ "Vorname Nachname" of one person from the list rows ("" when there is none)."""
+    rows = reads.rows(
+        f"SELECT trim(first_name || ' ' || last_name) FROM {LIST_TABLE} WHERE id = ?",
+        (participant_id,),
+    )
+    return rows[0][0] if rows else ""

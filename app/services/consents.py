@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from app.db.changes import Changes
+from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
@@ -55,7 +57,8 @@ class ConsentRow(NamedTuple):
 
 def add_consent(
     uow: UnitOfWork, participant_id: int, data: ConsentInput, *, today: date | None = None
-) -> int:
+) -> Changes:
+    """A consent of a person (``created``: its id); a minor's needs the guardian's name."""
     today = today or date.today()
     participant = uow.session.get(Participant, participant_id)
     errors: list[FieldError] = []
@@ -91,14 +94,12 @@ def add_consent(
     uow.session.add(consent)
     uow.session.flush()
     audit.record(uow.session, AuditAction.CREATE, ENTITY, consent.id, list(LABELS)[:5])
-    uow.commit()
-    assert consent.id is not None
-    return consent.id
+    return uow.commit().with_created(consent.id)
 
 
 def withdraw_consent(
     uow: UnitOfWork, consent_id: int, withdrawn_on: date | None, *, today: date | None = None
-) -> None:
+) -> Changes:
     consent = uow.session.get(Consent, consent_id)
     if consent is None:
         raise ValidationError([FieldError("id", _("Consent"), _("It no longer exists."))])
@@ -113,12 +114,12 @@ def withdraw_consent(
         raise ValidationError([FieldError("withdrawn_on", label("withdrawn_on"), message)])
     consent.withdrawn_on = withdrawn_on
     audit.record(uow.session, AuditAction.UPDATE, ENTITY, consent_id, ["withdrawn_on"])
-    uow.commit()
+    return uow.commit()
 
 
-def consents_of(uow: UnitOfWork, participant_id: int) -> list[ConsentRow]:
+def consents_of(reads: Reads, participant_id: int) -> list[ConsentRow]:
     """All consents of a person, withdrawn ones included, newest first."""
-    rows = uow.session.connection().exec_driver_sql(
+    rows = reads.rows(
         "SELECT id, purpose, recipient, given_on, text_version, guardian_name, withdrawn_on "
         "FROM consent WHERE participant_id = ? ORDER BY given_on DESC, id DESC",
         (participant_id,),

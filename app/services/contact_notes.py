@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
+from app.db.changes import NOTHING, Changes
+from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
 from app.models.contacts import ContactNote
-from app.services import audit, search_index
+from app.services import audit
 from app.vocab import AuditAction, ContactKind
 
 ENTITY = "contact_note"
@@ -106,50 +108,41 @@ def _apply(target: ContactNote, note: NoteInput) -> list[str]:
     return changed
 
 
-def add_note(uow: UnitOfWork, participant_id: int, note: NoteInput) -> int:
+def add_note(uow: UnitOfWork, participant_id: int, note: NoteInput) -> Changes:
+    """A contact note for a person (``created``: its id); it is searchable at once."""
     _validate(note)
     record = ContactNote(participant_id=participant_id, author=audit.current_actor())
     _apply(record, note)
     uow.session.add(record)
     uow.session.flush()
-    search_index.reindex_participant(uow.session, participant_id)
     audit.record(uow.session, AuditAction.CREATE, ENTITY, record.id, list(LABELS))
-    uow.commit()
-    assert record.id is not None
-    return record.id
+    return uow.commit().with_created(record.id)
 
 
-def update_note(uow: UnitOfWork, note_id: int, note: NoteInput) -> list[str]:
+def update_note(uow: UnitOfWork, note_id: int, note: NoteInput) -> Changes:
     _validate(note)
     record = uow.session.get(ContactNote, note_id)
     if record is None:
         raise ValidationError([FieldError("id", _("Contact note"), _("It no longer exists."))])
     changed = _apply(record, note)
-    if changed:
-        uow.session.flush()
-        if record.participant_id is not None:
-            search_index.reindex_participant(uow.session, record.participant_id)
-        audit.record(uow.session, AuditAction.UPDATE, ENTITY, note_id, changed)
-        uow.commit()
-    return changed
+    if not changed:
+        return NOTHING
+    audit.record(uow.session, AuditAction.UPDATE, ENTITY, note_id, changed)
+    return uow.commit()
 
 
-def delete_note(uow: UnitOfWork, note_id: int) -> None:
+def delete_note(uow: UnitOfWork, note_id: int) -> Changes:
     record = uow.session.get(ContactNote, note_id)
     if record is None:
-        return
-    participant_id = record.participant_id
+        return NOTHING
     uow.session.delete(record)
-    uow.session.flush()
-    if participant_id is not None:
-        search_index.reindex_participant(uow.session, participant_id)
     audit.record(uow.session, AuditAction.DELETE, ENTITY, note_id)
-    uow.commit()
+    return uow.commit()
 
 
-def notes_of(uow: UnitOfWork, participant_id: int) -> list[NoteRow]:
+def notes_of(reads: Reads, participant_id: int) -> list[NoteRow]:
     """The timeline, newest first."""
-    result = uow.session.connection().exec_driver_sql(
+    result = reads.rows(
         "SELECT id, occurred_at, kind, duration_minutes, topics, content, agreements, "
         "interpreter, interpreter_language, author FROM contact_note "
         "WHERE participant_id = ? ORDER BY occurred_at DESC, id DESC",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from app.db.derived_rows import LIST_TABLE
 from app.db.reads import Reads
-from app.services.search_index import LIST_TABLE
 from app.vocab import FollowUpKind
 
 
@@ -20,7 +20,7 @@ class FollowUpRow(NamedTuple):
     done: bool
 
 
-# Names come from the narrow list rows (search_index.LIST_TABLE), not the wide participant rows.
+# Names come from the narrow list rows (app.db.derived_rows), not the wide participant rows.
 _ROW_SQL = f"""
 SELECT f.id, f.due_date, f.title, f.kind, f.participant_id,
        coalesce(trim(p.first_name || ' ' || p.last_name), o.name, ''), f.done_at IS NOT NULL

@@ -7,13 +7,14 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
+from app.db.changes import NOTHING, Changes
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _, format_date
 from app.models.base import utc_now
 from app.models.contacts import FollowUp
 from app.models.participant import Participant, add_months, s104c_expiry
-from app.services import audit, search_index
+from app.services import audit
 from app.validation import plausible_date
 from app.vocab import AuditAction, FollowUpKind, ParticipantStatus
 
@@ -140,7 +141,8 @@ def create_follow_up(
     participant_id: int | None = None,
     organization_id: int | None = None,
     note: str = "",
-) -> int:
+) -> Changes:
+    """A manual Wiedervorlage for a person or an organisation (``created``: its id)."""
     _validate(due_date, title)
     assert due_date is not None
     follow_up = FollowUp(
@@ -152,29 +154,23 @@ def create_follow_up(
     )
     uow.session.add(follow_up)
     uow.session.flush()
-    search_index.refresh_list_row(uow.session, participant_id)
     audit.record(uow.session, AuditAction.CREATE, "follow_up", follow_up.id, ["due_date", "title"])
-    uow.commit()
-    assert follow_up.id is not None
-    return follow_up.id
+    return uow.commit().with_created(follow_up.id)
 
 
-def set_done(uow: UnitOfWork, follow_up_id: int, done: bool = True) -> None:
+def set_done(uow: UnitOfWork, follow_up_id: int, done: bool = True) -> Changes:
     follow_up = uow.session.get(FollowUp, follow_up_id)
     if follow_up is None:
         raise ValidationError([FieldError("id", _("Follow-up"), _("It no longer exists."))])
     follow_up.done_at = utc_now() if done else None
-    uow.session.flush()
-    search_index.refresh_list_row(uow.session, follow_up.participant_id)
     audit.record(uow.session, AuditAction.UPDATE, "follow_up", follow_up_id, ["done_at"])
-    uow.commit()
+    return uow.commit()
 
 
-def delete_follow_up(uow: UnitOfWork, follow_up_id: int) -> None:
+def delete_follow_up(uow: UnitOfWork, follow_up_id: int) -> Changes:
     follow_up = uow.session.get(FollowUp, follow_up_id)
-    if follow_up is not None:
-        uow.session.delete(follow_up)
-        uow.session.flush()
-        search_index.refresh_list_row(uow.session, follow_up.participant_id)
-        audit.record(uow.session, AuditAction.DELETE, "follow_up", follow_up_id)
-        uow.commit()
+    if follow_up is None:
+        return NOTHING
+    uow.session.delete(follow_up)
+    audit.record(uow.session, AuditAction.DELETE, "follow_up", follow_up_id)
+    return uow.commit()

@@ -1,4 +1,9 @@
-"""Participants: create, edit, validate, exit, delete; duplicate check."""
+"""Participants: create, edit, validate, exit, delete; duplicate check.
+
+Operations take a unit of work, commit it once and return the ``Changes``
+(docs/architecture.md, "Operations"); ``apply_update`` is the step that composite operations
+(the record editor's save with its plan) share.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,14 @@ from typing import Any, NamedTuple
 
 from sqlmodel import Session, col, select
 
+from app.db.changes import NOTHING, Changes
+from app.db.derived_rows import sort_key
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import _
 from app.models.participant import Participant
-from app.services import audit, follow_ups, search_index, validation_rules
-from app.services.participant_fields import EDITABLE_FIELDS, label
+from app.models.participant_fields import EDITABLE_FIELDS, label
+from app.services import audit, follow_ups, validation_rules
 from app.vocab import AuditAction, ExitOutcome, ExitReason, ParticipantStatus, Program
 
 ENTITY = "participant"
@@ -73,8 +80,8 @@ def _validate_and_store(session: Session, participant: Participant, today: date)
 
 def create_participant(
     uow: UnitOfWork, values: dict[str, Any], *, today: date | None = None
-) -> int:
-    """Validate and store a new participant; returns the id. Nothing is stored on error."""
+) -> Changes:
+    """Validate and store a new participant (``created``: the id). Nothing is stored on error."""
     values = _clean(values)
     if values.get("esf_number") == "":
         values["esf_number"] = None
@@ -84,18 +91,16 @@ def create_participant(
     uow.session.flush()
     assert participant.id is not None
     follow_ups.regenerate(uow.session, participant)
-    uow.session.flush()
-    search_index.reindex_participant(uow.session, participant.id)
     set_fields = [k for k, v in values.items() if v not in (None, "", [])]
     audit.record(uow.session, AuditAction.CREATE, ENTITY, participant.id, set_fields)
-    uow.commit()
-    return participant.id
+    return uow.commit().with_created(participant.id)
 
 
-def update_participant(
+def apply_update(
     uow: UnitOfWork, participant_id: int, values: dict[str, Any], *, today: date | None = None
 ) -> list[str]:
-    """Apply changed values; returns the names of the fields that really changed."""
+    """Step: apply changed values, regenerate follow-ups, audit; the names of the fields that
+    really changed. Does not commit."""
     values = _clean(values)
     if values.get("esf_number") == "":
         values["esf_number"] = None
@@ -107,11 +112,17 @@ def update_participant(
         setattr(participant, name, values[name])
     _validate_and_store(uow.session, participant, today or date.today())
     follow_ups.regenerate(uow.session, participant)
-    uow.session.flush()
-    search_index.reindex_participant(uow.session, participant_id)
     audit.record(uow.session, AuditAction.UPDATE, ENTITY, participant_id, changed)
-    uow.commit()
     return changed
+
+
+def update_participant(
+    uow: UnitOfWork, participant_id: int, values: dict[str, Any], *, today: date | None = None
+) -> Changes:
+    """Apply changed values (with the follow-ups they generate); nothing changed: NOTHING."""
+    if not apply_update(uow, participant_id, values, today=today):
+        return NOTHING
+    return uow.commit()
 
 
 @dataclass(frozen=True)
@@ -125,7 +136,7 @@ class ExitData:
 
 def exit_participant(
     uow: UnitOfWork, participant_id: int, data: ExitData, *, today: date | None = None
-) -> None:
+) -> Changes:
     """Austritt with Verbleib: sets status, dates, and the follow-ups for the outcome checks."""
     errors = []
     if data.exit_date is None:
@@ -134,7 +145,7 @@ def exit_participant(
         errors.append(FieldError("exit_reason", label("exit_reason"), _("Please choose one.")))
     if errors:
         raise ValidationError(errors)
-    update_participant(
+    return update_participant(
         uow,
         participant_id,
         {
@@ -149,14 +160,12 @@ def exit_participant(
     )
 
 
-def delete_participant(uow: UnitOfWork, participant_id: int) -> None:
+def delete_participant(uow: UnitOfWork, participant_id: int) -> Changes:
     """Delete a person with all their notes, follow-ups, consents and plans (cascade)."""
     participant = get_participant(uow, participant_id)
     uow.session.delete(participant)
-    uow.session.flush()
-    search_index.reindex_participant(uow.session, participant_id)
     audit.record(uow.session, AuditAction.DELETE, ENTITY, participant_id)
-    uow.commit()
+    return uow.commit()
 
 
 class DuplicateCandidate(NamedTuple):
@@ -176,7 +185,7 @@ def find_duplicates(
     exclude_id: int | None = None,
 ) -> list[DuplicateCandidate]:
     """People with the same first name, last name and PLZ, ignoring case and accents."""
-    key = search_index.sort_key(first_name, last_name)
+    key = sort_key(first_name, last_name)
     if not key or not postal_code.strip():
         return []
     rows = uow.session.exec(

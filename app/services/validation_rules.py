@@ -8,7 +8,7 @@ from app import validation
 from app.errors import FieldError
 from app.i18n import _
 from app.models.participant import Participant
-from app.services.participant_fields import label
+from app.models.participant_fields import label
 
 DATE_FIELDS = (
     "birth_date", "unemployed_since", "entry_date", "privacy_notice_given_on", "exit_date",

@@ -30,7 +30,9 @@ from app.reports.plan_data import (
 )
 from app.reports.privacy_notice import render_privacy_notice
 from app.reports.support_plan import SECTIONS, render_support_plan
-from app.services import support_plans as sp
+from app.services.support_plans.document import plan_document_data
+from app.services.support_plans.editing import GoalInput
+from app.services.support_plans.prints import archive_print, printed_versions
 from app.vocab import (
     ConsentPurpose,
     GoalResult,
@@ -41,7 +43,7 @@ from app.vocab import (
     YesNoUnknown,
 )
 from tests.conftest import EXAMPLE_SETTINGS
-from tests.services.helpers import add_person
+from tests.services.helpers import add_person, new_plan, run, store_plan
 
 SETTINGS = replace(EXAMPLE_SETTINGS, provider="Landkreis Harz – Fachdienst Arbeit")
 NAMES = ("Ağaoğlu Şükrü", "Łukasz Żółć", "Олена Коваленко")
@@ -301,15 +303,13 @@ def test_fonts_register_once_and_cheaply():
 def test_printed_through_the_services_and_archived(configured_lotse):
     lotse = configured_lotse
     pid = add_person(lotse, "Żółć", "Łukasz", birth_date=date(1991, 2, 3))
+    plan_id = new_plan(lotse, pid)
+    store_plan(lotse, plan_id, goals=[GoalInput("Deutsch B1", "Zertifikat", date(2027, 1, 1))])
     with lotse.unit_of_work() as uow:
-        plan_id = sp.create_plan(uow, pid)
-        sp.save_goals(uow, plan_id, [sp.GoalInput("Deutsch B1", "Zertifikat", date(2027, 1, 1))])
-    with lotse.unit_of_work() as uow:
-        data = sp.plan_document_data(uow, plan_id)
+        data = plan_document_data(uow, plan_id)
     labels = Labels("uk")
     pdf = render_support_plan(data, SETTINGS, language="uk")
-    with lotse.unit_of_work() as uow:
-        sp.archive_print(uow, plan_id, pdf, labels.code)
-        (row,) = sp.printed_versions(uow, plan_id)
+    assert run(lotse, archive_print, plan_id, pdf, labels.code).plans == {plan_id}
+    (row,) = printed_versions(lotse.reads, plan_id)
     assert (row.language, row.size) == ("de+uk", len(pdf))
     assert "Łukasz Żółć" in text(pdf)

@@ -11,7 +11,7 @@ from app.services.follow_ups import create_follow_up, delete_follow_up, set_done
 from app.services.overview import end_of_week, overview
 from app.services.participants import update_participant
 from app.vocab import FollowUpKind, Program
-from tests.services.helpers import add_person
+from tests.services.helpers import add_person, run
 
 
 def kinds(lotse, pid):
@@ -60,16 +60,15 @@ def test_unchanged_save_creates_no_duplicates(lotse):
 
 def test_manual_follow_up_lifecycle(lotse):
     pid = add_person(lotse, "Hailu", program=Program.TRAINING)
-    with lotse.unit_of_work() as uow:
-        fid = create_follow_up(uow, due_date=date(2026, 12, 1), title=" Zeugnis holen ",
-                               participant_id=pid)  # fmt: skip
-    with lotse.unit_of_work() as uow:
-        (row,) = open_follow_ups(uow)
-        assert (row.title, row.participant_name) == ("Zeugnis holen", "Hailu")
-        set_done(uow, fid)
-    with lotse.unit_of_work() as uow:
-        assert open_follow_ups(uow) == []
-        delete_follow_up(uow, fid)
+    created = run(lotse, create_follow_up, due_date=date(2026, 12, 1), title=" Zeugnis holen ",
+                  participant_id=pid)  # fmt: skip
+    fid = created.created
+    assert (created.follow_ups, created.cases) == ({fid}, {pid})
+    (row,) = open_follow_ups(lotse.reads)
+    assert (row.title, row.participant_name) == ("Zeugnis holen", "Hailu")
+    assert run(lotse, set_done, fid).follow_ups == {fid}
+    assert open_follow_ups(lotse.reads) == []
+    assert run(lotse, delete_follow_up, fid).follow_ups == {fid}
     assert kinds(lotse, pid) == set()
 
 

@@ -9,27 +9,25 @@ from app.errors import ValidationError
 from app.services.consents import ConsentInput, add_consent, consents_of, withdraw_consent
 from app.services.contact_notes import NoteInput, add_note, delete_note, notes_of, update_note
 from app.vocab import ConsentPurpose, ContactKind, Program
-from tests.services.helpers import add_person
+from tests.services.helpers import add_person, run
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 
 def test_notes_timeline_newest_first(lotse):
     pid = add_person(lotse, "Tesfamariam", "Selam")
-    with lotse.unit_of_work() as uow:
-        add_note(uow, pid, NoteInput(NOW - timedelta(days=3), ContactKind.PHONE, "Anruf"))
-        visit = NoteInput(
-            NOW,
-            ContactKind.COMPANY_VISIT,
-            "Betriebsbesuch",
-            duration_minutes=45,
-            agreements="Probearbeit Mo",
-            interpreter=True,
-            interpreter_language="Tigrinya",
-        )
-        add_note(uow, pid, visit)
-    with lotse.unit_of_work() as uow:
-        rows = notes_of(uow, pid)
+    run(lotse, add_note, pid, NoteInput(NOW - timedelta(days=3), ContactKind.PHONE, "Anruf"))
+    visit = NoteInput(
+        NOW,
+        ContactKind.COMPANY_VISIT,
+        "Betriebsbesuch",
+        duration_minutes=45,
+        agreements="Probearbeit Mo",
+        interpreter=True,
+        interpreter_language="Tigrinya",
+    )
+    run(lotse, add_note, pid, visit)
+    rows = notes_of(lotse.reads, pid)
     assert [r.content for r in rows] == ["Betriebsbesuch", "Anruf"]
     assert rows[0].occurred_at == NOW
     assert (rows[0].duration_minutes, rows[0].interpreter_language) == (45, "Tigrinya")
@@ -37,15 +35,16 @@ def test_notes_timeline_newest_first(lotse):
 
 def test_note_edit_and_delete(lotse):
     pid = add_person(lotse, "Gebremedhin")
-    with lotse.unit_of_work() as uow:
-        nid = add_note(uow, pid, NoteInput(NOW, ContactKind.MESSAGE, "Mail"))
-    with lotse.unit_of_work() as uow:
-        changed = update_note(uow, nid, NoteInput(NOW, ContactKind.MESSAGE, "Mail mit Lebenslauf"))
-    assert changed == ["content"]
-    with lotse.unit_of_work() as uow:
-        delete_note(uow, nid)
-    with lotse.unit_of_work() as uow:
-        assert notes_of(uow, pid) == []
+    nid = run(lotse, add_note, pid, NoteInput(NOW, ContactKind.MESSAGE, "Mail")).created
+    changes = run(
+        lotse, update_note, nid, NoteInput(NOW, ContactKind.MESSAGE, "Mail mit Lebenslauf")
+    )
+    assert (changes.notes, changes.cases) == ({nid}, {pid})
+    assert not run(
+        lotse, update_note, nid, NoteInput(NOW, ContactKind.MESSAGE, "Mail mit Lebenslauf")
+    )
+    assert run(lotse, delete_note, nid).notes == {nid}
+    assert notes_of(lotse.reads, pid) == []
 
 
 @pytest.mark.parametrize(
@@ -70,22 +69,19 @@ def test_note_validation(lotse, note, field):
 
 def test_consent_withdrawal_stays_visible(lotse):
     pid = add_person(lotse, "Kovalenko", "Olena")
-    with lotse.unit_of_work() as uow:
-        cid = add_consent(uow, pid, ConsentInput(list(ConsentPurpose)[0], "Jobcenter Halle",
-                                                 date(2026, 2, 1), "v2026-01"))  # fmt: skip
-    with lotse.unit_of_work() as uow:
-        withdraw_consent(uow, cid, date(2026, 10, 1))
-    with lotse.unit_of_work() as uow:
-        (row,) = consents_of(uow, pid)
+    purpose = list(ConsentPurpose)[0]
+    consent = ConsentInput(purpose, "Jobcenter Halle", date(2026, 2, 1), "v2026-01")
+    cid = run(lotse, add_consent, pid, consent).created
+    assert run(lotse, withdraw_consent, cid, date(2026, 10, 1)).consents == {cid}
+    (row,) = consents_of(lotse.reads, pid)
     assert row.withdrawn and row.withdrawn_on == date(2026, 10, 1)
     assert row.recipient == "Jobcenter Halle" and row.text_version == "v2026-01"
 
 
 def test_withdrawal_not_before_consent(lotse):
     pid = add_person(lotse, "Melnyk")
-    with lotse.unit_of_work() as uow:
-        cid = add_consent(uow, pid, ConsentInput(list(ConsentPurpose)[0], "Schule",
-                                                 date(2026, 2, 1)))  # fmt: skip
+    cid = run(lotse, add_consent, pid, ConsentInput(list(ConsentPurpose)[0], "Schule",
+                                                    date(2026, 2, 1))).created  # fmt: skip
     with lotse.unit_of_work() as uow, pytest.raises(ValidationError):
         withdraw_consent(uow, cid, date(2026, 1, 1))
 

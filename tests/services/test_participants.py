@@ -7,10 +7,10 @@ from sqlmodel import select
 
 from app.errors import ValidationError
 from app.models.audit import AuditEvent
+from app.models.completeness import CORE_ENTRY_FIELDS, missing_fields, missing_labels
 from app.models.contacts import ContactNote, FollowUp
 from app.models.participant import Participant
 from app.services.caseload import list_participants
-from app.services.completeness import CORE_ENTRY_FIELDS, missing_fields, missing_labels
 from app.services.follow_up_lists import follow_ups_of
 from app.services.participants import (
     ExitData,
@@ -29,7 +29,7 @@ from app.vocab import (
     ParticipantStatus,
     Program,
 )
-from tests.services.helpers import COMPLETE_CORE, add_person
+from tests.services.helpers import COMPLETE_CORE, add_person, run
 
 TODAY = date(2026, 11, 25)
 
@@ -103,9 +103,9 @@ def test_failed_update_leaves_record_unchanged(lotse):
 
 def test_update_reports_changed_fields_and_audits_names_not_values(lotse):
     pid = add_person(lotse, "Mansour", "Omar")
-    with lotse.unit_of_work() as uow:
-        changed = update_participant(uow, pid, {"first_name": "Omar", "city": "Dessau-Roßlau"})
-    assert changed == ["city"]
+    changes = run(lotse, update_participant, pid, {"first_name": "Omar", "city": "Dessau-Roßlau"})
+    assert (changes.participants, changes.cases) == ({pid}, {pid})
+    assert not run(lotse, update_participant, pid, {"city": "Dessau-Roßlau"})  # nothing new
     with lotse.unit_of_work() as uow:
         events = uow.session.exec(
             select(AuditEvent).where(AuditEvent.entity_id == pid).order_by(AuditEvent.id)

@@ -1,16 +1,17 @@
-"""Fixtures shared by the UI tests: the change notifier and message boxes that never block."""
+"""Fixtures shared by the UI tests: the operations runner and message boxes that never block."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from ui.changes import DataChanges
+from ui.operations import Operations
 
 
 @pytest.fixture
-def changes() -> DataChanges:
-    return DataChanges()
+def ops(lotse) -> Operations:
+    """How the screens run operations and hear of changes (ui.operations)."""
+    return Operations(lotse)
 
 
 @pytest.fixture

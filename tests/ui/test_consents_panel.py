@@ -13,7 +13,6 @@ from app.services.consents import ConsentInput, add_consent, consents_of
 from app.vocab import ConsentPurpose
 from tests.services.helpers import add_person
 from tests.ui.helpers import show
-from ui.participant.caseload_helpers import alert_color
 from ui.participant.consents_panel import (
     WITHDRAWN,
     ConsentDialog,
@@ -21,6 +20,7 @@ from ui.participant.consents_panel import (
     ConsentsPanel,
     WithdrawDialog,
 )
+from ui.widgets.formatting import alert_color
 
 pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
 
@@ -42,9 +42,9 @@ def row_texts(model: ConsentModel, row: int) -> list[str]:
     return [model.index(row, column).data() for column in range(model.columnCount())]
 
 
-def test_new_consent_is_stored_and_listed(qtbot, lotse, changes, monkeypatch):
+def test_new_consent_is_stored_and_listed(qtbot, lotse, ops, monkeypatch):
     pid = add_person(lotse, "Haddad", "Amal")
-    panel = show(qtbot, ConsentsPanel(lotse, changes, pid))
+    panel = show(qtbot, ConsentsPanel(lotse, ops, pid))
     assert panel.summary.text() == "Keine Einwilligungen erfasst."
     assert not panel.withdraw_button.isEnabled()
 
@@ -57,7 +57,7 @@ def test_new_consent_is_stored_and_listed(qtbot, lotse, changes, monkeypatch):
         return dialog.result()
 
     monkeypatch.setattr(ConsentDialog, "exec", fill)
-    with qtbot.waitSignal(changes.changed, timeout=1000):
+    with qtbot.waitSignal(ops.changed, timeout=1000):
         panel.new_button.click()
     [consent] = stored(lotse, pid)
     assert consent.purpose == ConsentPurpose.SHARE_EMPLOYER
@@ -73,9 +73,9 @@ def test_new_consent_is_stored_and_listed(qtbot, lotse, changes, monkeypatch):
     assert panel.withdraw_button.isEnabled()
 
 
-def test_headers_use_the_german_field_names(qtbot, lotse, changes):
+def test_headers_use_the_german_field_names(qtbot, lotse, ops):
     pid = add_person(lotse, "Haddad", "Amal")
-    panel = show(qtbot, ConsentsPanel(lotse, changes, pid))
+    panel = show(qtbot, ConsentsPanel(lotse, ops, pid))
     headers = [
         panel.model.headerData(c, Qt.Orientation.Horizontal)
         for c in range(panel.model.columnCount())
@@ -85,9 +85,9 @@ def test_headers_use_the_german_field_names(qtbot, lotse, changes):
     assert headers[WITHDRAWN] == "Widerrufen am"
 
 
-def test_consent_dialog_names_every_missing_field(qtbot, lotse, changes, warnings):
+def test_consent_dialog_names_every_missing_field(qtbot, lotse, ops, warnings):
     pid = add_person(lotse, "Haddad", "Amal")
-    dialog = show(qtbot, ConsentDialog(lotse, changes, pid))
+    dialog = show(qtbot, ConsentDialog(lotse, ops, pid))
     dialog.given_on.setText("")
     dialog.accept()
     assert len(warnings) == 1
@@ -97,11 +97,11 @@ def test_consent_dialog_names_every_missing_field(qtbot, lotse, changes, warning
     assert stored(lotse, pid) == []
 
 
-def test_withdrawn_consent_stays_visible_with_its_date(qtbot, lotse, changes, monkeypatch):
+def test_withdrawn_consent_stays_visible_with_its_date(qtbot, lotse, ops, monkeypatch):
     pid = add_person(lotse, "Haddad", "Amal")
     add_example_consent(lotse, pid, TODAY - timedelta(days=60), "Jobcenter Harz")
     add_example_consent(lotse, pid, TODAY - timedelta(days=30), "Jobcenter Magdeburg")
-    panel = show(qtbot, ConsentsPanel(lotse, changes, pid))
+    panel = show(qtbot, ConsentsPanel(lotse, ops, pid))
     withdrawn_on = TODAY - timedelta(days=2)
 
     def withdraw(dialog: WithdrawDialog) -> int:
@@ -136,11 +136,11 @@ def test_withdrawn_consent_stays_visible_with_its_date(qtbot, lotse, changes, mo
     assert panel.withdraw_selected() is False
 
 
-def test_withdrawal_before_the_consent_is_refused(qtbot, lotse, changes, warnings):
+def test_withdrawal_before_the_consent_is_refused(qtbot, lotse, ops, warnings):
     pid = add_person(lotse, "Haddad", "Amal")
     add_example_consent(lotse, pid, TODAY - timedelta(days=10), "Jobcenter Harz")
     [consent] = stored(lotse, pid)
-    dialog = show(qtbot, WithdrawDialog(lotse, changes, pid, consent))
+    dialog = show(qtbot, WithdrawDialog(lotse, ops, pid, consent))
     dialog.withdrawn_on.set_date(TODAY - timedelta(days=20))
     dialog.accept()
     assert "Widerrufen am:" in warnings[0]

@@ -5,7 +5,7 @@ import io
 from pypdf import PdfReader
 
 from tests.services.helpers import COMPLETE_CORE, add_person
-from ui.changes import DataChanges
+from ui.operations import Operations
 from ui.participant.editor import ParticipantEditor
 from ui.plan.document_dialog import DocumentDialog
 
@@ -31,7 +31,7 @@ def open_and_capture(qtbot, monkeypatch, action) -> bytes:
 
 def test_master_sheet_and_privacy_notice(qtbot, monkeypatch, configured_lotse):
     pid = add_person(configured_lotse, "Ağaoğlu", "Şükrü", **COMPLETE_CORE)
-    editor = ParticipantEditor(configured_lotse, DataChanges(), pid)
+    editor = ParticipantEditor(configured_lotse, Operations(configured_lotse), pid)
     qtbot.addWidget(editor)
 
     sheet = pdf_text(open_and_capture(qtbot, monkeypatch, editor.show_master_sheet))

@@ -15,8 +15,8 @@ from app.vocab import FollowUpKind
 from tests.services.helpers import add_person
 from tests.ui.helpers import show
 from ui.pages.follow_ups_page import FollowUpsPage, Scope
-from ui.participant.caseload_helpers import alert_color
 from ui.participant.follow_ups_panel import FollowUpDialog, FollowUpModel, FollowUpsPanel
+from ui.widgets.formatting import alert_color
 
 pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
 
@@ -25,7 +25,9 @@ TODAY = date.today()
 
 def add_follow_up(lotse: Lotse, pid: int | None, due: date, title: str) -> int:
     with lotse.unit_of_work() as uow:
-        return create_follow_up(uow, due_date=due, title=title, participant_id=pid)
+        changes = create_follow_up(uow, due_date=due, title=title, participant_id=pid)
+    assert changes.created is not None
+    return changes.created
 
 
 def stored(lotse: Lotse, pid: int):
@@ -52,9 +54,9 @@ def column_texts(model: FollowUpModel, column: int) -> list[str]:
 # --- the participant's panel -----------------------------------------------------------------
 
 
-def test_new_follow_up_is_created_and_marked_done(qtbot, lotse, changes, monkeypatch):
+def test_new_follow_up_is_created_and_marked_done(qtbot, lotse, ops, monkeypatch):
     pid = add_person(lotse, "Haddad", "Amal")
-    panel = show(qtbot, FollowUpsPanel(lotse, changes, pid))
+    panel = show(qtbot, FollowUpsPanel(lotse, ops, pid))
     assert panel.summary.text() == "Keine Wiedervorlagen."
     due = TODAY + timedelta(days=7)
 
@@ -82,7 +84,7 @@ def test_new_follow_up_is_created_and_marked_done(qtbot, lotse, changes, monkeyp
     assert panel.done_button.text().replace("&", "") == "Erledigt"
     assert not panel.done_button.isChecked()
 
-    with qtbot.waitSignal(changes.changed, timeout=1000):
+    with qtbot.waitSignal(ops.changed, timeout=1000):
         panel.done_button.click()
     assert stored(lotse, pid)[0].done
     assert panel.done_button.isChecked()
@@ -92,9 +94,9 @@ def test_new_follow_up_is_created_and_marked_done(qtbot, lotse, changes, monkeyp
     assert not stored(lotse, pid)[0].done
 
 
-def test_follow_up_dialog_names_the_missing_fields(qtbot, lotse, changes, warnings):
+def test_follow_up_dialog_names_the_missing_fields(qtbot, lotse, ops, warnings):
     pid = add_person(lotse, "Haddad", "Amal")
-    dialog = show(qtbot, FollowUpDialog(lotse, changes, pid))
+    dialog = show(qtbot, FollowUpDialog(lotse, ops, pid))
     dialog.due_date.setText("32.13.2026")
     dialog.accept()
     assert "Fällig am: Bitte geben Sie das Datum als TT.MM.JJJJ ein." in warnings[0]
@@ -106,10 +108,10 @@ def test_follow_up_dialog_names_the_missing_fields(qtbot, lotse, changes, warnin
     assert stored(lotse, pid) == []
 
 
-def test_generated_follow_up_is_automatic_and_cannot_be_deleted(qtbot, lotse, changes, say_yes):
+def test_generated_follow_up_is_automatic_and_cannot_be_deleted(qtbot, lotse, ops, say_yes):
     expiry = TODAY + timedelta(days=200)
     pid = add_person(lotse, "Haddad", "Amal", residence_title_valid_until=expiry)
-    panel = show(qtbot, FollowUpsPanel(lotse, changes, pid))
+    panel = show(qtbot, FollowUpsPanel(lotse, ops, pid))
     assert panel.model.rowCount() == 1
     kind = panel.model.index(0, 2).data()
     assert kind.startswith("automatisch")
@@ -123,10 +125,10 @@ def test_generated_follow_up_is_automatic_and_cannot_be_deleted(qtbot, lotse, ch
     assert panel.done_button.isEnabled()  # done is how a generated one is dealt with
 
 
-def test_manual_follow_up_is_deleted_after_asking(qtbot, lotse, changes, say_yes):
+def test_manual_follow_up_is_deleted_after_asking(qtbot, lotse, ops, say_yes):
     pid = add_person(lotse, "Haddad", "Amal")
     add_follow_up(lotse, pid, TODAY, "Anrufen")
-    panel = show(qtbot, FollowUpsPanel(lotse, changes, pid))
+    panel = show(qtbot, FollowUpsPanel(lotse, ops, pid))
     assert panel.delete_button.isEnabled()
     panel.delete_button.click()
     assert "Anrufen" in say_yes[0]
@@ -134,11 +136,11 @@ def test_manual_follow_up_is_deleted_after_asking(qtbot, lotse, changes, say_yes
     assert panel.model.rowCount() == 0
 
 
-def test_overdue_follow_up_is_highlighted(qtbot, lotse, changes):
+def test_overdue_follow_up_is_highlighted(qtbot, lotse, ops):
     pid = add_person(lotse, "Haddad", "Amal")
     add_follow_up(lotse, pid, TODAY - timedelta(days=3), "Überfällig")
     add_follow_up(lotse, pid, TODAY + timedelta(days=3), "Später")
-    panel = show(qtbot, FollowUpsPanel(lotse, changes, pid))
+    panel = show(qtbot, FollowUpsPanel(lotse, ops, pid))
     overdue, later = panel.model.index(0, 0), panel.model.index(1, 0)
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) == alert_color(QApplication.palette())
     assert overdue.data(Qt.ItemDataRole.FontRole).bold()
@@ -163,8 +165,8 @@ def three_people(lotse: Lotse) -> dict[str, int]:
     return people
 
 
-def test_page_filters_by_due_date(qtbot, lotse, changes, three_people):
-    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
+def test_page_filters_by_due_date(qtbot, lotse, ops, three_people):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, ops))
     assert page.current_scope() == Scope.THIS_WEEK
     assert column_texts(page.model, 1) == ["Titel verlängern", "Betrieb anrufen"]
     assert column_texts(page.model, 2) == ["Amal Haddad", "Jonas Müller"]
@@ -182,8 +184,8 @@ def test_page_filters_by_due_date(qtbot, lotse, changes, three_people):
     ]
 
 
-def test_page_enter_and_double_click_open_the_participant(qtbot, lotse, changes, three_people):
-    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
+def test_page_enter_and_double_click_open_the_participant(qtbot, lotse, ops, three_people):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, ops))
     page.view.setFocus()
     page.view.selectRow(1)
     with qtbot.waitSignal(page.open_requested, timeout=1000) as signal:
@@ -197,10 +199,10 @@ def test_page_enter_and_double_click_open_the_participant(qtbot, lotse, changes,
     assert signal.args == [three_people["amal"]]
 
 
-def test_page_done_removes_the_follow_up(qtbot, lotse, changes, three_people):
-    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
+def test_page_done_removes_the_follow_up(qtbot, lotse, ops, three_people):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, ops))
     page.view.selectRow(0)
-    with qtbot.waitSignal(changes.changed, timeout=1000):
+    with qtbot.waitSignal(ops.changed, timeout=1000):
         page.done_button.click()
     assert column_texts(page.model, 1) == ["Betrieb anrufen"]
     with lotse.unit_of_work() as uow:
@@ -211,15 +213,18 @@ def test_page_done_removes_the_follow_up(qtbot, lotse, changes, three_people):
     assert page.view.currentIndex().row() == 0
 
 
-def test_page_follows_changes_made_elsewhere(qtbot, lotse, changes, three_people):
-    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
-    add_follow_up(lotse, three_people["olena"], TODAY, "Neu")
-    changes.follow_ups(three_people["olena"])
+def test_page_follows_changes_made_elsewhere(qtbot, lotse, ops, three_people):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, ops))
+    pid = three_people["olena"]
+    ops.run(  # as the quick entry of another screen would
+        lambda uow: create_follow_up(uow, due_date=TODAY, title="Neu", participant_id=pid),
+        parent=None,
+    )
     assert "Neu" in column_texts(page.model, 1)
 
 
-def test_page_with_nothing_due_says_so(qtbot, lotse, changes):
-    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, changes))
+def test_page_with_nothing_due_says_so(qtbot, lotse, ops):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, ops))
     page.scope.setCurrentIndex(Scope.OVERDUE)
     assert page.summary.text() == "Nichts überfällig."
     assert not page.done_button.isEnabled()

@@ -26,7 +26,9 @@ def add_example_note(lotse: Lotse, pid: int, content: str = "Bewerbung besproche
     kw.setdefault("occurred_at", datetime.now(UTC) - timedelta(hours=1))
     kw.setdefault("kind", ContactKind.PHONE)
     with lotse.unit_of_work() as uow:
-        return add_note(uow, pid, NoteInput(content=content, **kw))
+        changes = add_note(uow, pid, NoteInput(content=content, **kw))
+    assert changes.created is not None
+    return changes.created
 
 
 def stored_notes(lotse: Lotse, pid: int):
@@ -66,9 +68,9 @@ def berlin_time(monkeypatch):
     time.tzset()
 
 
-def test_note_dialog_starts_with_now_in_person_and_focus_in_content(qtbot, lotse, changes):
+def test_note_dialog_starts_with_now_in_person_and_focus_in_content(qtbot, lotse, ops):
     pid = add_person(lotse, "Haddad", "Amal")
-    dialog = show(qtbot, NoteDialog(lotse, changes, pid))
+    dialog = show(qtbot, NoteDialog(lotse, ops, pid))
     shown = dialog.occurred_at.dateTime()
     assert abs(shown.secsTo(QDateTime.currentDateTime())) < 120
     assert dialog.occurred_at.displayFormat() == "dd.MM.yyyy HH:mm"
@@ -78,9 +80,9 @@ def test_note_dialog_starts_with_now_in_person_and_focus_in_content(qtbot, lotse
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.content)
 
 
-def test_saved_note_appears_in_the_panel_and_in_the_database(qtbot, lotse, changes, monkeypatch):
+def test_saved_note_appears_in_the_panel_and_in_the_database(qtbot, lotse, ops, monkeypatch):
     pid = add_person(lotse, "Haddad", "Amal")
-    panel = show(qtbot, NotesPanel(lotse, changes, pid))
+    panel = show(qtbot, NotesPanel(lotse, ops, pid))
     assert panel.model.rowCount() == 0
     assert not panel.edit_button.isEnabled()
 
@@ -97,7 +99,7 @@ def test_saved_note_appears_in_the_panel_and_in_the_database(qtbot, lotse, chang
         return dialog.result()
 
     monkeypatch.setattr(NoteDialog, "exec", fill_and_save)
-    with qtbot.waitSignal(changes.changed, timeout=1000):
+    with qtbot.waitSignal(ops.changed, timeout=1000):
         panel.new_button.click()
 
     [note] = stored_notes(lotse, pid)
@@ -118,21 +120,21 @@ def test_saved_note_appears_in_the_panel_and_in_the_database(qtbot, lotse, chang
     assert panel.edit_button.isEnabled() and panel.delete_button.isEnabled()
 
 
-def test_timeline_is_newest_first_in_local_time(qtbot, lotse, changes, berlin_time):
+def test_timeline_is_newest_first_in_local_time(qtbot, lotse, ops, berlin_time):
     pid = add_person(lotse, "Haddad", "Amal")
     add_example_note(lotse, pid, "älter", occurred_at=datetime(2026, 11, 20, 13, 30, tzinfo=UTC))
     add_example_note(lotse, pid, "neuer", occurred_at=datetime(2026, 11, 24, 8, 5, tzinfo=UTC))
-    panel = show(qtbot, NotesPanel(lotse, changes, pid))
+    panel = show(qtbot, NotesPanel(lotse, ops, pid))
     first, second = (panel.model.index(row).data() for row in range(2))
     assert first.startswith("24.11.2026 09:05") and "neuer" in first
     assert second.startswith("20.11.2026 14:30") and "älter" in second
     assert "telefonisch" in first
 
 
-def test_editing_prefills_the_form_and_saves_changes(qtbot, lotse, changes, monkeypatch):
+def test_editing_prefills_the_form_and_saves_changes(qtbot, lotse, ops, monkeypatch):
     pid = add_person(lotse, "Haddad", "Amal")
     note_id = add_example_note(lotse, pid, "Erstgespräch", duration_minutes=30)
-    panel = show(qtbot, NotesPanel(lotse, changes, pid))
+    panel = show(qtbot, NotesPanel(lotse, ops, pid))
     seen: dict = {}
 
     def edit(dialog: NoteDialog) -> int:
@@ -159,9 +161,9 @@ def test_editing_prefills_the_form_and_saves_changes(qtbot, lotse, changes, monk
     assert "Unterlagen vollständig" in panel.model.index(0).data()
 
 
-def test_escape_with_typed_text_asks_before_discarding(qtbot, lotse, changes, answers):
+def test_escape_with_typed_text_asks_before_discarding(qtbot, lotse, ops, answers):
     pid = add_person(lotse, "Haddad", "Amal")
-    dialog = show(qtbot, NoteDialog(lotse, changes, pid))
+    dialog = show(qtbot, NoteDialog(lotse, ops, pid))
     qtbot.keyClicks(dialog.content, "Wichtige Notiz")
 
     answers.append(QMessageBox.StandardButton.Cancel)
@@ -177,17 +179,17 @@ def test_escape_with_typed_text_asks_before_discarding(qtbot, lotse, changes, an
     assert stored_notes(lotse, pid) == []
 
 
-def test_escape_without_input_closes_without_asking(qtbot, lotse, changes, answers):
+def test_escape_without_input_closes_without_asking(qtbot, lotse, ops, answers):
     pid = add_person(lotse, "Haddad", "Amal")
-    dialog = show(qtbot, NoteDialog(lotse, changes, pid))
+    dialog = show(qtbot, NoteDialog(lotse, ops, pid))
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert answers.asked == []
 
 
-def test_empty_note_is_refused_with_a_message_naming_inhalt(qtbot, lotse, changes, warnings):
+def test_empty_note_is_refused_with_a_message_naming_inhalt(qtbot, lotse, ops, warnings):
     pid = add_person(lotse, "Haddad", "Amal")
-    dialog = show(qtbot, NoteDialog(lotse, changes, pid))
+    dialog = show(qtbot, NoteDialog(lotse, ops, pid))
     dialog.topics.setFocus()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert len(warnings) == 1
@@ -197,9 +199,9 @@ def test_empty_note_is_refused_with_a_message_naming_inhalt(qtbot, lotse, change
     assert stored_notes(lotse, pid) == []
 
 
-def test_future_date_is_refused(qtbot, lotse, changes, warnings):
+def test_future_date_is_refused(qtbot, lotse, ops, warnings):
     pid = add_person(lotse, "Haddad", "Amal")
-    dialog = show(qtbot, NoteDialog(lotse, changes, pid))
+    dialog = show(qtbot, NoteDialog(lotse, ops, pid))
     dialog.occurred_at.setDateTime(QDateTime.currentDateTime().addDays(3))
     dialog.content.setPlainText("Termin")
     dialog.accept()
@@ -207,11 +209,11 @@ def test_future_date_is_refused(qtbot, lotse, changes, warnings):
     assert dialog.focusWidget() is dialog.occurred_at
 
 
-def test_quick_note_picks_the_participant_by_typing(qtbot, lotse, changes):
+def test_quick_note_picks_the_participant_by_typing(qtbot, lotse, ops):
     add_person(lotse, "Müller", "Jonas")
     pid = add_person(lotse, "Haddad", "Amal")
     add_person(lotse, "Haddad", "Omar", postal_code="06108")
-    dialog = show(qtbot, QuickNoteDialog(lotse, changes))
+    dialog = show(qtbot, QuickNoteDialog(lotse, ops))
     chooser = dialog.chooser
     assert chooser is not None
     qtbot.waitUntil(lambda: dialog.focusWidget() is chooser.search)
@@ -228,26 +230,27 @@ def test_quick_note_picks_the_participant_by_typing(qtbot, lotse, changes):
     assert dialog.focusWidget() is dialog.content
 
     qtbot.keyClicks(dialog.content, "Kurz telefoniert")
-    with qtbot.waitSignal(changes.changed, timeout=1000) as signal:
+    with qtbot.waitSignal(ops.changed, timeout=1000) as signal:
         qtbot.keyClick(dialog.content, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert signal.args == ["contact_note", pid]
+    changes, _initiator = signal.args
+    assert (changes.cases, len(changes.notes)) == ({pid}, 1)
     assert dialog.result() == QDialog.DialogCode.Accepted
     [note] = stored_notes(lotse, pid)
     assert note.content == "Kurz telefoniert"
 
 
-def test_quick_note_enter_in_search_picks_the_first_hit(qtbot, lotse, changes):
+def test_quick_note_enter_in_search_picks_the_first_hit(qtbot, lotse, ops):
     pid = add_person(lotse, "Nowak", "Łukasz")
-    dialog = show(qtbot, QuickNoteDialog(lotse, changes))
+    dialog = show(qtbot, QuickNoteDialog(lotse, ops))
     qtbot.keyClicks(dialog.chooser.search, "lukasz")
     qtbot.keyClick(dialog.chooser.search, Qt.Key.Key_Return)
     assert dialog.chooser.participant_id == pid
     assert dialog.isVisible()
 
 
-def test_quick_note_without_participant_is_refused(qtbot, lotse, changes, warnings):
+def test_quick_note_without_participant_is_refused(qtbot, lotse, ops, warnings):
     add_person(lotse, "Haddad", "Amal")
-    dialog = show(qtbot, QuickNoteDialog(lotse, changes))
+    dialog = show(qtbot, QuickNoteDialog(lotse, ops))
     dialog.content.setPlainText("Notiz ohne Person")
     dialog.accept()
     assert "Teilnehmende" in warnings[0] or "Person" in warnings[0]
@@ -255,19 +258,19 @@ def test_quick_note_without_participant_is_refused(qtbot, lotse, changes, warnin
     assert dialog.focusWidget() is dialog.chooser.search
 
 
-def test_quick_note_with_a_known_participant_has_no_chooser(qtbot, lotse, changes):
+def test_quick_note_with_a_known_participant_has_no_chooser(qtbot, lotse, ops):
     pid = add_person(lotse, "Haddad", "Amal")
-    dialog = show(qtbot, QuickNoteDialog(lotse, changes, pid))
+    dialog = show(qtbot, QuickNoteDialog(lotse, ops, pid))
     assert dialog.chooser is None
     dialog.content.setPlainText("Direkt")
     dialog.accept()
     assert [n.content for n in stored_notes(lotse, pid)] == ["Direkt"]
 
 
-def test_delete_asks_and_removes_the_note(qtbot, lotse, changes, answers):
+def test_delete_asks_and_removes_the_note(qtbot, lotse, ops, answers):
     pid = add_person(lotse, "Haddad", "Amal")
     add_example_note(lotse, pid, "weg damit")
-    panel = show(qtbot, NotesPanel(lotse, changes, pid))
+    panel = show(qtbot, NotesPanel(lotse, ops, pid))
     answers.append(QMessageBox.StandardButton.No)
     panel.delete_button.click()
     assert len(stored_notes(lotse, pid)) == 1
@@ -279,15 +282,14 @@ def test_delete_asks_and_removes_the_note(qtbot, lotse, changes, answers):
     assert not panel.delete_button.isEnabled()
 
 
-def test_panel_ignores_changes_of_other_people(qtbot, lotse, changes):
+def test_panel_ignores_changes_of_other_people(qtbot, lotse, ops):
     pid = add_person(lotse, "Haddad", "Amal")
     other = add_person(lotse, "Müller", "Jonas")
-    panel = show(qtbot, NotesPanel(lotse, changes, pid))
-    add_example_note(lotse, other)
-    changes.notes(other)
+    panel = show(qtbot, NotesPanel(lotse, ops, pid))
+    note = NoteInput(datetime.now(UTC), ContactKind.PHONE, "Anruf")
+    ops.run(lambda uow: add_note(uow, other, note), parent=None)
     assert panel.model.rowCount() == 0
-    add_example_note(lotse, pid)
-    changes.notes(pid)
+    ops.run(lambda uow: add_note(uow, pid, note), parent=None)
     assert panel.model.rowCount() == 1
 
 

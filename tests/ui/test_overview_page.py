@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -15,7 +14,7 @@ from app.services.participants import create_participant
 from app.services.settings import load_settings
 from app.vocab import Program
 from tests.conftest import EXAMPLE_SETTINGS
-from ui.changes import DataChanges
+from ui.operations import Operations
 from ui.pages.overview import Entry, EntryModel, OverviewPage
 
 TODAY = date(2026, 11, 25)  # a Wednesday: the week still has Thursday to Sunday
@@ -24,21 +23,18 @@ TODAY = date(2026, 11, 25)  # a Wednesday: the week still has Thursday to Sunday
 def add_person(lotse: Lotse, last: str, first: str = "", **values) -> int:
     values.setdefault("program", Program.JOKO)
     with lotse.unit_of_work() as uow:
-        return create_participant(uow, {"last_name": last, "first_name": first, **values})
+        return create_participant(uow, {"last_name": last, "first_name": first, **values}).created
 
 
 def add_follow_up(lotse: Lotse, pid: int, due: date, title: str) -> int:
     with lotse.unit_of_work() as uow:
-        return create_follow_up(uow, due_date=due, title=title, participant_id=pid)
+        changes = create_follow_up(uow, due_date=due, title=title, participant_id=pid)
+    assert changes.created is not None
+    return changes.created
 
 
-@pytest.fixture
-def changes() -> DataChanges:
-    return DataChanges()
-
-
-def make_page(qtbot, lotse: Lotse, changes: DataChanges) -> OverviewPage:
-    page = OverviewPage("Übersicht", lotse, changes)
+def make_page(qtbot, lotse: Lotse, ops: Operations) -> OverviewPage:
+    page = OverviewPage("Übersicht", lotse, ops)
     page.set_today(TODAY)
     qtbot.addWidget(page)
     page.show()
@@ -47,8 +43,8 @@ def make_page(qtbot, lotse: Lotse, changes: DataChanges) -> OverviewPage:
     return page
 
 
-def test_greets_the_coordinator_and_names_the_office(qtbot, configured_lotse, changes):
-    page = make_page(qtbot, configured_lotse, changes)
+def test_greets_the_coordinator_and_names_the_office(qtbot, configured_lotse, ops):
+    page = make_page(qtbot, configured_lotse, ops)
     assert page.greeting() == "Willkommen bei Lotse"  # until the settings are handed over
     with configured_lotse.unit_of_work() as uow:
         page.set_settings(load_settings(uow))
@@ -58,8 +54,8 @@ def test_greets_the_coordinator_and_names_the_office(qtbot, configured_lotse, ch
     assert EXAMPLE_SETTINGS.district in texts
 
 
-def test_empty_lists_say_so_in_a_friendly_line(qtbot, lotse, changes):
-    page = make_page(qtbot, lotse, changes)
+def test_empty_lists_say_so_in_a_friendly_line(qtbot, lotse, ops):
+    page = make_page(qtbot, lotse, ops)
     assert page.active_cases.text() == "Aktive Fälle: 0"
     overdue = page.sections["overdue"]
     assert overdue.heading.text().replace("&", "") == "Überfällig (0)"
@@ -69,14 +65,14 @@ def test_empty_lists_say_so_in_a_friendly_line(qtbot, lotse, changes):
     assert page.sections["recent"].stack.currentWidget() is page.sections["recent"].empty
 
 
-def test_lists_follow_ups_by_when_they_are_due(qtbot, lotse, changes):
+def test_lists_follow_ups_by_when_they_are_due(qtbot, lotse, ops):
     amal = add_person(lotse, "Haddad", "Amal")
     jonas = add_person(lotse, "Müller", "Jonas")
     add_follow_up(lotse, amal, TODAY - timedelta(days=3), "Titel verlängern")
     add_follow_up(lotse, jonas, TODAY, "Betrieb anrufen")
     add_follow_up(lotse, jonas, end_of_week(TODAY), "Zeugnis abholen")
     add_follow_up(lotse, jonas, end_of_week(TODAY) + timedelta(days=1), "nächste Woche")
-    page = make_page(qtbot, lotse, changes)
+    page = make_page(qtbot, lotse, ops)
 
     assert page.active_cases.text() == "Aktive Fälle: 2"
     sections = page.sections
@@ -90,11 +86,11 @@ def test_lists_follow_ups_by_when_they_are_due(qtbot, lotse, changes):
     assert sections["overdue"].stack.currentWidget() is sections["overdue"].view
 
 
-def test_enter_on_an_overdue_entry_opens_the_participant(qtbot, lotse, changes):
+def test_enter_on_an_overdue_entry_opens_the_participant(qtbot, lotse, ops):
     add_person(lotse, "Müller", "Jonas")
     amal = add_person(lotse, "Haddad", "Amal")
     add_follow_up(lotse, amal, TODAY - timedelta(days=3), "Titel verlängern")
-    page = make_page(qtbot, lotse, changes)
+    page = make_page(qtbot, lotse, ops)
     view = page.sections["overdue"].view
     view.setFocus()
     with qtbot.waitSignal(page.open_requested, timeout=1000) as signal:
@@ -102,9 +98,9 @@ def test_enter_on_an_overdue_entry_opens_the_participant(qtbot, lotse, changes):
     assert signal.args == [amal]
 
 
-def test_one_click_on_a_recent_case_opens_it(qtbot, lotse, changes):
+def test_one_click_on_a_recent_case_opens_it(qtbot, lotse, ops):
     jonas = add_person(lotse, "Müller", "Jonas")
-    page = make_page(qtbot, lotse, changes)
+    page = make_page(qtbot, lotse, ops)
     view = page.sections["recent"].view
     rect = view.visualRect(page.sections["recent"].model.index(0))
     with qtbot.waitSignal(page.open_requested, timeout=1000) as signal:
@@ -112,10 +108,10 @@ def test_one_click_on_a_recent_case_opens_it(qtbot, lotse, changes):
     assert signal.args == [jonas]
 
 
-def test_headings_have_mnemonics_that_focus_their_list(qtbot, lotse, changes):
+def test_headings_have_mnemonics_that_focus_their_list(qtbot, lotse, ops):
     amal = add_person(lotse, "Haddad", "Amal")
     add_follow_up(lotse, amal, TODAY - timedelta(days=3), "Titel verlängern")
-    page = make_page(qtbot, lotse, changes)
+    page = make_page(qtbot, lotse, ops)
     heading = page.sections["overdue"].heading
     assert heading.buddy() is page.sections["overdue"].view
     letters = [
@@ -125,12 +121,15 @@ def test_headings_have_mnemonics_that_focus_their_list(qtbot, lotse, changes):
     assert not {"d", "a", "h"} & set(letters)  # Datei, Ansicht, Hilfe keep their keys
 
 
-def test_refreshes_when_data_change(qtbot, lotse, changes):
+def test_refreshes_when_data_change(qtbot, lotse, ops):
     amal = add_person(lotse, "Haddad", "Amal")
-    page = make_page(qtbot, lotse, changes)
+    page = make_page(qtbot, lotse, ops)
     assert page.sections["overdue"].texts() == []
-    add_follow_up(lotse, amal, TODAY - timedelta(days=1), "neu")
-    changes.follow_ups(amal)
+    due = TODAY - timedelta(days=1)
+    ops.run(
+        lambda uow: create_follow_up(uow, due_date=due, title="neu", participant_id=amal),
+        parent=None,
+    )
     assert page.sections["overdue"].texts() == ["24.11.2026 · Amal Haddad: neu"]
 
 

@@ -15,8 +15,8 @@ from app.bootstrap import Lotse
 from app.errors import ValidationError
 from app.i18n import _
 from app.models.participant import Participant
+from app.models.participant_fields import label
 from app.services.follow_up_lists import follow_ups_of
-from app.services.participant_fields import label
 from app.services.participants import create_participant, get_participant
 from app.vocab import (
     DrivingLicenceClass,
@@ -31,7 +31,7 @@ from app.vocab import (
     SchoolForm,
     exit_outcomes_for,
 )
-from ui.changes import DataChanges
+from ui.operations import Operations
 from ui.participant.checklist import MISSING_MARK, PRESENT_MARK
 from ui.participant.editor import ParticipantEditor
 from ui.participant.exit_dialog import ExitDialog
@@ -61,8 +61,8 @@ def questions(monkeypatch) -> Questions:
     return answer
 
 
-def open_editor(qtbot, lotse: Lotse, changes: DataChanges, **kwargs: Any) -> ParticipantEditor:
-    editor = ParticipantEditor(lotse, changes, **kwargs)
+def open_editor(qtbot, lotse: Lotse, ops: Operations, **kwargs: Any) -> ParticipantEditor:
+    editor = ParticipantEditor(lotse, ops, **kwargs)
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitExposed(editor)
@@ -90,11 +90,11 @@ def make_person(lotse: Lotse, **values: Any) -> int:
         "entry_date": date(2025, 9, 1),
     }
     with lotse.unit_of_work() as uow:
-        return create_participant(uow, base | values)
+        return create_participant(uow, base | values).created
 
 
-def test_create_a_joko_participant(qtbot, configured_lotse, changes, warnings, questions):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+def test_create_a_joko_participant(qtbot, configured_lotse, ops, warnings, questions):
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     assert editor.windowTitle() == _("New participant")
     assert editor.participant_id is None
     editor.set_field("last_name", "  Şahin ")  # keyClicks cannot type "Ş"
@@ -116,14 +116,15 @@ def test_create_a_joko_participant(qtbot, configured_lotse, changes, warnings, q
     qtbot.keyClicks(editor.field_widget("mobility_radius_km"), "30")
     assert editor.is_modified()
 
-    with qtbot.waitSignal(changes.changed, timeout=1000) as signal:
+    with qtbot.waitSignal(ops.changed, timeout=1000) as signal:
         assert editor.save()
 
     assert warnings == []
     assert questions.asked == []  # no one with that name and PLZ yet
     new_id = editor.participant_id
     assert new_id is not None
-    assert signal.args == ["participant", new_id]
+    changes, initiator = signal.args
+    assert (changes.participants, changes.created, initiator) == ({new_id}, new_id, editor)
     person = stored(configured_lotse, new_id)
     assert person.program == Program.JOKO
     assert person.status == ParticipantStatus.SHORT_COUNSELLING
@@ -148,14 +149,14 @@ def test_create_a_joko_participant(qtbot, configured_lotse, changes, warnings, q
         assert editor.tabs.isTabEnabled(index)
 
 
-def test_editing_a_saved_record_updates_it(qtbot, configured_lotse, changes, warnings):
+def test_editing_a_saved_record_updates_it(qtbot, configured_lotse, ops, warnings):
     person_id = make_person(configured_lotse)
-    editor = open_editor(qtbot, configured_lotse, changes, participant_id=person_id)
+    editor = open_editor(qtbot, configured_lotse, ops, participant_id=person_id)
     assert editor.field_widget("last_name").text() == "Şahin"
     assert not editor.is_modified()
     editor.set_field("city", "Halle (Saale)")
     editor.set_field("status", ParticipantStatus.EMPLOYED_AFTERCARE)
-    with qtbot.waitSignal(changes.changed, timeout=1000):
+    with qtbot.waitSignal(ops.changed, timeout=1000):
         assert editor.save()
     person = stored(configured_lotse, person_id)
     assert person.city == "Halle (Saale)"
@@ -163,8 +164,8 @@ def test_editing_a_saved_record_updates_it(qtbot, configured_lotse, changes, war
     assert not editor.is_modified()
 
 
-def test_training_shows_the_training_tab_and_not_joko(qtbot, configured_lotse, changes):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.TRAINING)
+def test_training_shows_the_training_tab_and_not_joko(qtbot, configured_lotse, ops):
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.TRAINING)
     names = editor.tab_names()
     assert _("Training") in names
     assert _("JOKO") not in names
@@ -172,8 +173,8 @@ def test_training_shows_the_training_tab_and_not_joko(qtbot, configured_lotse, c
     assert names[-4:] == [_("Exit"), _("Contact history"), _("Follow-ups"), _("Consents")]
 
 
-def test_without_a_programme_the_first_field_chooses_it(qtbot, configured_lotse, changes):
-    editor = open_editor(qtbot, configured_lotse, changes)
+def test_without_a_programme_the_first_field_chooses_it(qtbot, configured_lotse, ops):
+    editor = open_editor(qtbot, configured_lotse, ops)
     assert _("JOKO") in editor.tab_names() and _("Training") not in editor.tab_names()
     editor.set_field("program", Program.TRAINING)
     assert _("Training") in editor.tab_names() and _("JOKO") not in editor.tab_names()
@@ -185,8 +186,8 @@ def test_without_a_programme_the_first_field_chooses_it(qtbot, configured_lotse,
     assert person.school_form == SchoolForm.BVJ
 
 
-def test_saved_record_tabs_locked_until_saved(qtbot, configured_lotse, changes):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+def test_saved_record_tabs_locked_until_saved(qtbot, configured_lotse, ops):
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     locked = [_("Contact history"), _("Follow-ups"), _("Consents")]
     for index in range(editor.tabs.count()):
         if editor.tabs.tabText(index) in locked:
@@ -195,12 +196,10 @@ def test_saved_record_tabs_locked_until_saved(qtbot, configured_lotse, changes):
     assert not editor.exit_button.isEnabled()
 
 
-def test_panels_are_built_when_their_tab_is_first_chosen(
-    qtbot, configured_lotse, changes, monkeypatch
-):
+def test_panels_are_built_when_their_tab_is_first_chosen(qtbot, configured_lotse, ops, monkeypatch):
     """Opening a record builds the form only; notes, plan etc. load when their tab is chosen."""
     pid = make_person(configured_lotse)
-    editor = open_editor(qtbot, configured_lotse, changes, participant_id=pid)
+    editor = open_editor(qtbot, configured_lotse, ops, participant_id=pid)
     assert editor._panels == {}
     editor.tabs.setCurrentWidget(editor._pages["notes"])
     assert list(editor._panels) == ["notes"]
@@ -218,9 +217,9 @@ def test_panels_are_built_when_their_tab_is_first_chosen(
 
 
 def test_invalid_entries_are_named_and_nothing_is_stored(
-    qtbot, configured_lotse, changes, warnings, questions
+    qtbot, configured_lotse, ops, warnings, questions
 ):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     editor.set_field("last_name", "Haddad")
     editor.tabs.setCurrentIndex(2)
     editor.set_field("postal_code", "123")
@@ -236,9 +235,9 @@ def test_invalid_entries_are_named_and_nothing_is_stored(
 
 
 def test_an_unreadable_date_is_named_with_the_other_problems(
-    qtbot, configured_lotse, changes, warnings
+    qtbot, configured_lotse, ops, warnings
 ):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     editor.set_field("last_name", "Haddad")
     qtbot.keyClicks(editor.field_widget("entry_date"), "31.02.2026")
     editor.set_field("email", "x@")
@@ -250,8 +249,8 @@ def test_an_unreadable_date_is_named_with_the_other_problems(
     assert editor.tabs.currentWidget() is editor._page_of["entry_date"]
 
 
-def test_checklist_updates_when_the_birth_date_is_entered(qtbot, configured_lotse, changes):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+def test_checklist_updates_when_the_birth_date_is_entered(qtbot, configured_lotse, ops):
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     assert "birth_date" in editor.checklist.missing()
     assert editor.checklist.row_text("birth_date").startswith(MISSING_MARK)
 
@@ -265,10 +264,10 @@ def test_checklist_updates_when_the_birth_date_is_entered(qtbot, configured_lots
 
 
 def test_duplicate_name_and_plz_is_asked_before_creating(
-    qtbot, configured_lotse, changes, warnings, questions
+    qtbot, configured_lotse, ops, warnings, questions
 ):
     make_person(configured_lotse, birth_date=date(1994, 3, 2))
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     editor.set_field("last_name", "SAHIN")
     editor.set_field("first_name", "Ayse")
     editor.set_field("postal_code", "06108")
@@ -287,9 +286,9 @@ def test_duplicate_name_and_plz_is_asked_before_creating(
     assert stored(configured_lotse, editor.participant_id).last_name == "SAHIN"
 
 
-def test_other_plz_is_no_duplicate(qtbot, configured_lotse, changes, questions):
+def test_other_plz_is_no_duplicate(qtbot, configured_lotse, ops, questions):
     make_person(configured_lotse)
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     editor.set_field("last_name", "Şahin")
     editor.set_field("first_name", "Ayşe")
     editor.set_field("postal_code", "39104")
@@ -298,9 +297,9 @@ def test_other_plz_is_no_duplicate(qtbot, configured_lotse, changes, questions):
 
 
 def test_closing_with_changes_asks_and_discard_stores_nothing(
-    qtbot, configured_lotse, changes, questions
+    qtbot, configured_lotse, ops, questions
 ):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     editor.set_field("last_name", "Haddad")
 
     questions.answers = [Button.Cancel]
@@ -315,8 +314,8 @@ def test_closing_with_changes_asks_and_discard_stores_nothing(
     assert count_people(configured_lotse) == 0
 
 
-def test_closing_with_changes_can_save(qtbot, configured_lotse, changes, questions, warnings):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+def test_closing_with_changes_can_save(qtbot, configured_lotse, ops, questions, warnings):
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     editor.set_field("last_name", "Haddad")
     questions.answers = [Button.Save]
     editor.close_button.click()
@@ -324,9 +323,9 @@ def test_closing_with_changes_can_save(qtbot, configured_lotse, changes, questio
     assert count_people(configured_lotse) == 1
 
 
-def test_closing_without_changes_does_not_ask(qtbot, configured_lotse, changes, questions):
+def test_closing_without_changes_does_not_ask(qtbot, configured_lotse, ops, questions):
     person_id = make_person(configured_lotse)
-    editor = open_editor(qtbot, configured_lotse, changes, participant_id=person_id)
+    editor = open_editor(qtbot, configured_lotse, ops, participant_id=person_id)
     editor.set_field("city", "Halle")
     editor.set_field("city", "")  # typed and taken back: nothing changed
     editor.close()
@@ -335,7 +334,7 @@ def test_closing_without_changes_does_not_ask(qtbot, configured_lotse, changes, 
 
 
 def test_exit_dialog_sets_exited_and_creates_the_outcome_follow_ups(
-    qtbot, configured_lotse, changes, monkeypatch, warnings
+    qtbot, configured_lotse, ops, monkeypatch, warnings
 ):
     person_id = make_person(configured_lotse)
     exit_day = date.today() - timedelta(days=3)
@@ -352,9 +351,9 @@ def test_exit_dialog_sets_exited_and_creates_the_outcome_follow_ups(
         return dialog.result()
 
     monkeypatch.setattr(ExitDialog, "exec", fill_and_accept)
-    editor = open_editor(qtbot, configured_lotse, changes, participant_id=person_id)
+    editor = open_editor(qtbot, configured_lotse, ops, participant_id=person_id)
     assert not editor.six_months.isEnabled()
-    with qtbot.waitSignal(changes.changed, timeout=1000):
+    with qtbot.waitSignal(ops.changed, timeout=1000):
         editor.exit_button.click()
 
     assert warnings == []
@@ -375,10 +374,10 @@ def test_exit_dialog_sets_exited_and_creates_the_outcome_follow_ups(
 
 
 def test_exit_dialog_offers_the_training_outcomes_and_requires_a_reason(
-    qtbot, configured_lotse, changes, warnings
+    qtbot, configured_lotse, ops, warnings
 ):
     person_id = make_person(configured_lotse, program=Program.TRAINING, last_name="Nowak")
-    dialog = ExitDialog(configured_lotse, changes, person_id)
+    dialog = ExitDialog(configured_lotse, ops, person_id)
     qtbot.addWidget(dialog)
     combo = dialog.field_widget("exit_outcome")
     codes = {combo.itemData(i) for i in range(combo.count())} - {None}
@@ -391,9 +390,9 @@ def test_exit_dialog_offers_the_training_outcomes_and_requires_a_reason(
     assert stored(configured_lotse, person_id).status == ParticipantStatus.ACTIVE
 
 
-def test_delete_asks_and_removes_the_record(qtbot, configured_lotse, changes, questions):
+def test_delete_asks_and_removes_the_record(qtbot, configured_lotse, ops, questions):
     person_id = make_person(configured_lotse)
-    editor = open_editor(qtbot, configured_lotse, changes, participant_id=person_id)
+    editor = open_editor(qtbot, configured_lotse, ops, participant_id=person_id)
 
     questions.answers = [Button.No]
     editor.delete_button.click()
@@ -402,16 +401,17 @@ def test_delete_asks_and_removes_the_record(qtbot, configured_lotse, changes, qu
     assert "Ayşe Şahin" in questions.asked[0]
 
     questions.answers = [Button.Yes]
-    with qtbot.waitSignal(changes.changed, timeout=1000) as signal:
+    with qtbot.waitSignal(ops.changed, timeout=1000) as signal:
         editor.delete_button.click()
-    assert signal.args == ["participant", person_id]
+    changes, _initiator = signal.args
+    assert changes.participants == {person_id}
     assert not editor.isVisible()
     with configured_lotse.unit_of_work() as uow, pytest.raises(ValidationError):
         get_participant(uow, person_id)
 
 
-def test_every_field_has_a_label_buddy_and_accessible_name(qtbot, configured_lotse, changes):
-    editor = open_editor(qtbot, configured_lotse, changes)
+def test_every_field_has_a_label_buddy_and_accessible_name(qtbot, configured_lotse, ops):
+    editor = open_editor(qtbot, configured_lotse, ops)
     buddies = {caption.buddy() for caption in editor.findChildren(QLabel) if caption.buddy()}
     for name, binding in editor._bindings.items():
         widget = binding.widget
@@ -419,14 +419,14 @@ def test_every_field_has_a_label_buddy_and_accessible_name(qtbot, configured_lot
         assert widget in buddies, name
 
 
-def test_the_dialog_fits_a_small_screen(qtbot, configured_lotse, changes):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+def test_the_dialog_fits_a_small_screen(qtbot, configured_lotse, ops):
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     assert editor.width() <= 1024 and editor.height() <= 660
     assert editor.minimumSizeHint().height() <= 660
 
 
-def test_ctrl_s_saves(qtbot, configured_lotse, changes):
-    editor = open_editor(qtbot, configured_lotse, changes, program=Program.JOKO)
+def test_ctrl_s_saves(qtbot, configured_lotse, ops):
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     editor.set_field("last_name", "Haddad")
     (shortcut,) = [s for s in editor.findChildren(QShortcut) if s.key() == QKeySequence("Ctrl+S")]
     shortcut.activated.emit()  # offscreen windows are not active, so no real key press

@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from app.bootstrap import Lotse
+from app.db.changes import Changes
+from app.models.completeness import missing_fields
 from app.services import contact_notes, follow_ups, participants
 from app.services.caseload import SortKey
-from app.services.completeness import missing_fields
 from app.vocab import (
     ContactKind,
     EmploymentStatusAtEntry,
@@ -25,7 +26,7 @@ from app.vocab import (
     VocationalLevel,
     YesNoUnknown,
 )
-from ui.changes import DataChanges
+from ui.operations import Operations
 from ui.pages.participants_page import ParticipantsPage, count_text
 from ui.participant_table_model import Column
 
@@ -86,7 +87,7 @@ def ids(lotse: Lotse) -> dict[str, int]:
     created = {}
     for key, values in PEOPLE.items():
         with lotse.unit_of_work() as uow:
-            created[key] = participants.create_participant(uow, values)
+            created[key] = participants.create_participant(uow, values).created
     with lotse.unit_of_work() as uow:
         contact_notes.add_note(
             uow,
@@ -115,13 +116,8 @@ def ids(lotse: Lotse) -> dict[str, int]:
 
 
 @pytest.fixture
-def changes() -> DataChanges:
-    return DataChanges()
-
-
-@pytest.fixture
-def page(qtbot, lotse: Lotse, ids: dict[str, int], changes: DataChanges) -> ParticipantsPage:
-    widget = ParticipantsPage(lotse, changes)
+def page(qtbot, lotse: Lotse, ids: dict[str, int], ops: Operations) -> ParticipantsPage:
+    widget = ParticipantsPage(lotse, ops)
     qtbot.addWidget(widget)
     widget.resize(1200, 600)
     return widget
@@ -362,19 +358,18 @@ def test_controls_are_labelled_for_keyboard_and_screen_reader(page):
     assert page.search.isClearButtonEnabled()
 
 
-def test_a_change_elsewhere_refreshes_and_keeps_the_selection(qtbot, page, lotse, changes, ids):
+def test_a_change_elsewhere_refreshes_and_keeps_the_selection(qtbot, page, lotse, ops, ids):
     page.table.selectRow(row_of(page, ids["olena"]))
-    with lotse.unit_of_work() as uow:
-        new_id = participants.create_participant(
-            uow, {"program": Program.JOKO, "last_name": "Abdi", "first_name": "Hodan"}
-        )
+    values = {"program": Program.JOKO, "last_name": "Abdi", "first_name": "Hodan"}
+    with lotse.unit_of_work() as uow:  # stored, but no screen was told
+        new_id = participants.create_participant(uow, values).created
     assert page.row_count() == 4
-    changes.participant(new_id)
+    ops.announce(Changes(participants=frozenset({new_id}), cases=frozenset({new_id})))
     assert names(page)[0] == "Abdi, Hodan"
     assert page.row_count() == 5
     assert page.count_label.text() == "5 Teilnehmende"
     assert page.selected_participant_id() == ids["olena"]
-    changes.consents(new_id)  # not shown in the list: no query
+    ops.announce(Changes(settings=True))  # nothing of a person: no query
     assert page.row_count() == 5
 
 

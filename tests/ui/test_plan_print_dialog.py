@@ -16,11 +16,14 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from app.bootstrap import Lotse
+from app.models import participant_fields
 from app.reports.bilingual import SECOND_LANGUAGES
-from app.services import participant_fields
-from app.services import support_plans as sp
+from app.services.support_plans.common import get_plan
+from app.services.support_plans.document import plan_document_data
+from app.services.support_plans.editing import GoalInput, StepInput
+from app.services.support_plans.prints import PrintRow, archive_print, printed_pdf, printed_versions
 from app.vocab import YesNoUnknown
-from tests.services.helpers import add_person
+from tests.services.helpers import add_person, new_plan, run, store_plan
 from ui.plan.pdf_worker import PdfWorker
 from ui.plan.print_dialog import PlanPrintDialog, default_file_name, language_choice_text
 
@@ -32,22 +35,23 @@ WAIT_MS = 10_000
 @pytest.fixture
 def plan_id(configured_lotse: Lotse) -> int:
     pid = add_person(configured_lotse, "Müller", "Amal", disability=YesNoUnknown.YES)
-    with configured_lotse.unit_of_work() as uow:
-        plan_id = sp.create_plan(uow, pid)
-        sp.save_goals(
-            uow, plan_id, [sp.GoalInput("Deutsch B1", "Zertifikat liegt vor", date(2027, 6, 30))]
-        )
-        sp.save_steps(uow, plan_id, [sp.StepInput("Kurs anmelden", "Frau Müller")])
+    plan_id = new_plan(configured_lotse, pid)
+    store_plan(
+        configured_lotse,
+        plan_id,
+        goals=[GoalInput("Deutsch B1", "Zertifikat liegt vor", date(2027, 6, 30))],
+        steps=[StepInput("Kurs anmelden", "Frau Müller")],
+    )
     return plan_id
 
 
 @pytest.fixture
-def open_dialog(qtbot, configured_lotse, changes, plan_id):
+def open_dialog(qtbot, configured_lotse, ops, plan_id):
     """Open print dialogs; each waits for its rendering on teardown (no thread left running)."""
     opened: list[PlanPrintDialog] = []
 
     def make(**kwargs) -> PlanPrintDialog:
-        dialog = PlanPrintDialog(configured_lotse, changes, plan_id, **kwargs)
+        dialog = PlanPrintDialog(configured_lotse, ops, plan_id, **kwargs)
         qtbot.addWidget(dialog, before_close_func=lambda d: d.reject())
         dialog.show()
         dialog.activateWindow()
@@ -72,9 +76,8 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def prints(lotse: Lotse, plan_id: int) -> list[sp.PrintRow]:
-    with lotse.unit_of_work() as uow:
-        return sp.printed_versions(uow, plan_id)
+def prints(lotse: Lotse, plan_id: int) -> list[PrintRow]:
+    return printed_versions(lotse.reads, plan_id)
 
 
 def test_the_preview_is_made_in_a_worker_thread(qtbot, open_dialog, monkeypatch):
@@ -144,7 +147,7 @@ def test_save_as_pdf_writes_the_file_and_archives_it(
     [printout] = prints(configured_lotse, plan_id)
     assert printout.language == "de+uk"
     with configured_lotse.unit_of_work() as uow:
-        assert sp.printed_pdf(uow, printout.id) == data
+        assert printed_pdf(uow, printout.id) == data
 
 
 def test_print_paints_every_page_and_archives_it(
@@ -210,9 +213,9 @@ def test_an_archived_printout_opens_as_it_was(
         from app.services.settings import load_settings
 
         data = render_support_plan(
-            sp.plan_document_data(uow, plan_id), load_settings(uow), language="fr"
+            plan_document_data(uow, plan_id), load_settings(uow), language="fr"
         )
-        print_id = sp.archive_print(uow, plan_id, data, "de+fr")
+    print_id = run(configured_lotse, archive_print, plan_id, data, "de+fr").created
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "copy.pdf"), "")
     )
@@ -284,13 +287,13 @@ def test_print_pressed_while_rendering_waits_for_the_preview(
 
 
 def test_three_actions_from_the_record_print_the_plan(
-    qtbot, configured_lotse, changes, plan_id, tmp_path, monkeypatch
+    qtbot, configured_lotse, ops, plan_id, tmp_path, monkeypatch
 ):
     """Ctrl+P in the record, Enter in the print dialog, OK in the system dialog."""
     from ui.participant.editor import ParticipantEditor
 
     with configured_lotse.unit_of_work() as uow:
-        pid = sp.get_plan(uow, plan_id).participant_id
+        pid = get_plan(uow, plan_id).participant_id
     output = tmp_path / "three.pdf"
     monkeypatch.setattr(QPrintDialog, "exec", pdf_printer_to(output))  # action 3: OK
 
@@ -304,7 +307,7 @@ def test_three_actions_from_the_record_print_the_plan(
         return dialog.result()
 
     monkeypatch.setattr(PlanPrintDialog, "exec", modal)
-    editor = ParticipantEditor(configured_lotse, changes, pid)
+    editor = ParticipantEditor(configured_lotse, ops, pid)
     qtbot.addWidget(editor, before_close_func=lambda w: w.hide())
     editor.show()
     editor.activateWindow()

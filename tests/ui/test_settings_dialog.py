@@ -8,10 +8,12 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox
 
 from app.bootstrap import Lotse
-from app.services.settings import OfficeSettings, has_settings, label, load_settings
+from app.models.office_settings import OfficeSettings, label
+from app.services.settings import has_settings, load_settings
 from app.vocab import Program
 from tests.conftest import EXAMPLE_SETTINGS
 from ui.mnemonics import used_mnemonic
+from ui.operations import Operations
 from ui.settings_dialog import SettingsDialog
 
 
@@ -29,7 +31,7 @@ def warnings(monkeypatch) -> list[str]:
 
 
 def make_dialog(qtbot, lotse: Lotse, **kwargs) -> SettingsDialog:
-    dialog = SettingsDialog(lotse, **kwargs)
+    dialog = SettingsDialog(lotse, Operations(lotse), **kwargs)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -10,12 +10,12 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.bootstrap import Lotse
-from app.errors import ValidationError
+from app.db.changes import Changes
 from app.i18n import N_, _, format_number, ngettext
 from app.services.follow_up_lists import FollowUpRow, open_follow_up_counts, open_follow_ups
 from app.services.follow_ups import set_done
 from app.services.overview import end_of_week
-from ui.changes import DataChanges
+from ui.operations import Operations
 from ui.pages.heading import page_heading
 from ui.participant.follow_ups_panel import FollowUpModel, follow_up_table
 
@@ -51,12 +51,12 @@ class FollowUpsPage(QWidget):
     open_requested = Signal(int)
 
     def __init__(
-        self, title: str, lotse: Lotse, changes: DataChanges, parent: QWidget | None = None
+        self, title: str, lotse: Lotse, ops: Operations, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.title = title
         self._lotse = lotse
-        self._changes = changes
+        self._ops = ops
         self._stale = True
         self._today: date | None = None  # tests fix the day; None: the real today
         layout = QVBoxLayout(self)
@@ -96,7 +96,7 @@ class FollowUpsPage(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
-        changes.changed.connect(self._on_changed)
+        ops.changed.connect(self._on_changed)
         # loaded when first shown (showEvent): the start of the program does not wait for it
 
     # -- data -----------------------------------------------------------------------------
@@ -138,8 +138,10 @@ class FollowUpsPage(QWidget):
             text += " " + _("The {shown} due first are listed.").format(shown=format_number(shown))
         return text
 
-    def _on_changed(self, _entity: str, _entity_id: int) -> None:
-        # Any change may move follow-ups (record dates create them); refresh when seen.
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        # follow-ups, and the names of the people they belong to
+        if not (changes.many or changes.follow_ups or changes.participants):
+            return
         if self.isVisible():
             self.reload()
         else:
@@ -165,12 +167,11 @@ class FollowUpsPage(QWidget):
         if row is None:
             return
         position = self.view.currentIndex().row()
-        try:
-            with self._lotse.unit_of_work() as uow:
-                set_done(uow, row.id, True)
-        except ValidationError:
-            pass  # deleted meanwhile: the reload shows it
-        self._changes.follow_ups(row.participant_id or -1)
+        self._ops.run(
+            lambda uow: set_done(uow, row.id, True),
+            parent=self,
+            on_invalid=lambda _errors: self.reload(),  # deleted meanwhile: the reload shows it
+        )
         if self._stale:  # hidden pages only mark themselves stale
             self.reload()
         if self.model.rowCount():  # stay in place for the next one

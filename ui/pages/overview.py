@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
+from app.db.changes import Changes
 from app.i18n import N_, _, format_number
+from app.models.office_settings import OfficeSettings
 from app.services.follow_up_lists import FollowUpRow
 from app.services.overview import Overview, RecentCase, overview
-from app.services.settings import OfficeSettings
-from ui.changes import DataChanges
 from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.operations import Operations
 from ui.pages.heading import page_heading
-from ui.participant.caseload_helpers import EMPTY, alert_color, date_text, local_text
+from ui.widgets.formatting import EMPTY, alert_color, date_text, local_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -199,7 +200,7 @@ class OverviewPage(QWidget):
     open_requested = Signal(int)
 
     def __init__(
-        self, title: str, lotse: Lotse, changes: DataChanges, parent: QWidget | None = None
+        self, title: str, lotse: Lotse, ops: Operations, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.title = title
@@ -240,7 +241,7 @@ class OverviewPage(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid, 1)
 
-        changes.changed.connect(self._on_changed)
+        ops.changed.connect(self._on_changed)
         self.set_settings(OfficeSettings())
         # the figures are read when the page is shown (showEvent), once
 
@@ -291,7 +292,9 @@ class OverviewPage(QWidget):
         )
         self.sections["recent"].set_entries([recent_entry(c) for c in data.recent], used)
 
-    def _on_changed(self, _entity: str, _entity_id: int) -> None:
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if not (changes.many or changes.cases or changes.follow_ups):
+            return  # e.g. the office settings: the main window hands them over
         if self.isVisible():
             self.reload()
         else:

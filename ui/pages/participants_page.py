@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
+from app.db.changes import Changes
 from app.i18n import _, format_number, ngettext
 from app.services.caseload import (
     CaseloadList,
@@ -33,7 +34,7 @@ from app.services.caseload import (
     participant_rows,
 )
 from app.vocab import LabeledEnum, ParticipantStatus, Program, SchoolForm
-from ui.changes import DataChanges
+from ui.operations import Operations
 from ui.pages.heading import page_heading
 from ui.participant_table_model import (
     Column,
@@ -44,7 +45,6 @@ from ui.participant_table_model import (
 from ui.widgets.enum_combo import EnumCombo
 
 SEARCH_DELAY_MS = 150
-REFRESH_ON = frozenset({"participant", "contact_note", "follow_up"})
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _DATE_SAMPLE = "00.00.0000"
 _CELL_PADDING = 16  # left and right margin of a cell's text
@@ -143,7 +143,7 @@ class ParticipantsPage(QWidget):
     open_requested = Signal(int)  # participant id
     new_requested = Signal()
 
-    def __init__(self, lotse: Lotse, changes: DataChanges, parent: QWidget | None = None) -> None:
+    def __init__(self, lotse: Lotse, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lotse = lotse
         self._list = CaseloadList(lotse.reads)
@@ -179,7 +179,7 @@ class ParticipantsPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.sort_requested.connect(self._on_sort_requested)
-        changes.changed.connect(self._on_data_changed)
+        ops.changed.connect(self._on_data_changed)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
@@ -312,8 +312,9 @@ class ParticipantsPage(QWidget):
         self._sort, self._descending = key, descending
         self.refresh()
 
-    def _on_data_changed(self, entity: str, _id: int) -> None:
-        if entity in REFRESH_ON:
+    def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
+        # a person's list row follows their record, follow-ups and notes (search)
+        if changes.many or changes.cases:
             self.refresh()
 
     def _open_selected(self) -> None:

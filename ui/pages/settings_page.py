@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _
-from app.services.settings import LABELS, OfficeSettings, label
+from app.models.office_settings import LABELS, OfficeSettings, label
 from app.vocab import Program
 from ui.pages.heading import page_heading
 

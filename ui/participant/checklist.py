@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from app.i18n import _
+from app.models.completeness import CORE_ENTRY_FIELDS, missing_fields
 from app.models.participant import Participant
-from app.services.completeness import CORE_ENTRY_FIELDS, missing_fields
-from app.services.participant_fields import label
+from app.models.participant_fields import label
 
 PRESENT_MARK = "✓"
 MISSING_MARK = "✗"

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.errors import FieldError, ValidationError
+from app.db.changes import Changes
+from app.errors import FieldError
 from app.i18n import _
 from app.services.consents import (
     ConsentInput,
@@ -35,18 +36,18 @@ from app.services.consents import (
     withdraw_consent,
 )
 from app.vocab import ConsentPurpose
-from ui.changes import DataChanges
-from ui.participant.caseload_helpers import alert_color, date_text, read_date, show_errors
-from ui.participant.panel_base import (
+from ui.operations import Operations
+from ui.row_models import RowsById
+from ui.widgets.date_field import DateField, read_date
+from ui.widgets.enum_combo import EnumCombo
+from ui.widgets.formatting import alert_color, date_text
+from ui.widgets.panels import (
     ParticipantDialog,
     ParticipantPanel,
     SavingDialog,
     fit_date_width,
     run_dialog,
 )
-from ui.row_models import RowsById
-from ui.widgets.date_field import DateField
-from ui.widgets.enum_combo import EnumCombo
 from ui.widgets.read_only_table import read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -125,11 +126,11 @@ class ConsentDialog(SavingDialog):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(lotse, changes, participant_id, parent)
+        super().__init__(lotse, ops, participant_id, parent)
         self.setWindowTitle(_("New consent"))
         self.setMinimumWidth(520)
         used = self._make_buttons(QDialogButtonBox.StandardButton.Save)
@@ -171,17 +172,17 @@ class ConsentDialog(SavingDialog):
 
     def accept(self) -> None:
         errors: list[FieldError] = []
-        data = self.consent_input(errors)
-        try:
-            if errors:
-                raise ValidationError(errors)
-            with self._lotse.unit_of_work() as uow:
-                self.saved_id = add_consent(uow, self.participant_id, data)
-        except ValidationError as error:
-            show_errors(self, _("The consent was not saved:"), error.errors, self.field_widgets)
-            return
-        self._changes.consents(self.participant_id)
-        super().accept()
+        data, participant_id = self.consent_input(errors), self.participant_id
+        changes = self._ops.run(
+            lambda uow: add_consent(uow, participant_id, data),
+            parent=self,
+            failed=_("The consent was not saved:"),
+            fields=self.field_widgets,
+            unreadable=errors,
+        )
+        if changes is not None:
+            self.saved_id = changes.created
+            super().accept()
 
 
 class WithdrawDialog(ParticipantDialog):
@@ -190,12 +191,12 @@ class WithdrawDialog(ParticipantDialog):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         consent: ConsentRow,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(lotse, changes, participant_id, parent)
+        super().__init__(lotse, ops, participant_id, parent)
         self.consent = consent
         self.setWindowTitle(_("Withdraw consent"))
         self.setMinimumWidth(460)
@@ -228,21 +229,16 @@ class WithdrawDialog(ParticipantDialog):
     def accept(self) -> None:
         errors: list[FieldError] = []
         day = read_date(self.withdrawn_on, "withdrawn_on", label("withdrawn_on"), errors)
-        try:
-            if errors:
-                raise ValidationError(errors)
-            with self._lotse.unit_of_work() as uow:
-                withdraw_consent(uow, self.consent.id, day)
-        except ValidationError as error:
-            show_errors(
-                self,
-                _("The withdrawal was not saved:"),
-                error.errors,
-                {"withdrawn_on": self.withdrawn_on},
-            )
-            return
-        self._changes.consents(self.participant_id)
-        super().accept()
+        consent_id = self.consent.id
+        changes = self._ops.run(
+            lambda uow: withdraw_consent(uow, consent_id, day),
+            parent=self,
+            failed=_("The withdrawal was not saved:"),
+            fields={"withdrawn_on": self.withdrawn_on},
+            unreadable=errors,
+        )
+        if changes is not None:
+            super().accept()
 
 
 class ConsentsPanel(ParticipantPanel):
@@ -251,11 +247,11 @@ class ConsentsPanel(ParticipantPanel):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(lotse, changes, participant_id, parent)
+        super().__init__(lotse, ops, participant_id, parent)
         layout = self.panel_layout
         self.new_button = QPushButton(_("New &consent…"), self)
         self.new_button.clicked.connect(self.new_consent)
@@ -273,13 +269,12 @@ class ConsentsPanel(ParticipantPanel):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
-        changes.changed.connect(self._on_changed)
+        ops.changed.connect(self._on_changed)
         self.reload()
 
     def reload(self) -> None:
         current = self.selected()
-        with self._lotse.unit_of_work() as uow:
-            rows = consents_of(uow, self.participant_id)
+        rows = consents_of(self._lotse.reads, self.participant_id)
         self.model.set_rows(rows)
         if rows:
             self.view.selectRow(max(self.model.row_of(current.id) if current else 0, 0))
@@ -294,8 +289,8 @@ class ConsentsPanel(ParticipantPanel):
             )
         self._update_buttons()
 
-    def _on_changed(self, entity: str, entity_id: int) -> None:
-        if self._concerns("consent", entity, entity_id):
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if self._concerns(changes, changes.consents):
             self.reload()
 
     def selected(self) -> ConsentRow | None:
@@ -306,15 +301,13 @@ class ConsentsPanel(ParticipantPanel):
         self.withdraw_button.setEnabled(row is not None and not row.withdrawn)
 
     def new_consent(self) -> int | None:
-        dialog = ConsentDialog(self._lotse, self._changes, self.participant_id, self)
+        dialog = ConsentDialog(self._lotse, self._ops, self.participant_id, self)
         return self._run_new(dialog, self.view, self.model.row_of)
 
     def withdraw_selected(self) -> bool:
         row = self.selected()
         if row is None or row.withdrawn:
             return False
-        done = run_dialog(
-            WithdrawDialog(self._lotse, self._changes, self.participant_id, row, self)
-        )
+        done = run_dialog(WithdrawDialog(self._lotse, self._ops, self.participant_id, row, self))
         self.view.setFocus()
         return done

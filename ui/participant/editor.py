@@ -8,6 +8,7 @@ new record keeps the dialog open in edit mode, so that notes can be added right 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -29,22 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.errors import FieldError, ValidationError
+from app.errors import FieldError
 from app.i18n import _
+from app.models.office_settings import OfficeSettings
 from app.models.participant import Participant
+from app.models.participant_fields import EDITABLE_FIELDS, label
 from app.services import validation_rules
-from app.services.participant_fields import EDITABLE_FIELDS, label
+from app.services.participant_record import PLAN_FIELD_PREFIX, save_record
 from app.services.participants import (
     create_participant,
     delete_participant,
     find_duplicates,
     get_participant,
-    update_participant,
 )
-from app.services.settings import OfficeSettings, load_settings
+from app.services.settings import load_settings
 from app.vocab import ExitOutcome, ParticipantStatus, Program, exit_outcomes_for
-from ui.changes import DataChanges
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
+from ui.operations import Operations
 from ui.participant import field_layout as layout_spec
 from ui.participant.checklist import CompletenessChecklist
 from ui.participant.code_names import country_names, language_names
@@ -78,7 +80,7 @@ CODE_HINTS = {
 }
 PROGRAM_TABS = {Program.JOKO: "joko", Program.TRAINING: "training"}
 # Tabs of a saved record whose panels are built when the tab is first chosen.
-PANELS: dict[str, Callable[[Lotse, DataChanges, int, QWidget], QWidget]] = {
+PANELS: dict[str, Callable[[Lotse, Operations, int, QWidget], QWidget]] = {
     "plan": PlanPanel,
     "notes": NotesPanel,
     "follow_ups": FollowUpsPanel,
@@ -101,14 +103,14 @@ class ParticipantEditor(QDialog):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int | None = None,
         program: Program | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._lotse = lotse
-        self._changes = changes
+        self._ops = ops
         self.participant_id = participant_id
         self.deleted = False
         record = self._read_record() if participant_id is not None else {}
@@ -495,7 +497,7 @@ class ParticipantEditor(QDialog):
             return None
         if key not in self._panels:
             page = self._pages[key]
-            panel = PANELS[key](self._lotse, self._changes, self.participant_id, page)
+            panel = PANELS[key](self._lotse, self._ops, self.participant_id, page)
             layout = page.layout()
             assert layout is not None
             layout.addWidget(panel)
@@ -592,8 +594,13 @@ class ParticipantEditor(QDialog):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> bool:
-        """Store the form; on a problem show one message and keep the dialog as it is."""
+        """Store the form and the plan tab's edits in one transaction; on a problem show one
+        message and keep the dialog as it is."""
         values, errors = self._collect()
+        plan = self._plan_panel()
+        plan_errors: list[FieldError] = []
+        pending = plan.pending_edit(plan_errors) if plan is not None else None
+        errors += [replace(e, field=PLAN_FIELD_PREFIX + e.field) for e in plan_errors]
         if errors:
             # name the other problems too, in one message
             known = {error.field for error in errors}
@@ -606,26 +613,31 @@ class ParticipantEditor(QDialog):
             ]
             self._show_errors(errors)
             return False
-        try:
-            if self.participant_id is None:
-                if not self._confirm_not_duplicate(values):
-                    return False
-                with self._lotse.unit_of_work() as uow:
-                    self.participant_id = create_participant(uow, values)
-                changed = True
-            else:
-                with self._lotse.unit_of_work() as uow:
-                    changed = bool(update_participant(uow, self.participant_id, values))
-        except ValidationError as error:
-            self._show_errors(error.errors)
-            return False
-        if changed:
-            self._changes.participant(self.participant_id)
-            self._changes.follow_ups(self.participant_id)
+        if self.participant_id is None:
+            if not self._confirm_not_duplicate(values):
+                return False
+            changes = self._ops.run(
+                lambda uow: create_participant(uow, values),
+                parent=self,
+                on_invalid=self._show_errors,
+                initiator=self,
+            )
+            if changes is None:
+                return False
+            self.participant_id = changes.created
+        else:
+            participant_id = self.participant_id
+            changes = self._ops.run(
+                lambda uow: save_record(uow, participant_id, values, pending),
+                parent=self,
+                on_invalid=self._show_errors,
+                initiator=self,
+            )
+            if changes is None:
+                return False
         self._reload()
-        plan = self._plan_panel()
-        if plan is not None and not plan.save():  # names its own problems
-            return False
+        if plan is not None and pending is not None:
+            plan.saved()
         self.saved_label.setText(
             _("Saved at {time}.").format(time=datetime.now().strftime("%H:%M"))
         )
@@ -634,13 +646,20 @@ class ParticipantEditor(QDialog):
     # -- actions --------------------------------------------------------------------------
 
     def _show_errors(self, errors: list[FieldError]) -> None:
+        """One message for the record and its plan tab; the first wrong field gets the focus."""
         lines = "\n".join(f"{error.label}: {error.message}" for error in errors)
         QMessageBox.warning(
             self, _("Please check your entries"), _("The record was not saved:") + "\n\n" + lines
         )
-        first = next((error.field for error in errors if error.field in self._page_of), None)
-        if first is not None:
-            self.focus_field(first)
+        first = errors[0].field if errors else ""
+        plan = self._plan_panel()
+        if first.startswith(PLAN_FIELD_PREFIX) and plan is not None:
+            self.tabs.setCurrentWidget(self._pages["plan"])
+            plan.focus_error(first.removeprefix(PLAN_FIELD_PREFIX))
+            return
+        field = next((error.field for error in errors if error.field in self._page_of), None)
+        if field is not None:
+            self.focus_field(field)
 
     def _confirm_not_duplicate(self, values: dict[str, Any]) -> bool:
         with self._lotse.unit_of_work() as uow:
@@ -676,7 +695,7 @@ class ParticipantEditor(QDialog):
             return
         if self.is_modified() and not self.save():
             return
-        dialog = ExitDialog(self._lotse, self._changes, self.participant_id, self)
+        dialog = ExitDialog(self._lotse, self._ops, self.participant_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._reload()
 
@@ -701,11 +720,13 @@ class ParticipantEditor(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self._lotse.unit_of_work() as uow:
-            delete_participant(uow, self.participant_id)
-        self.deleted = True
-        self._changes.participant(self.participant_id)
-        self.accept()
+        participant_id = self.participant_id
+        if (
+            self._ops.run(lambda uow: delete_participant(uow, participant_id), parent=self)
+            is not None
+        ):
+            self.deleted = True
+            self.accept()
 
     def reject(self) -> None:
         """Esc, "Schließen" and the window's close button: never lose changes silently."""

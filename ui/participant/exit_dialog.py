@@ -8,18 +8,17 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.bootstrap import Lotse
-from app.errors import FieldError, ValidationError
+from app.errors import FieldError
 from app.i18n import _
-from app.services.participant_fields import label
+from app.models.participant_fields import label
 from app.services.participants import ExitData, exit_participant, get_participant
 from app.vocab import ExitOutcome, ExitReason, exit_outcomes_for
-from ui.changes import DataChanges
+from ui.operations import Operations
 from ui.participant.form_fields import (
     Binding,
     BoolBinding,
@@ -27,7 +26,7 @@ from ui.participant.form_fields import (
     EnumBinding,
     UnreadableValue,
 )
-from ui.participant.panel_base import ParticipantDialog
+from ui.widgets.panels import ParticipantDialog
 
 EXIT_FIELDS = (
     "exit_date",
@@ -44,11 +43,11 @@ class ExitDialog(ParticipantDialog):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(lotse, changes, participant_id, parent)
+        super().__init__(lotse, ops, participant_id, parent)
         with lotse.unit_of_work() as uow:
             person = get_participant(uow, participant_id)
             name = person.full_name
@@ -111,31 +110,20 @@ class ExitDialog(ParticipantDialog):
                 values[field] = binding.value()
             except UnreadableValue as error:
                 unreadable.append(FieldError(field, label(field), str(error)))
-        if unreadable:
-            self._show_errors(unreadable)
-            return
         data = ExitData(
-            exit_date=values["exit_date"],
-            reason=values["exit_reason"],
-            outcome=values["exit_outcome"],
-            outcome_on=values["exit_outcome_on"],
-            qualification_gained=values["qualification_gained"],
+            exit_date=values.get("exit_date"),
+            reason=values.get("exit_reason"),
+            outcome=values.get("exit_outcome"),
+            outcome_on=values.get("exit_outcome_on"),
+            qualification_gained=values.get("qualification_gained"),
         )
-        try:
-            with self._lotse.unit_of_work() as uow:
-                exit_participant(uow, self.participant_id, data)
-        except ValidationError as error:
-            self._show_errors(error.errors)
-            return
-        self._changes.participant(self.participant_id)
-        self._changes.follow_ups(self.participant_id)
-        super().accept()
-
-    def _show_errors(self, errors: list[FieldError]) -> None:
-        lines = "\n".join(f"{error.label}: {error.message}" for error in errors)
-        QMessageBox.warning(
-            self, _("Please check your entries"), _("The exit was not saved:") + "\n\n" + lines
+        participant_id = self.participant_id
+        changes = self._ops.run(
+            lambda uow: exit_participant(uow, participant_id, data),
+            parent=self,
+            failed=_("The exit was not saved:"),
+            fields={field: binding.widget for field, binding in self.bindings.items()},
+            unreadable=unreadable,
         )
-        first = next((e.field for e in errors if e.field in self.bindings), None)
-        if first is not None:
-            self.bindings[first].widget.setFocus()
+        if changes is not None:
+            super().accept()

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.i18n import N_, _
 from app.models.participant import Participant
-from app.services.participant_fields import label
+from app.models.participant_fields import label
 from app.vocab import DrivingLicenceClass, RiskFactor, SupportNeedArea
 from ui.participant.form_fields import FieldOptions
 

@@ -26,16 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.errors import FieldError, ValidationError
+from app.db.changes import Changes
+from app.errors import FieldError
 from app.i18n import N_, _
 from app.services.follow_up_lists import FollowUpRow, follow_ups_of
 from app.services.follow_ups import LABELS, create_follow_up, delete_follow_up, set_done
 from app.vocab import FollowUpKind
-from ui.changes import DataChanges
-from ui.participant.caseload_helpers import alert_color, confirm, date_text, read_date, show_errors
-from ui.participant.panel_base import ParticipantPanel, SavingDialog, fit_date_width
+from ui.operations import Operations
 from ui.row_models import RowsById
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, read_date
+from ui.widgets.formatting import alert_color, date_text
+from ui.widgets.messages import confirm
+from ui.widgets.panels import ParticipantPanel, SavingDialog, fit_date_width
 from ui.widgets.read_only_table import read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -164,11 +166,11 @@ class FollowUpDialog(SavingDialog):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(lotse, changes, participant_id, parent)
+        super().__init__(lotse, ops, participant_id, parent)
         self.setWindowTitle(_("New follow-up"))
         self.setMinimumWidth(460)
         used = self._make_buttons(QDialogButtonBox.StandardButton.Save)
@@ -201,22 +203,23 @@ class FollowUpDialog(SavingDialog):
     def accept(self) -> None:
         errors: list[FieldError] = []
         due = read_date(self.due_date, "due_date", field_label("due_date"), errors)
-        try:
-            if errors:
-                raise ValidationError(errors)
-            with self._lotse.unit_of_work() as uow:
-                self.saved_id = create_follow_up(
-                    uow,
-                    due_date=due,
-                    title=self.title_edit.text(),
-                    participant_id=self.participant_id,
-                    note=self.note.toPlainText().strip(),
-                )
-        except ValidationError as error:
-            show_errors(self, _("The follow-up was not saved:"), error.errors, self.field_widgets)
-            return
-        self._changes.follow_ups(self.participant_id)
-        super().accept()
+        title, note, participant_id = (
+            self.title_edit.text(),
+            self.note.toPlainText().strip(),
+            self.participant_id,
+        )
+        changes = self._ops.run(
+            lambda uow: create_follow_up(
+                uow, due_date=due, title=title, participant_id=participant_id, note=note
+            ),
+            parent=self,
+            failed=_("The follow-up was not saved:"),
+            fields=self.field_widgets,
+            unreadable=errors,
+        )
+        if changes is not None:
+            self.saved_id = changes.created
+            super().accept()
 
 
 class FollowUpsPanel(ParticipantPanel):
@@ -225,11 +228,11 @@ class FollowUpsPanel(ParticipantPanel):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(lotse, changes, participant_id, parent)
+        super().__init__(lotse, ops, participant_id, parent)
         layout = self.panel_layout
 
         self.new_button = QPushButton(_("New &follow-up…"), self)
@@ -254,7 +257,7 @@ class FollowUpsPanel(ParticipantPanel):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
-        changes.changed.connect(self._on_changed)
+        ops.changed.connect(self._on_changed)
         self.reload()
 
     # -- data -----------------------------------------------------------------------------
@@ -277,8 +280,8 @@ class FollowUpsPanel(ParticipantPanel):
             self.summary.setText(_("{open} open.").format(open=open_count))
         self._update_buttons()
 
-    def _on_changed(self, entity: str, entity_id: int) -> None:
-        if self._concerns("follow_up", entity, entity_id):
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if self._concerns(changes, changes.follow_ups):
             self.reload()
 
     def selected(self) -> FollowUpRow | None:
@@ -299,19 +302,18 @@ class FollowUpsPanel(ParticipantPanel):
     # -- actions --------------------------------------------------------------------------
 
     def new_follow_up(self) -> int | None:
-        dialog = FollowUpDialog(self._lotse, self._changes, self.participant_id, self)
+        dialog = FollowUpDialog(self._lotse, self._ops, self.participant_id, self)
         return self._run_new(dialog, self.view, self.model.row_of)
 
     def toggle_done(self) -> None:
         row = self.selected()
         if row is None:
             return
-        try:
-            with self._lotse.unit_of_work() as uow:
-                set_done(uow, row.id, not row.done)
-        except ValidationError:  # deleted meanwhile: the reload shows it
-            pass
-        self._changes.follow_ups(self.participant_id)
+        self._ops.run(
+            lambda uow: set_done(uow, row.id, not row.done),
+            parent=self,
+            on_invalid=lambda _errors: self.reload(),  # deleted meanwhile: the reload shows it
+        )
 
     def delete_selected(self) -> bool:
         row = self.selected()
@@ -322,7 +324,4 @@ class FollowUpsPanel(ParticipantPanel):
         )
         if not confirm(self, _("Delete follow-up"), question):
             return False
-        with self._lotse.unit_of_work() as uow:
-            delete_follow_up(uow, row.id)
-        self._changes.follow_ups(self.participant_id)
-        return True
+        return self._ops.run(lambda uow: delete_follow_up(uow, row.id), parent=self) is not None

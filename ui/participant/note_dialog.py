@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.errors import ValidationError
 from app.i18n import _
+from app.services.caseload import participant_name
 from app.services.contact_notes import (
     MAX_MINUTES,
     NoteInput,
@@ -33,13 +33,12 @@ from app.services.contact_notes import (
     label,
     update_note,
 )
-from app.services.participants import get_participant
 from app.vocab import ContactKind
-from ui.changes import DataChanges
 from ui.mnemonics import used_mnemonic, with_mnemonic
-from ui.participant.caseload_helpers import EMPTY, show_errors
+from ui.operations import Operations
 from ui.participant.participant_chooser import ParticipantChooser
 from ui.widgets.enum_combo import EnumCombo
+from ui.widgets.formatting import EMPTY
 
 DATE_TIME_FORMAT = "dd.MM.yyyy HH:mm"
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -69,14 +68,14 @@ class NoteDialog(QDialog):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int | None,
         note: NoteRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._lotse = lotse
-        self._changes = changes
+        self._ops = ops
         self.participant_id = participant_id
         self.note = note
         self.saved_id: int | None = None
@@ -200,9 +199,7 @@ class NoteDialog(QDialog):
     def _update_title(self) -> None:
         title = _("Edit contact note") if self.note else _("New contact note")
         if self.participant_id is not None:
-            with self._lotse.unit_of_work() as uow:
-                name = get_participant(uow, self.participant_id).full_name
-            title = f"{title} – {name}"
+            title = f"{title} – {participant_name(self._lotse.reads, self.participant_id)}"
         self.setWindowTitle(title)
 
     # -- values ---------------------------------------------------------------------------
@@ -258,22 +255,20 @@ class NoteDialog(QDialog):
         if not self._participant_ready():
             return
         assert self.participant_id is not None
-        data = self.note_input()
-        try:
-            with self._lotse.unit_of_work() as uow:
-                if self.note is None:
-                    self.saved_id = add_note(uow, self.participant_id, data)
-                    changed = True
-                else:
-                    changed = bool(update_note(uow, self.note.id, data))
-                    self.saved_id = self.note.id
-        except ValidationError as error:
-            show_errors(
-                self, _("The contact note was not saved:"), error.errors, self.field_widgets
-            )
+        data, participant_id, note = self.note_input(), self.participant_id, self.note
+        changes = self._ops.run(
+            lambda uow: (
+                add_note(uow, participant_id, data)
+                if note is None
+                else update_note(uow, note.id, data)
+            ),
+            parent=self,
+            failed=_("The contact note was not saved:"),
+            fields=self.field_widgets,
+        )
+        if changes is None:
             return
-        if changed:
-            self._changes.notes(self.participant_id)
+        self.saved_id = changes.created if note is None else note.id
         super().accept()
 
     def reject(self) -> None:
@@ -299,12 +294,12 @@ class QuickNoteDialog(NoteDialog):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         self.chooser: ParticipantChooser | None = None
-        super().__init__(lotse, changes, participant_id, None, parent)
+        super().__init__(lotse, ops, participant_id, None, parent)
         if self.chooser is not None:
             self.chooser.search.setFocus()
 

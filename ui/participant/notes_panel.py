@@ -34,13 +34,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
+from app.db.changes import Changes
 from app.i18n import _
 from app.services.contact_notes import NoteRow, delete_note, label, notes_of
-from ui.changes import DataChanges
-from ui.participant.caseload_helpers import confirm, local_text
+from ui.operations import Operations
 from ui.participant.note_dialog import NoteDialog
-from ui.participant.panel_base import ParticipantPanel, run_dialog
 from ui.row_models import RowsById
+from ui.widgets.formatting import local_text
+from ui.widgets.messages import confirm
+from ui.widgets.panels import ParticipantPanel, run_dialog
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -165,11 +167,11 @@ class NotesPanel(ParticipantPanel):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(lotse, changes, participant_id, parent)
+        super().__init__(lotse, ops, participant_id, parent)
         layout = self.panel_layout
 
         self.new_button = QPushButton(_("New &contact…"), self)
@@ -205,15 +207,14 @@ class NotesPanel(ParticipantPanel):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
 
-        changes.changed.connect(self._on_changed)
+        ops.changed.connect(self._on_changed)
         self.reload()
 
     # -- data -----------------------------------------------------------------------------
 
     def reload(self) -> None:
         current = self.selected_note()
-        with self._lotse.unit_of_work() as uow:
-            rows = notes_of(uow, self.participant_id)
+        rows = notes_of(self._lotse.reads, self.participant_id)
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.view if rows else self.empty)
         row = self.model.row_of(current.id) if current else -1
@@ -221,8 +222,8 @@ class NotesPanel(ParticipantPanel):
             self.view.setCurrentIndex(self.model.index(max(row, 0)))
         self._update_buttons()
 
-    def _on_changed(self, entity: str, entity_id: int) -> None:
-        if self._concerns("contact_note", entity, entity_id):
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if self._concerns(changes, changes.notes):
             self.reload()
 
     def selected_note(self) -> NoteRow | None:
@@ -243,15 +244,13 @@ class NotesPanel(ParticipantPanel):
         return saved
 
     def new_note(self) -> int | None:
-        return self._run(NoteDialog(self._lotse, self._changes, self.participant_id, parent=self))
+        return self._run(NoteDialog(self._lotse, self._ops, self.participant_id, parent=self))
 
     def edit_selected(self) -> int | None:
         note = self.selected_note()
         if note is None:
             return None
-        return self._run(
-            NoteDialog(self._lotse, self._changes, self.participant_id, note, parent=self)
-        )
+        return self._run(NoteDialog(self._lotse, self._ops, self.participant_id, note, parent=self))
 
     def delete_selected(self) -> bool:
         note = self.selected_note()
@@ -262,7 +261,4 @@ class NotesPanel(ParticipantPanel):
         )
         if not confirm(self, _("Delete contact note"), question):
             return False
-        with self._lotse.unit_of_work() as uow:
-            delete_note(uow, note.id)
-        self._changes.notes(self.participant_id)
-        return True
+        return self._ops.run(lambda uow: delete_note(uow, note.id), parent=self) is not None

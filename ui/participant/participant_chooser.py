@@ -20,7 +20,7 @@ from app.bootstrap import Lotse
 from app.i18n import _
 from app.services.caseload import ListQuery, ParticipantRow, participant_ids, participant_rows
 from app.vocab import ParticipantStatus
-from ui.participant.caseload_helpers import date_text
+from ui.widgets.formatting import date_text
 
 MAX_HITS = 20
 VISIBLE_HITS = 6

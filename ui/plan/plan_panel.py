@@ -33,25 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.errors import FieldError, ValidationError
+from app.db.changes import Changes
+from app.errors import FieldError
 from app.i18n import _
-from app.services.support_plans import (
-    PlanInput,
-    create_plan,
-    current_plan,
-    goals_of,
-    label,
-    save_goals,
-    save_plan,
-    save_steps,
-    steps_of,
-)
+from app.services.support_plans.common import current_plan, goals_of, label, steps_of
+from app.services.support_plans.editing import PlanEdit, PlanInput, create_plan, save_plan_edit
 from app.vocab import PlanStatus
-from ui.changes import DataChanges
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
-from ui.participant.caseload_helpers import date_text, read_date, show_errors
-from ui.participant.panel_base import ParticipantPanel, fit_date_width, run_dialog
-from ui.plan.changes import PLAN_ENTITY, plan_changed
+from ui.operations import Operations
 from ui.plan.plan_tables import (
     GoalModel,
     GoalRow,
@@ -64,7 +53,10 @@ from ui.plan.plan_tables import (
 from ui.plan.review_dialog import ReviewDialog
 from ui.plan.signatures_dialog import SignaturesDialog
 from ui.plan.versions import VersionsBox
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, read_date
+from ui.widgets.formatting import date_text
+from ui.widgets.messages import show_errors
+from ui.widgets.panels import ParticipantPanel, fit_date_width, run_dialog
 
 TEXT_FIELDS = ("situation", "strengths", "needs", "overall_aim", "agreements", "involved")
 TEXT_LINES = 4
@@ -112,14 +104,13 @@ class PlanPanel(ParticipantPanel):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(lotse, changes, participant_id, parent)
+        super().__init__(lotse, ops, participant_id, parent)
         self.plan_id: int | None = None
         self._baseline: list[object] = [None, None, None]
-        self._announcing = False
         self.goals = GoalModel(self)
         self.steps = StepModel(self.goals, self)
 
@@ -128,7 +119,7 @@ class PlanPanel(ParticipantPanel):
         self.stack.addWidget(self._build_plan_page())
         self.panel_layout.addWidget(self.stack)
 
-        changes.changed.connect(self._on_changed)
+        ops.changed.connect(self._on_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._follow_focus)
@@ -443,105 +434,75 @@ class PlanPanel(ParticipantPanel):
             finish_editing(view)
         return self._differs()
 
-    def _on_changed(self, entity: str, entity_id: int) -> None:
-        if self._announcing or not self._concerns(PLAN_ENTITY, entity, entity_id):
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if initiator is self or not self._concerns(changes, changes.plans):
             return
         if self._differs():
             self.versions.reload()  # keep the edits; refresh what is read-only
         else:
             self.reload()
 
-    def _announce(self, *, follow_ups: bool) -> None:
-        self._announcing = True
-        try:
-            plan_changed(self._changes, self.participant_id, follow_ups=follow_ups)
-        finally:
-            self._announcing = False
-
     # -- saving ---------------------------------------------------------------------------
 
-    def save(self) -> bool:
-        """Store texts, goals and steps; on problems show one message and keep the edits."""
-        if self.plan_id is None:
-            return True
-        if not self.is_modified():
-            return True
-        plan_id = self.plan_id
-        errors: list[FieldError] = []
+    def edit(self, errors: list[FieldError]) -> PlanEdit:
+        """The tab as the plan edit to store; inputs that cannot be read go to ``errors``."""
         review_on = read_date(self.next_review, "next_review_on", label("next_review_on"), errors)
-        goal_inputs = self.goals.inputs(errors)
-        self.steps.inputs(errors, lambda goal: None)  # only to name wrong dates now
-        if errors:
-            self._show_errors(errors)
+        texts = PlanInput(
+            **{name: edit.toPlainText() for name, edit in self.texts.items()},
+            next_review_on=review_on,
+            place=self.place.text(),
+        )
+        return PlanEdit(texts, tuple(self.goals.inputs(errors)), tuple(self.steps.inputs(errors)))
+
+    def pending_edit(self, errors: list[FieldError]) -> tuple[int, PlanEdit] | None:
+        """The plan id and its edit when the tab holds unsaved edits, else None."""
+        if self.plan_id is None or not self.is_modified():
+            return None
+        return self.plan_id, self.edit(errors)
+
+    def save(self) -> bool:
+        """Store texts, goals and steps in one go; on problems show one message, keep edits."""
+        errors: list[FieldError] = []
+        pending = self.pending_edit(errors)
+        if pending is None:
+            return True
+        plan_id, edit = pending
+        changes = self._ops.run(
+            lambda uow: save_plan_edit(uow, plan_id, edit),
+            parent=self,
+            on_invalid=self.show_errors,
+            initiator=self,
+            unreadable=errors,
+        )
+        if changes is None:
             return False
-        texts, goals, steps = self._snapshot()
-        stored = False
-        review_changed = False
-        if texts != self._baseline[0]:
-            data = PlanInput(
-                **{name: edit.toPlainText() for name, edit in self.texts.items()},
-                next_review_on=review_on,
-                place=self.place.text(),
-            )
-            try:
-                with self._lotse.unit_of_work() as uow:
-                    changed = save_plan(uow, plan_id, data)
-                review_changed = "next_review_on" in changed
-                stored = stored or bool(changed)
-                self._baseline[0] = texts
-            except ValidationError as error:
-                errors += error.errors
-        goals_saved = goals == self._baseline[1]
-        if not goals_saved:
-            try:
-                with self._lotse.unit_of_work() as uow:
-                    ids = save_goals(uow, plan_id, goal_inputs)
-                for row, goal_id in zip(self.goals.rows(), ids, strict=True):
-                    row.id = goal_id
-                goals_saved = stored = True
-                self._baseline[1] = self.goals.snapshot()
-            except ValidationError as error:
-                errors += error.errors
-        if goals_saved and self.steps.snapshot() != self._baseline[2]:
-            try:
-                step_inputs = self.steps.inputs([], lambda goal: goal.id)
-                with self._lotse.unit_of_work() as uow:
-                    ids = save_steps(uow, plan_id, step_inputs)
-                for step_row, step_id in zip(self.steps.rows(), ids, strict=True):
-                    step_row.id = step_id
-                stored = True
-                self._baseline[2] = self.steps.snapshot()
-            except ValidationError as error:
-                errors += error.errors
-        if stored:
-            self._announce(follow_ups=review_changed)
-        if errors:
-            self._show_errors(errors)
-            return False
+        self.saved()
+        return True
+
+    def saved(self) -> None:
+        """What is on the tab was stored (by this tab or with the record): show it as stored."""
         self.reload()
         self.saved_label.setText(
             _("Saved at {time}.").format(time=datetime.now().strftime("%H:%M"))
         )
-        return True
 
     def _field_widgets(self) -> dict[str, QWidget]:
         return {**self.texts, "next_review_on": self.next_review, "place": self.place}
 
-    def _show_errors(self, errors: list[FieldError]) -> None:
+    def show_errors(self, errors: list[FieldError]) -> None:
         """One message "Feld: Meldung" for all; then the first wrong field or cell has focus."""
-        widgets = self._field_widgets()
-        first = errors[0].field
         reveal(self)
-        show_errors(
-            self,
-            _("The support plan was not saved:"),
-            errors,
-            widgets if first in widgets else {},
-        )
-        if first in widgets:
-            reveal(widgets[first])
+        show_errors(self, _("The support plan was not saved:"), errors, {})
+        self.focus_error(errors[0].field)
+
+    def focus_error(self, field: str) -> None:
+        """Bring the field or cell an error names into view and give it the focus."""
+        widgets = self._field_widgets()
+        if field in widgets:
+            reveal(widgets[field])
+            widgets[field].setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.focus_cell(first)
+            self.focus_cell(field)
 
     def focus_cell(self, field: str) -> None:
         """Focus the cell an error names, e.g. "goals.1.indicator"."""
@@ -619,17 +580,18 @@ class PlanPanel(ParticipantPanel):
     # -- actions --------------------------------------------------------------------------
 
     def create(self) -> int | None:
-        try:
-            with self._lotse.unit_of_work() as uow:
-                plan_id = create_plan(uow, self.participant_id)
-        except ValidationError as error:
-            show_errors(self, _("The support plan was not created:"), error.errors, {})
-            self.reload()
-            return None
+        participant_id = self.participant_id
+        changes = self._ops.run(
+            lambda uow: create_plan(uow, participant_id),
+            parent=self,
+            failed=_("The support plan was not created:"),
+            initiator=self,
+        )
         self.reload()
-        self._announce(follow_ups=False)
+        if changes is None:
+            return None
         self.texts["situation"].setFocus(Qt.FocusReason.OtherFocusReason)
-        return plan_id
+        return changes.created
 
     def _saved_first(self) -> bool:
         """Dialogs work on the stored plan: save edits first."""
@@ -639,7 +601,7 @@ class PlanPanel(ParticipantPanel):
         if not self._saved_first():
             return False
         assert self.plan_id is not None
-        accepted = run_dialog(SignaturesDialog(self._lotse, self._changes, self.plan_id, self))
+        accepted = run_dialog(SignaturesDialog(self._lotse, self._ops, self.plan_id, self))
         self.reload()
         return accepted
 
@@ -647,7 +609,7 @@ class PlanPanel(ParticipantPanel):
         if not self._saved_first():
             return None
         assert self.plan_id is not None
-        dialog = ReviewDialog(self._lotse, self._changes, self.plan_id, self)
+        dialog = ReviewDialog(self._lotse, self._ops, self.plan_id, self)
         new_plan_id = dialog.new_plan_id if run_dialog(dialog) else None
         self.reload()
         if new_plan_id is not None:
@@ -663,10 +625,10 @@ class PlanPanel(ParticipantPanel):
         assert self.plan_id is not None
         from ui.plan.print_dialog import PlanPrintDialog  # PDF and QtPdf: loaded when first used
 
-        run_dialog(PlanPrintDialog(self._lotse, self._changes, self.plan_id, self))
+        run_dialog(PlanPrintDialog(self._lotse, self._ops, self.plan_id, self))
         self.versions.reload()
 
     def open_printout(self, plan_id: int, print_id: int) -> None:
         from ui.plan.print_dialog import PlanPrintDialog
 
-        run_dialog(PlanPrintDialog(self._lotse, self._changes, plan_id, self, print_id=print_id))
+        run_dialog(PlanPrintDialog(self._lotse, self._ops, plan_id, self, print_id=print_id))

@@ -7,7 +7,7 @@ points at its goal row (not an id), so that it may belong to a goal that is not 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError
-from app.i18n import _
-from app.services.support_plans import GoalInput, StepInput, label
+from app.i18n import _, parse_german_date
+from app.services.support_plans.common import label
+from app.services.support_plans.editing import GoalInput, StepInput
 from app.vocab import GoalStatus, LabeledEnum, StepStatus
-from ui.participant.caseload_helpers import date_text
-from ui.widgets.date_field import DateField, parse_german_date
+from ui.widgets.date_field import DateField
+from ui.widgets.formatting import date_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -334,13 +335,12 @@ class StepModel(RowTableModel):
     def _goal_number(self, step: StepRow) -> int:
         return self.goals.number_of(step.goal) if step.goal is not None else 0
 
-    def inputs(
-        self, errors: list[FieldError], goal_id: Callable[[GoalRow], int | None]
-    ) -> list[StepInput]:
+    def inputs(self, errors: list[FieldError]) -> list[StepInput]:
+        """The steps as the plan edit names them: their goal by its position in the goals."""
         result = []
         for index, step in enumerate(self._rows):
             due = read_row_date(step.due_on, "steps", index, "due_on", errors)
-            linked = goal_id(step.goal) if step.goal is not None else None
+            linked = self._goal_number(step) - 1 if self._goal_number(step) else None
             result.append(
                 StepInput(step.description, step.responsible, due, step.status, linked, step.id)
             )

@@ -34,23 +34,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.errors import ValidationError
 from app.i18n import _, ngettext
 from app.reports.bilingual import SECOND_LANGUAGES, Labels, language_name
 from app.reports.support_plan import render_support_plan
 from app.services.settings import load_settings
-from app.services.support_plans import (
-    archive_print,
-    plan_document_data,
-    printed_pdf,
-    printed_versions,
-)
-from ui.changes import DataChanges
+from app.services.support_plans.document import plan_document_data
+from app.services.support_plans.prints import archive_print, printed_pdf, printed_versions
 from ui.mnemonics import used_mnemonic, with_mnemonic
-from ui.participant.caseload_helpers import local_text
-from ui.plan.changes import plan_changed
+from ui.operations import Operations
 from ui.plan.pdf_preview import PdfPreview, prepare_printer, print_document
 from ui.plan.pdf_worker import PdfWorker
+from ui.widgets.formatting import local_text
 
 Choice = tuple[str | None, bool]  # second language, special categories
 _ASCII = str.maketrans(
@@ -81,7 +75,7 @@ class PlanPrintDialog(QDialog):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         plan_id: int,
         parent: QWidget | None = None,
         *,
@@ -89,7 +83,7 @@ class PlanPrintDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._lotse = lotse
-        self._changes = changes
+        self._ops = ops
         self.plan_id = plan_id
         self.print_id = print_id
         self.archived = print_id is not None
@@ -105,7 +99,7 @@ class PlanPrintDialog(QDialog):
             stored, printout = b"", None
             if print_id is not None:
                 stored = printed_pdf(uow, print_id)
-                printouts = printed_versions(uow, plan_id)
+                printouts = printed_versions(uow, plan_id)  # a unit of work reads too
                 printout = next((row for row in printouts if row.id == print_id), None)
         person = self._data.person
         self._file_day = printout.printed_at.astimezone().date() if printout else date.today()
@@ -329,15 +323,12 @@ class PlanPrintDialog(QDialog):
         if self.archived or not data:
             return
         language, special = self.choice()
-        try:
-            with self._lotse.unit_of_work() as uow:
-                archive_print(
-                    uow, self.plan_id, data, Labels(language).code, special_categories=special
-                )
-        except ValidationError as error:
-            QMessageBox.warning(self, _("Not archived"), str(error))
-            return
-        plan_changed(self._changes, self._data.person.participant_id)
+        plan_id, code = self.plan_id, Labels(language).code
+        self._ops.run(
+            lambda uow: archive_print(uow, plan_id, data, code, special_categories=special),
+            parent=self,
+            failed=_("Not archived:"),
+        )
 
     # -- closing --------------------------------------------------------------------------
 

@@ -18,27 +18,26 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.errors import ValidationError
 from app.i18n import _
 from app.models.support_plan import Goal
-from app.services.support_plans import get_plan, goals_of, label, review_plan
+from app.services.support_plans.common import get_plan, goals_of, label
+from app.services.support_plans.review import review_plan
 from app.vocab import GoalResult, GoalStatus
-from ui.changes import DataChanges
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
-from ui.participant.caseload_helpers import date_text, show_errors
-from ui.plan.changes import plan_changed
+from ui.operations import Operations
 from ui.widgets.enum_combo import EnumCombo
+from ui.widgets.formatting import date_text
 
 
 class ReviewDialog(QDialog):
     """One row per goal: result (combo) and reason; below, notes on the review."""
 
     def __init__(
-        self, lotse: Lotse, changes: DataChanges, plan_id: int, parent: QWidget | None = None
+        self, lotse: Lotse, ops: Operations, plan_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._lotse = lotse
-        self._changes = changes
+        self._ops = ops
         self.plan_id = plan_id
         self.new_plan_id: int | None = None
         with lotse.unit_of_work() as uow:
@@ -169,14 +168,13 @@ class ReviewDialog(QDialog):
         return chosen
 
     def accept(self) -> None:
-        try:
-            with self._lotse.unit_of_work() as uow:
-                self.new_plan_id = review_plan(
-                    uow, self.plan_id, self.chosen_results(), self.notes.toPlainText()
-                )
-        except ValidationError as error:
-            intro = _("The review was not saved:")
-            show_errors(self, intro, error.errors, self.field_widgets)
-            return
-        plan_changed(self._changes, self.participant_id, follow_ups=True)
-        super().accept()
+        plan_id, results, notes = self.plan_id, self.chosen_results(), self.notes.toPlainText()
+        changes = self._ops.run(
+            lambda uow: review_plan(uow, plan_id, results, notes),
+            parent=self,
+            failed=_("The review was not saved:"),
+            fields=self.field_widgets,
+        )
+        if changes is not None:
+            self.new_plan_id = changes.created
+            super().accept()

@@ -15,15 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.errors import FieldError, ValidationError
+from app.errors import FieldError
 from app.i18n import _
 from app.services.participants import get_participant
-from app.services.support_plans import SignatureInput, get_plan, label, record_signatures
-from ui.changes import DataChanges
+from app.services.support_plans.common import get_plan, label
+from app.services.support_plans.signatures import SignatureInput, record_signatures
 from ui.mnemonics import used_mnemonic, with_mnemonic
-from ui.participant.caseload_helpers import read_date, show_errors
-from ui.plan.changes import plan_changed
-from ui.widgets.date_field import DateField
+from ui.operations import Operations
+from ui.widgets.date_field import DateField, read_date
 
 DATE_FIELDS = (
     "participant_signed_on",
@@ -37,11 +36,11 @@ class SignaturesDialog(QDialog):
     """Participant, guardian (only for a minor), coordinator, and optionally company or school."""
 
     def __init__(
-        self, lotse: Lotse, changes: DataChanges, plan_id: int, parent: QWidget | None = None
+        self, lotse: Lotse, ops: Operations, plan_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._lotse = lotse
-        self._changes = changes
+        self._ops = ops
         self.plan_id = plan_id
         with lotse.unit_of_work() as uow:
             plan = get_plan(uow, plan_id)
@@ -113,25 +112,20 @@ class SignaturesDialog(QDialog):
     def accept(self) -> None:
         errors: list[FieldError] = []
         values = {name: self._value(name, errors) for name in DATE_FIELDS}
-        try:
-            if errors:
-                raise ValidationError(errors)
-            with self._lotse.unit_of_work() as uow:
-                changed = record_signatures(
-                    uow,
-                    self.plan_id,
-                    SignatureInput(
-                        participant_signed_on=values["participant_signed_on"],
-                        coordinator_signed_on=values["coordinator_signed_on"],
-                        guardian_signed_on=values["guardian_signed_on"],
-                        partner_name=self.partner_name.text(),
-                        partner_signed_on=values["partner_signed_on"],
-                    ),
-                )
-        except ValidationError as error:
-            intro = _("The signatures were not saved:")
-            show_errors(self, intro, error.errors, self.field_widgets)
-            return
-        if changed:
-            plan_changed(self._changes, self.participant_id)
-        super().accept()
+        plan_id = self.plan_id
+        data = SignatureInput(
+            participant_signed_on=values["participant_signed_on"],
+            coordinator_signed_on=values["coordinator_signed_on"],
+            guardian_signed_on=values["guardian_signed_on"],
+            partner_name=self.partner_name.text(),
+            partner_signed_on=values["partner_signed_on"],
+        )
+        changes = self._ops.run(
+            lambda uow: record_signatures(uow, plan_id, data),
+            parent=self,
+            failed=_("The signatures were not saved:"),
+            fields=self.field_widgets,
+            unreadable=errors,
+        )
+        if changes is not None:
+            super().accept()

@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.i18n import N_, _
 from app.reports.bilingual import SECOND_LANGUAGES, language_name
-from app.services.support_plans import (
+from app.services.support_plans.prints import (
     PlanVersionRow,
     PrintRow,
     plan_versions,
     printed_versions,
 )
 from ui.mnemonics import used_mnemonic, with_mnemonic
-from ui.participant.caseload_helpers import EMPTY, date_text, local_text
 from ui.row_models import RowsById
+from ui.widgets.formatting import EMPTY, date_text, local_text
 from ui.widgets.read_only_table import read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -168,8 +168,7 @@ class VersionsBox(QWidget):
 
     def reload(self) -> None:
         current = self.selected_version()
-        with self._lotse.unit_of_work() as uow:
-            rows = plan_versions(uow, self.participant_id)
+        rows = plan_versions(self._lotse.reads, self.participant_id)
         self.versions.set_rows(rows)
         row = self.versions.row_of(current.id) if current else -1
         if rows:
@@ -186,8 +185,7 @@ class VersionsBox(QWidget):
         version = self.selected_version()
         rows: list[PrintRow] = []
         if version is not None:
-            with self._lotse.unit_of_work() as uow:
-                rows = printed_versions(uow, version.id)
+            rows = printed_versions(self._lotse.reads, version.id)
         self.prints.set_rows(rows)
         if rows:
             self.prints_view.selectRow(0)

@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
 
-from app.i18n import _, format_date
-
-_DIGITS = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
-_COMPACT = re.compile(r"(\d{2})(\d{2})(\d{2}|\d{4})")
-
-
-def parse_german_date(text: str, today: date | None = None) -> date | None:
-    """Parse "24.11.2026", "24.11.26", "24112026", "241126"; raises ValueError on nonsense."""
-    text = text.strip()
-    if not text:
-        return None
-    match = _DIGITS.fullmatch(text) or _COMPACT.fullmatch(text)
-    if not match:
-        raise ValueError(text)
-    day, month, year = (int(part) for part in match.groups())
-    if len(match.group(3)) == 2:
-        century_now = (today or date.today()).year // 100 * 100
-        year += century_now
-        if year > (today or date.today()).year + 20:  # "51" is 1951, not 2051
-            year -= 100
-    return date(year, month, day)
-
+from app.errors import FieldError
+from app.i18n import _, format_date, parse_german_date
 
 format_german_date = format_date  # the one German date format, from the core
+
+
+def read_date(field: DateField, name: str, label: str, errors: list[FieldError]) -> date | None:
+    """The field's date; on text that is no date, adds a FieldError and returns None."""
+    try:
+        return field.date()
+    except ValueError:
+        errors.append(FieldError(name, label, _("Please enter the date as DD.MM.YYYY.")))
+        return None
 
 
 class DateField(QLineEdit):

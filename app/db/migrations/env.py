@@ -6,10 +6,11 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-import app.models  # noqa: F401 - registers every table on SQLModel.metadata
 from app.db.migrations.env_filters import include_name
 from app.db.types_render import render_item
+from app.models import load_all
 
+load_all()  # every table on SQLModel.metadata
 config = context.config
 target_metadata = SQLModel.metadata
 

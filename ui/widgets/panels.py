@@ -1,10 +1,11 @@
-"""What the panels and dialogs of one participant's record share: lotse, changes and the
-participant id, the panels' zero-margin layout with its button row, the dialogs' buttons
+"""What the panels and dialogs of one participant's record share: lotse, the operations and
+the participant id, the panels' zero-margin layout with its button row, the dialogs' buttons
 and captioned form rows."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,9 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from ui.changes import DataChanges
 from ui.mnemonics import used_mnemonic, with_mnemonic
 from ui.widgets.date_field import DateField
+
+if TYPE_CHECKING:
+    from app.db.changes import Changes
+    from ui.operations import Operations
 
 
 def fit_date_width(field: DateField) -> None:
@@ -37,20 +41,20 @@ def run_dialog(dialog: QDialog) -> bool:
 
 
 class ParticipantDialog(QDialog):
-    """A dialog about one participant that stores through ``lotse`` and announces ``changes``."""
+    """A dialog about one participant that stores through ``ops`` (ui.operations)."""
 
     buttons: QDialogButtonBox
 
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._lotse = lotse
-        self._changes = changes
+        self._ops = ops
         self.participant_id = participant_id
 
     def _make_buttons(
@@ -84,11 +88,11 @@ class SavingDialog(ParticipantDialog):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(lotse, changes, participant_id, parent)
+        super().__init__(lotse, ops, participant_id, parent)
         self.saved_id: int | None = None
 
 
@@ -98,13 +102,13 @@ class ParticipantPanel(QWidget):
     def __init__(
         self,
         lotse: Lotse,
-        changes: DataChanges,
+        ops: Operations,
         participant_id: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._lotse = lotse
-        self._changes = changes
+        self._ops = ops
         self.participant_id = participant_id
         self.panel_layout = QVBoxLayout(self)
         self.panel_layout.setContentsMargins(0, 0, 0, 0)
@@ -116,9 +120,12 @@ class ParticipantPanel(QWidget):
         row.addStretch(1)
         self.panel_layout.addLayout(row)
 
-    def _concerns(self, kind: str, entity: str, entity_id: int) -> bool:
-        """Whether a change of ``entity`` ``entity_id`` may alter this person's ``kind`` rows."""
-        return entity in (kind, "participant") and entity_id in (self.participant_id, -1)
+    def _concerns(self, changes: Changes, kind: frozenset[int]) -> bool:
+        """Whether ``changes`` touched rows of ``kind`` (e.g. ``changes.notes``) of this person,
+        or this person's record itself."""
+        if not changes.concerns(self.participant_id):
+            return False
+        return changes.many or bool(kind) or self.participant_id in changes.participants
 
     def _run_new(
         self, dialog: SavingDialog, view: QTableView, row_of: Callable[[int], int]

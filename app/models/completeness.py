@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.services.participant_fields import label
+from app.models.participant_fields import label
 
 if TYPE_CHECKING:
     from app.models.participant import Participant

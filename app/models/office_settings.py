@@ -1,0 +1,94 @@
+"""The office settings that print on documents (Träger, Landkreis, Förderkennzeichen, …).
+
+A plain value with its field labels and checks; stored as key/value rows (``Setting``) by
+app.services.settings. Read by the reports and the services alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from app.errors import FieldError
+from app.i18n import N_, _
+from app.vocab import Program
+
+DEFAULT_STATE = "Sachsen-Anhalt"
+DEFAULT_APPROVING_BODY = "Landesverwaltungsamt Sachsen-Anhalt"
+
+# Field labels as the settings dialog shows them (msgids; translated when used).
+LABELS = {
+    "provider": N_("Provider (Träger)"),
+    "district": N_("District (Landkreis)"),
+    "state": N_("Federal state"),
+    "approving_body": N_("Approving body"),
+    "funding_reference": N_("Funding reference (Förderkennzeichen)"),
+    "programs": N_("Funding areas in use"),
+    "coordinator_name": N_("Coordinator"),
+    "logo_path": N_("Logo file"),
+}
+REQUIRED = ("provider", "district", "state", "coordinator_name")
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    provider: str = ""
+    district: str = ""
+    state: str = DEFAULT_STATE
+    approving_body: str = DEFAULT_APPROVING_BODY
+    funding_reference: str = ""
+    programs: frozenset[Program] = field(
+        default_factory=lambda: frozenset({Program.JOKO, Program.TRAINING})
+    )
+    coordinator_name: str = ""
+    logo_path: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return not validation_errors(self)
+
+
+def label(name: str) -> str:
+    return _(LABELS[name])
+
+
+def encode(settings: OfficeSettings) -> dict[str, str]:
+    """The settings as stored: one text per field."""
+    values: dict[str, str] = {}
+    for f in fields(settings):
+        value = getattr(settings, f.name)
+        if f.name == "programs":
+            value = ",".join(sorted(p.value for p in value))
+        values[f.name] = value
+    return values
+
+
+def decode(values: dict[str, str]) -> OfficeSettings:
+    """Settings from stored texts; unknown keys and codes are left out."""
+    known = {f.name for f in fields(OfficeSettings)}
+    kwargs: dict[str, object] = {k: v for k, v in values.items() if k in known}
+    if "programs" in kwargs:
+        codes = [c for c in str(kwargs["programs"]).split(",") if c]
+        kwargs["programs"] = frozenset(Program(c) for c in codes if c in Program._value2member_map_)
+    return OfficeSettings(**kwargs)  # type: ignore[arg-type]
+
+
+def validation_errors(settings: OfficeSettings) -> list[FieldError]:
+    errors: list[FieldError] = []
+    for name in REQUIRED:
+        if not str(getattr(settings, name)).strip():
+            errors.append(FieldError(name, label(name), _("Please fill in this field.")))
+    if not settings.programs:
+        errors.append(FieldError("programs", label("programs"), _("Please choose at least one.")))
+    if settings.logo_path:
+        logo = Path(settings.logo_path)
+        if logo.suffix.lower() not in LOGO_SUFFIXES:
+            errors.append(
+                FieldError("logo_path", label("logo_path"), _("Please choose a PNG or JPEG file."))
+            )
+        elif not logo.is_file():
+            errors.append(
+                FieldError("logo_path", label("logo_path"), _("The file does not exist."))
+            )
+    return errors

@@ -1,0 +1,28 @@
+"""How the screens write dates, times and warnings: shared by every page and panel."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtGui import QColor, QPalette
+
+from app.i18n import format_date
+
+EMPTY = "—"
+LOCAL_FORMAT = "%d.%m.%Y %H:%M"
+
+
+def date_text(value: date | None) -> str:
+    """A date as "24.11.2026", or an empty string."""
+    return format_date(value)
+
+
+def local_text(moment: datetime) -> str:
+    """A UTC timestamp in the computer's local time, "24.11.2026 14:30"."""
+    return moment.astimezone().strftime(LOCAL_FORMAT)
+
+
+def alert_color(palette: QPalette) -> QColor:
+    """A red that stays readable on light and dark backgrounds (overdue, withdrawn)."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor("#ff8a80") if dark else QColor("#b3261e")
