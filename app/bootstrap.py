@@ -18,7 +18,12 @@ class Lotse:
     database: Database
 
     def unit_of_work(self) -> UnitOfWork:
+        """For one operation (app.services): it commits once and returns the Changes."""
         return self.database.unit_of_work()
+
+    def reading(self) -> UnitOfWork:
+        """For loading records with the ORM (a record editor's fields); it cannot commit."""
+        return self.database.reading()
 
     @property
     def reads(self) -> Reads:

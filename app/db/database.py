@@ -55,6 +55,9 @@ class Database:
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self._session)
 
+    def reading(self) -> UnitOfWork:
+        return UnitOfWork(self._session, read_only=True)
+
     @contextmanager
     def write_connection(self) -> Iterator[sqlite3.Connection]:
         """A plain connection of its own in autocommit mode (the caller says BEGIN)."""

@@ -24,8 +24,11 @@ if TYPE_CHECKING:
 
 
 class UnitOfWork:
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
+    """``read_only``: for loading what a screen shows (``Lotse.reading()``); it cannot commit."""
+
+    def __init__(self, session_factory: Callable[[], Session], *, read_only: bool = False) -> None:
         self._session_factory = session_factory
+        self._read_only = read_only
         self._session: Session | None = None
         self._bulk = False
         self.changes: Changes | None = None  # set by commit()
@@ -43,6 +46,8 @@ class UnitOfWork:
 
     def __enter__(self) -> Self:
         self._session = self._session_factory()
+        if self._read_only:
+            return self
         try:
             tracking.start_tracking(self.connection)
         except BaseException:
@@ -76,6 +81,8 @@ class UnitOfWork:
 
     def commit(self) -> Changes:
         """Flush, refresh the derived rows of the people touched, commit; what changed."""
+        if self._read_only:
+            raise RuntimeError("a reading unit of work cannot commit; run an operation instead")
         if self.changes is not None:
             raise RuntimeError("a unit of work commits once (one operation, one transaction)")
         session = self.session

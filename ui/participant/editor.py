@@ -380,7 +380,7 @@ class ParticipantEditor(QDialog):
 
     def _read_record(self) -> dict[str, Any]:
         assert self.participant_id is not None
-        with self._lotse.unit_of_work() as uow:
+        with self._lotse.reading() as uow:
             person = get_participant(uow, self.participant_id)
             return {name: getattr(person, name) for name in EDITABLE_FIELDS}
 
@@ -530,7 +530,7 @@ class ParticipantEditor(QDialog):
         if self.participant_id is None and not self.save():
             return None
         assert self.participant_id is not None
-        with self._lotse.unit_of_work() as uow:
+        with self._lotse.reading() as uow:
             return get_participant(uow, self.participant_id), load_settings(uow)
 
     def show_master_sheet(self) -> None:
@@ -662,7 +662,7 @@ class ParticipantEditor(QDialog):
             self.focus_field(field)
 
     def _confirm_not_duplicate(self, values: dict[str, Any]) -> bool:
-        with self._lotse.unit_of_work() as uow:
+        with self._lotse.reading() as uow:
             twins = find_duplicates(
                 uow, values["first_name"], values["last_name"], values["postal_code"]
             )

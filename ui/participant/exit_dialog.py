@@ -48,7 +48,7 @@ class ExitDialog(ParticipantDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(lotse, ops, participant_id, parent)
-        with lotse.unit_of_work() as uow:
+        with lotse.reading() as uow:
             person = get_participant(uow, participant_id)
             name = person.full_name
             program = person.program

@@ -347,7 +347,7 @@ class PlanPanel(ParticipantPanel):
 
     def reload(self) -> None:
         """Show the open version as stored (edits not saved are dropped: ask first)."""
-        with self._lotse.unit_of_work() as uow:
+        with self._lotse.reading() as uow:
             plan = current_plan(uow, self.participant_id)
             if plan is not None:
                 assert plan.id is not None

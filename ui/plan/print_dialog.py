@@ -93,7 +93,7 @@ class PlanPrintDialog(QDialog):
         self._pending: Callable[[], bool] | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one rendering at a time; stale results are dropped
-        with lotse.unit_of_work() as uow:
+        with lotse.reading() as uow:
             self._data = plan_document_data(uow, plan_id)
             self._settings = load_settings(uow)
             stored, printout = b"", None

@@ -40,7 +40,7 @@ class ReviewDialog(QDialog):
         self._ops = ops
         self.plan_id = plan_id
         self.new_plan_id: int | None = None
-        with lotse.unit_of_work() as uow:
+        with lotse.reading() as uow:
             plan = get_plan(uow, plan_id)
             self.participant_id = plan.participant_id
             self.version = plan.version

@@ -42,7 +42,7 @@ class SignaturesDialog(QDialog):
         self._lotse = lotse
         self._ops = ops
         self.plan_id = plan_id
-        with lotse.unit_of_work() as uow:
+        with lotse.reading() as uow:
             plan = get_plan(uow, plan_id)
             self.participant_id = plan.participant_id
             stored = {name: getattr(plan, name) for name in (*DATE_FIELDS, "partner_name")}
