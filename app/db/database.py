@@ -42,8 +42,12 @@ class Database:
 
     @property
     def engine(self) -> Engine:
+        """The ORM engine; every table is loaded first (foreign keys name other tables)."""
         with self._engine_lock:
             if self._engine is None:
+                from app.models import load_all
+
+                load_all()
                 self._engine = create_database_engine(self.paths.database)
             return self._engine
 
