@@ -1,4 +1,4 @@
-"""Vocabularies of DOMAIN.md as enums: English codes stored, German labels from the catalog.
+"""Vocabularies (docs/domain.md) as enums: English codes stored, German labels from the catalog.
 
 Codes are stable (they are what the database holds); labels are English msgids that the
 German catalog translates. Docstrings name the German UI word.
@@ -628,7 +628,7 @@ class CourseKind(LabeledEnum):
 
     @property
     def standard_teaching_units(self) -> int | None:
-        """Usual maximum of UE where DOMAIN names one (a default for the form)."""
+        """Usual maximum of UE where docs/domain.md names one (a default for the form)."""
         return _STANDARD_UNITS.get(self)
 
 

@@ -369,6 +369,25 @@ def record_and_plan_rows(location: Path) -> list[Row]:
     ]
 
 
+def operation_row(location: Path) -> Row:
+    """Saving a contact note through its operation, beside a raw insert and commit."""
+    from benchmarks.operations import note_operation
+
+    participant_id, notes, _follow_ups = record_participant(location / "lotse.sqlite")
+    lotse_timing, raw_timing = note_operation(location, participant_id)
+    stats = Stats.from_timing(lotse_timing)
+    return Row(
+        "one operation: save a contact note",
+        "ms",
+        "< 50 ms (GUI thread)",
+        stats,
+        Stats.from_timing(raw_timing),
+        ok=stats.median < 50,
+        note=f"participant with {notes}+ notes: unit of work, change tracking, search and list "
+        "row, commit (synchronous) vs raw INSERT + commit",
+    )
+
+
 def largest_plan(database: Path) -> int:
     """The demo plan with the most goals and steps (the longest printout)."""
     sql = """
@@ -530,6 +549,8 @@ def run() -> dict:
     warm_up = warm_up_row(locations[PARTICIPANTS])
     log("record and plan …")
     record_plan = record_and_plan_rows(locations[PARTICIPANTS])
+    log("one operation …")
+    operation = operation_row(locations[PARTICIPANTS])
     if os.environ.get("LOTSE_BENCH_SKIP_DEMO"):  # for working on the runner only
         demo_rows: tuple[Row, ...] = ()
     else:
@@ -541,6 +562,7 @@ def run() -> dict:
         *budget_rows(main, caseloads[PARTICIPANTS]),
         warm_up,
         *record_plan,
+        operation,
         *demo_rows[:1],
         memory,
         *demo_rows[1:],

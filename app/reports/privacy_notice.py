@@ -1,8 +1,8 @@
 """Information sheet under Art. 13 GDPR (Datenschutzhinweise), handed out at entry.
 
 The Landkreis (or kreisfreie Stadt) from the office settings is the controller. The wording
-is a sensible default; the controller's data protection officer should check it (DOMAIN marks
-the retention rules as "check").
+is a sensible default; the controller's data protection officer should check it
+(docs/domain.md, section 13, marks the retention rules as "check").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The printed Förderplan (DOMAIN "Förderplan", sections 1–12), German or bilingual."""
+"""The printed Förderplan (docs/domain.md, section 9.5), German or bilingual."""
 
 from __future__ import annotations
 

@@ -18,7 +18,8 @@ from app.services import audit
 from app.validation import plausible_date
 from app.vocab import AuditAction, FollowUpKind, ParticipantStatus
 
-# Lead times before an expiry (DOMAIN: keep configurable; the Ausländerbehörde needs time).
+# Lead times before an expiry (docs/domain.md, section 7: to be made configurable; the
+# Ausländerbehörde needs time).
 RESIDENCE_TITLE_LEAD = timedelta(days=90)
 S104C_LEAD = timedelta(days=180)  # § 25a/§ 25b must be applied for before the expiry
 EXIT_FIRST_CHECK = timedelta(weeks=4)
