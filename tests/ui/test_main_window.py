@@ -222,8 +222,10 @@ def test_screens_that_load_modules_wait_for_the_background_loading(
 
     monkeypatch.setattr(warm_up, "warm_up", slow_warm_up)
     warm_up.start(QThreadPool.globalInstance(), window._lotse)
-    threading.Timer(0.2, release.set).start()
+    releaser = threading.Timer(0.2, release.set)
+    releaser.start()
     window.show_page(5)  # the Wiedervorlagen page is built only after the loading
     events.append("page built")
     assert events == ["loaded", "page built"]
     warm_up.wait_until_loaded()
+    releaser.join()
