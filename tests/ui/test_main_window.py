@@ -200,6 +200,9 @@ def test_window_start_loads_later_modules_on_a_worker_and_makes_the_daily_copy(
 
     def run_briefly(app: QApplication) -> int:
         qtbot.waitUntil(lambda: on_worker != [], timeout=5000)
+        for window in app.topLevelWidgets():  # as the user does before exec() returns; else
+            if isinstance(window, MainWindow):  # it stays open through the later tests
+                window.close()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", run_briefly)
