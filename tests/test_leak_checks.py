@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -23,8 +22,8 @@ LEAKY = '''
 import threading
 import time
 
-import pytest
-from PySide6.QtCore import QThread, QThreadPool, QTimer
+import shiboken6
+from PySide6.QtCore import QObject, QThread, QThreadPool, QTimer, Signal
 
 kept = []
 release = threading.Event()  # set by the last test: the leaked work ends
@@ -47,7 +46,7 @@ def test_waits_for_its_pool_job(qtbot):
 
 
 def test_pool_job(qtbot):
-    QThreadPool.globalInstance().start(lambda: release.wait(1))  # LINE:pool
+    QThreadPool.globalInstance().start(lambda: release.wait(2))  # LINE:pool
 
 
 def test_timer(qtbot):
@@ -61,11 +60,22 @@ def test_single_shot(qtbot):
 
 
 def test_single_shot_whose_context_is_gone(qtbot):
-    from PySide6.QtCore import QObject
     context = QObject()
     QTimer.singleShot(60_000, context, lambda: None)
     context.deleteLater()
-    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(context))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(context))
+
+
+class Typing(QObject):
+    text_changed = Signal(str)
+
+
+def test_timer_started_by_a_signal(qtbot):
+    source, timer = Typing(), QTimer()  # LINE:signal
+    timer.setInterval(60_000)
+    source.text_changed.connect(timer.start)  # the slot start() takes no text
+    source.text_changed.emit("typed")
+    kept.append((source, timer))
 
 
 def test_stopped_timer(qtbot):
@@ -77,7 +87,7 @@ def test_stopped_timer(qtbot):
 
 class Sleeper(QThread):
     def run(self):
-        release.wait(1)
+        release.wait(2)
 
 
 def test_qthread(qtbot):
@@ -105,7 +115,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """test name -> "passed" or the text of its error or failure."""
     folder = tmp_path_factory.mktemp("leaks")
     (folder / "conftest.py").write_text(CONFTEST, encoding="utf-8")
-    (folder / "test_leaky.py").write_text(textwrap.dedent(LEAKY), encoding="utf-8")
+    (folder / "test_leaky.py").write_text(LEAKY, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     report = folder / "report.xml"
     subprocess.run(
@@ -160,6 +170,11 @@ def test_a_running_pool_job_fails_the_test(outcomes):
 def test_an_active_timer_fails_the_test(outcomes):
     line = leak(outcomes, "test_timer", "QTimer (interval 60000 ms, parent none) still active")
     assert line.endswith(place("timer"))
+
+
+def test_a_timer_started_through_its_slot_fails_the_test(outcomes):
+    line = leak(outcomes, "test_timer_started_by_a_signal", "QTimer (interval 60000 ms, parent")
+    assert line.endswith(place("signal"))
 
 
 def test_a_pending_single_shot_fails_the_test(outcomes):
