@@ -1,4 +1,5 @@
-"""Shared fixtures: an isolated data location per test, an opened Lotse, offscreen Qt."""
+"""Shared fixtures: an isolated data location per test, an opened Lotse, offscreen Qt, and
+the check that no test leaves threads, pool jobs or timers running (tests/leak_checks.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from app.models.office_settings import OfficeSettings  # noqa: E402
 from app.paths import DATA_DIR_ENV, DataPaths  # noqa: E402
 from app.services.settings import save_settings  # noqa: E402
 from app.vocab import Program  # noqa: E402
+from tests.leak_checks import no_leftover_work  # noqa: E402, F401  (autouse, see there)
 
 
 @pytest.fixture

@@ -86,19 +86,19 @@ time.sleep(60)
 def test_lock_of_another_process_blocks_and_goes_with_it(tmp_path: Path):
     """A second process gets AlreadyRunning; when the first dies (even killed), it is free."""
     lock_file = tmp_path / "lotse.lock"
-    holder = subprocess.Popen(
+    with subprocess.Popen(  # closes its pipe on leaving
         [sys.executable, "-c", HOLD_LOCK, str(lock_file)],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ},
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(AlreadyRunning):
-            InstanceLock(lock_file).acquire()
-    finally:
-        holder.kill()
-        holder.wait(timeout=30)
+    ) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+            with pytest.raises(AlreadyRunning):
+                InstanceLock(lock_file).acquire()
+        finally:
+            holder.kill()
+            holder.wait(timeout=30)
     lock = InstanceLock(lock_file)
     lock.acquire()
     assert lock.held

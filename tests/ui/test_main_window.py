@@ -200,6 +200,9 @@ def test_window_start_loads_later_modules_on_a_worker_and_makes_the_daily_copy(
 
     def run_briefly(app: QApplication) -> int:
         qtbot.waitUntil(lambda: on_worker != [], timeout=5000)
+        for window in app.topLevelWidgets():  # as the user does before exec() returns; else
+            if isinstance(window, MainWindow):  # it stays open through the later tests
+                window.close()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", run_briefly)
@@ -222,8 +225,10 @@ def test_screens_that_load_modules_wait_for_the_background_loading(
 
     monkeypatch.setattr(warm_up, "warm_up", slow_warm_up)
     warm_up.start(QThreadPool.globalInstance(), window._lotse)
-    threading.Timer(0.2, release.set).start()
+    releaser = threading.Timer(0.2, release.set)
+    releaser.start()
     window.show_page(5)  # the Wiedervorlagen page is built only after the loading
     events.append("page built")
     assert events == ["loaded", "page built"]
     warm_up.wait_until_loaded()
+    releaser.join()
