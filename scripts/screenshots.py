@@ -53,43 +53,37 @@ def main(folder: Path) -> None:
     settle(app, 0.5)
     shoot(app, window, folder / "main_participants_search.png")
 
-    with lotse.unit_of_work() as uow:
-        people = list_participants(uow, ListQuery())
+    people = list_participants(lotse.reads, ListQuery())
     for program in Program:
         person = next(row for row in people if row.program == program and row.missing)
-        editor = ParticipantEditor(lotse, window.changes, person.id, parent=window)
+        editor = ParticipantEditor(lotse, window.ops, person.id, parent=window)
         editor.show()
         for index, tab in enumerate(editor.tab_names()):
             editor.tabs.setCurrentIndex(index)
             shoot(app, editor, folder / f"editor_{program.value}_{index}_{tab}.png")
         editor.close()
 
-    with lotse.unit_of_work() as uow:
-        planned = (
-            uow.session.connection()
-            .exec_driver_sql(
-                "SELECT participant_id FROM support_plan WHERE status != 'closed' LIMIT 1"
-            )
-            .scalar_one()
-        )
-    editor = ParticipantEditor(lotse, window.changes, planned, parent=window)
+    (planned,) = lotse.reads.one(
+        "SELECT participant_id FROM support_plan WHERE status != 'closed' LIMIT 1"
+    )
+    editor = ParticipantEditor(lotse, window.ops, planned, parent=window)
     editor.show()
     editor.tabs.setCurrentWidget(editor._pages["plan"])
     shoot(app, editor, folder / "plan_tab.png")
     from ui.plan.print_dialog import PlanPrintDialog
 
     panel = editor._plan_panel()
-    dialog = PlanPrintDialog(lotse, window.changes, panel.plan_id, parent=editor)
+    dialog = PlanPrintDialog(lotse, window.ops, panel.plan_id, parent=editor)
     dialog.show()
     settle(app, 2.0)
     shoot(app, dialog, folder / "plan_print_dialog.png")
     dialog.reject()
     editor.close()
-    note = QuickNoteDialog(lotse, window.changes, None, parent=window)
+    note = QuickNoteDialog(lotse, window.ops, None, parent=window)
     note.show()
     shoot(app, note, folder / "quick_note.png")
     note.reject()
-    first = SettingsDialog(lotse, first_start=True)
+    first = SettingsDialog(lotse, window.ops, first_start=True)
     first.show()
     shoot(app, first, folder / "first_start.png")
     first.reject()
