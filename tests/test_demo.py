@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -121,6 +122,47 @@ def test_same_seed_same_data_other_seed_differs(tmp_path):
     first_names, first_dump = run("a", 7)
     assert (first_names, first_dump) == run("b", 7)
     assert first_names != run("c", 8)[0]
+
+
+# SHA-256 of everything one small run writes (40 participants, seed 11, today 30.06.2026).
+# A different digest means the same seed now gives other data: a regression when code was
+# only moved, expected when the generator, the schema, the vocabularies or the German
+# follow-up titles were changed on purpose. To refresh it then, run
+# `pytest tests/test_demo.py -k pinned` and copy the new digest from the failure message.
+PINNED_DIGEST = "2e426d41ba4340fd5b0edbb9e231fd56697b13294c85e9854ba7a2daf369985e"
+UTC_TEXT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
+
+
+def data_digest(lotse: Lotse, since: datetime) -> str:
+    """Every row of every table except the search index's, order-independent; stored UTC
+    timestamps at or after ``since`` come from the wall clock (column defaults) and are
+    masked."""
+    since_text = since.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+    def masked(value: object) -> object:
+        wall_clock = isinstance(value, str) and UTC_TEXT.fullmatch(value) and value >= since_text
+        return "<now>" if wall_clock else value
+
+    digest = hashlib.sha256()
+    with lotse.database.engine.connect() as conn:
+        tables = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version' "
+            "AND name NOT LIKE 'participant_search%' ORDER BY name"
+        ).scalars()
+        for table in list(tables):
+            cursor = conn.exec_driver_sql(f"SELECT * FROM {table}")
+            header = [column[0] for column in cursor.cursor.description]
+            digest.update(repr((table, header)).encode())
+            for line in sorted(repr(tuple(map(masked, row))) for row in cursor):
+                digest.update(line.encode() + b"\n")
+    return digest.hexdigest()
+
+
+def test_same_seed_gives_the_pinned_data(lotse):
+    started = datetime.now(UTC)
+    generate_demo_data(lotse, participants=40, seed=11, today=date(2026, 6, 30))
+    digest = data_digest(lotse, started)
+    assert digest == PINNED_DIGEST, f"digest now {digest}"
 
 
 def test_refuses_a_database_with_participants(demo60):
