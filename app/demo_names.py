@@ -694,11 +694,6 @@ SHOWCASE: tuple[tuple[str, str, str, str, str], ...] = (
     ("Doğan", "Şahin", "male", "TR", "joko"),
 )
 
-# Older list shape (first names, last names, nationality, language), kept for callers.
-NAME_POOLS: list[tuple[list[str], list[str], str, str]] = [
-    ([*pool.female, *pool.male], list(pool.last), pool.nationality, pool.language) for pool in POOLS
-]
-
 # German names of the first languages, for "Dolmetschbedarf (Sprache)".
 LANGUAGE_NAMES: dict[str, str] = {
     "ar": "Arabisch",
@@ -1256,19 +1251,6 @@ OTHER_SUPPORT_SERVICES = (
 
 # (topic, content) for notes; {occ} target occupation, {emp} employer or training company,
 # {school} school, {course} a course title.
-NOTE_TOPICS = [
-    ("Bewerbungsunterlagen", "Lebenslauf aktualisiert, Anschreiben für {occ} gemeinsam erstellt."),
-    ("Sprachkurs", "Anmeldung zum Berufssprachkurs B1 besprochen; Wartezeit ca. 6 Wochen."),
-    ("Jobcenter", "Abstimmung mit der Integrationsfachkraft zum Kooperationsplan."),
-    ("Betriebsbesuch", "Besuch bei {emp}: Probearbeit vereinbart, Arbeitszeiten geklärt."),
-    ("Anerkennung", "Unterlagen für die Anerkennung des Abschlusses gesichtet, Übersetzung fehlt."),
-    ("Aufenthalt", "Termin bei der Ausländerbehörde wegen Verlängerung des Titels."),
-    ("Schule", "Gespräch mit der Klassenleitung über Fehlzeiten und Leistungsstand."),
-    ("Ausbildung", "Zwischenprüfung vorbereitet, Nachhilfe in Mathematik organisiert."),
-    ("Kinderbetreuung", "Kita-Platz beantragt, damit die Teilnahme am Kurs möglich wird."),
-    ("Nachbetreuung", "Rückmeldung aus dem Betrieb: Einarbeitung läuft gut, Probezeit endet bald."),
-]
-
 NOTE_TOPICS_JOKO: tuple[tuple[str, str], ...] = (
     (
         "Erstgespräch",
