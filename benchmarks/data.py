@@ -14,7 +14,7 @@ CACHE = ROOT / "build" / "bench"
 
 def demo_version() -> str:
     """Changes whenever the demo generator or the schema changes: stale data are not reused."""
-    sources = [ROOT / "app" / name for name in ("demo.py", "demo_names.py", "vocab.py")]
+    sources = sorted((ROOT / "app" / "demo").glob("*.py")) + [ROOT / "app" / "vocab.py"]
     sources += [ROOT / "app" / "services" / "follow_ups.py"]  # generated follow-up titles
     sources += [ROOT / "resources" / "locale" / "de" / "LC_MESSAGES" / "lotse.mo"]
     sources += sorted((ROOT / "app" / "db" / "migrations" / "versions").glob("*.py"))

@@ -27,8 +27,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, Connection, Date, Dialect, func, insert, select, update
 from sqlmodel import Session, SQLModel
 
-from app import demo_names as names
 from app.bootstrap import Lotse
+from app.demo import names
 from app.errors import LotseError
 from app.i18n import N_, _
 from app.models import (
