@@ -28,7 +28,7 @@ from sqlalchemy import JSON, Column, Connection, Date, Dialect, func, insert, se
 from sqlmodel import Session, SQLModel
 
 from app.bootstrap import Lotse
-from app.demo import names
+from app.demo import names, organisations, texts
 from app.errors import LotseError
 from app.i18n import N_, _
 from app.models import (
@@ -400,7 +400,7 @@ class Org:
     name: str
     city: str
     contacts: list[int] = field(default_factory=list)
-    business: names.BusinessType | None = None
+    business: organisations.BusinessType | None = None
 
 
 @dataclass
@@ -988,30 +988,30 @@ class DemoBuilder:
 
     def build_network(self, participants: int) -> Network:
         network = Network()
-        for code, name in names.CHAMBERS.items():
+        for code, name in organisations.CHAMBERS.items():
             network.chambers[code] = self.organization(OrganizationKind.CHAMBER, name, 3)
-        jobcenters = names.JOBCENTERS[: self.pick((2, 3))]
+        jobcenters = organisations.JOBCENTERS[: self.pick((2, 3))]
         network.jobcenters = [
             self.organization(OrganizationKind.JOB_CENTER, name, 3) for name in jobcenters
         ]
-        schools = names.SCHOOLS[: self.pick((3, 4))]
+        schools = organisations.SCHOOLS[: self.pick((3, 4))]
         network.schools = [self.organization(OrganizationKind.SCHOOL, name, 3) for name in schools]
         network.providers = [
             self.organization(OrganizationKind.EDUCATION_PROVIDER, name)
-            for name in names.EDUCATION_PROVIDERS
+            for name in organisations.EDUCATION_PROVIDERS
         ]
         network.counselling = [
             self.organization(OrganizationKind.COUNSELLING_SERVICE, name)
-            for name in names.COUNSELLING_SERVICES
+            for name in organisations.COUNSELLING_SERVICES
         ]
         network.agency = self.organization(
-            OrganizationKind.EMPLOYMENT_AGENCY, names.EMPLOYMENT_AGENCY
+            OrganizationKind.EMPLOYMENT_AGENCY, organisations.EMPLOYMENT_AGENCY
         )
         network.youth_agency = self.organization(
-            OrganizationKind.YOUTH_EMPLOYMENT_AGENCY, names.YOUTH_EMPLOYMENT_AGENCY
+            OrganizationKind.YOUTH_EMPLOYMENT_AGENCY, organisations.YOUTH_EMPLOYMENT_AGENCY
         )
         network.others = [
-            self.organization(OrganizationKind.OTHER, name) for name in names.OTHER_PARTNERS
+            self.organization(OrganizationKind.OTHER, name) for name in organisations.OTHER_PARTNERS
         ]
         for index in range(max(20, participants // 20)):
             network.companies.append(self.company(index, network))
@@ -1041,7 +1041,7 @@ class DemoBuilder:
         return org
 
     def company(self, index: int, network: Network) -> Org:
-        types = names.BUSINESS_TYPES
+        types = organisations.BUSINESS_TYPES
         if index < 5:  # the first few train apprentices, so BBS students always have a company
             types = tuple(t for t in types if t.apprenticeships)
         business = self.pick(types)
@@ -1077,13 +1077,15 @@ class DemoBuilder:
         self.contact_persons(org, self.randint(1, 3))
         return org
 
-    def company_name(self, business: names.BusinessType, city: str, network: Network) -> str:
+    def company_name(
+        self, business: organisations.BusinessType, city: str, network: Network
+    ) -> str:
         for attempt in range(20):
             if business.named_after == "word":
-                base = f"{business.prefix} {self.pick(names.COMPANY_WORDS)}"
+                base = f"{business.prefix} {self.pick(organisations.COMPANY_WORDS)}"
             else:
                 surname = self.pick(names.POOLS_BY_KEY["DE"].last)
-                base = f"{business.prefix} {surname}{self.pick(names.LEGAL_FORMS)}"
+                base = f"{business.prefix} {surname}{self.pick(organisations.LEGAL_FORMS)}"
             name = base if attempt < 10 else f"{base} {city}"
             if name not in network.company_names:
                 break
@@ -1104,7 +1106,7 @@ class DemoBuilder:
         return f"{self.pick(names.STREETS)} {self.randint(1, 120)}{suffix}"
 
     def contact_persons(self, org: Org, count: int) -> None:
-        functions = names.CONTACT_FUNCTIONS[org.kind.value]
+        functions = organisations.CONTACT_FUNCTIONS[org.kind.value]
         domain = f"{_slug(org.name)[:30]}.example"
         for position in range(count):
             first, last, _female = self.person_name()
@@ -1126,7 +1128,7 @@ class DemoBuilder:
             assert org.business is not None
             occupation = self.pick(org.business.jobs)[0]
             for _index in range(self.randint(1, 3)):
-                topic, text = self.pick(names.ORGANIZATION_NOTES)
+                topic, text = self.pick(texts.ORGANIZATION_NOTES)
                 day = _workday(self.today - timedelta(days=self.randint(1, 730)))
                 kind = self.pick(kinds)
                 occurred = _stamp(day, self.randint(7 * 60, 15 * 60))
@@ -1147,7 +1149,7 @@ class DemoBuilder:
                 self.new(
                     FollowUp,
                     due_date=due,
-                    title=self.pick(names.FOLLOW_UP_TITLES_ORGANIZATION).format(emp=org.name)[:200],
+                    title=self.pick(texts.FOLLOW_UP_TITLES_ORGANIZATION).format(emp=org.name)[:200],
                     kind=FollowUpKind.MANUAL,
                     organization_id=org.id,
                     created_at=_stamp(min(due, self.today) - timedelta(days=14), 600),
@@ -1171,7 +1173,7 @@ class DemoBuilder:
         if kind.is_integration_course:
             target = GermanLevel.B1
         at_employer = kind is CourseKind.JOB_BSK
-        title = f"{names.COURSE_TITLES[kind.value]} – {provider.city} {start:%m/%Y}"
+        title = f"{texts.COURSE_TITLES[kind.value]} – {provider.city} {start:%m/%Y}"
         course_id = self.new(
             Course,
             kind=kind,
@@ -1436,10 +1438,10 @@ class DemoBuilder:
     def joko_fields(self, case: Case, network: Network) -> Row:
         jobcenter = self.pick(network.jobcenters)
         case.jobcenter = jobcenter
-        case.occupation = self.pick(names.OCCUPATIONS)
+        case.occupation = self.pick(texts.OCCUPATIONS)
         targets = [case.occupation]
         if self.chance(0.4):
-            targets.append(self.pick(names.OCCUPATIONS))
+            targets.append(self.pick(texts.OCCUPATIONS))
         level = GERMAN_LEVELS.draw(self.rng)
         case.german_level = level
         if level in (GermanLevel.NONE, GermanLevel.A1, GermanLevel.A2):
@@ -1484,7 +1486,7 @@ class DemoBuilder:
                 ([], [], [], ["b"], ["b"], ["foreign"], ["b", "c", "ce"])
             ),
             "care_responsibility": self.chance(0.4 if case.is_female else 0.1),
-            "placement_barriers": self.pick(names.PLACEMENT_BARRIERS),
+            "placement_barriers": self.pick(texts.PLACEMENT_BARRIERS),
         }
         row.update(self.german_proof(case, level))
         row.update(self.residence(case))
@@ -1612,7 +1614,7 @@ class DemoBuilder:
                 "qualification_abroad": False,
                 "receives_sgb2": self.chance(0.25),
                 "access_route": self.pick(list(AccessRoute)),
-                "other_support_services": self.pick(names.OTHER_SUPPORT_SERVICES),
+                "other_support_services": self.pick(texts.OTHER_SUPPORT_SERVICES),
             }
         )
         if case.minor_on(case.entry):
@@ -1649,15 +1651,15 @@ class DemoBuilder:
     def school_course(self, case: Case, network: Network) -> Row:
         """BVJ, Berufsfachschule or Fachoberschule: no training company."""
         case.employer = self.pick(network.companies)  # internship company
-        case.occupation = self.pick(names.OCCUPATIONS)  # career aim
+        case.occupation = self.pick(texts.OCCUPATIONS)  # career aim
         year = _school_year_start(case.entry) % 100
         if case.school_form is SchoolForm.BVJ:
             return {
                 "school_class": f"BVJ{year:02d}{self.pick('abcd')}",
-                "performance": f"Schwerpunkt {self.pick(names.BVJ_FOCUS)}",
+                "performance": f"Schwerpunkt {self.pick(texts.BVJ_FOCUS)}",
             }
         assert case.school_form is not None
-        occupation, code = self.pick(names.SCHOOL_COURSES[case.school_form.value])
+        occupation, code = self.pick(texts.SCHOOL_COURSES[case.school_form.value])
         if occupation:
             case.occupation = occupation
         start = date(_school_year_start(case.entry), 8, 1)
@@ -1696,7 +1698,7 @@ class DemoBuilder:
             "absence_hours": hours,
             "unexcused_absence_hours": unexcused,
             "absence_as_of": max(case.entry, _workday(ref - timedelta(days=self.randint(0, 20)))),
-            "performance": self.pick(names.PERFORMANCE),
+            "performance": self.pick(texts.PERFORMANCE),
             "dropout_risk": risk,
             "risk_factors": factors,
             "support_need_assessed_on": min(ref, case.entry + timedelta(days=self.randint(0, 21))),
@@ -1871,7 +1873,7 @@ class DemoBuilder:
             self.new(
                 WorkExperience,
                 participant_id=case.id,
-                activity=self.pick(names.WORK_ACTIVITIES),
+                activity=self.pick(texts.WORK_ACTIVITIES),
                 country=country,
                 started_on=date(started, 1, 1),
                 ended_on=date(started + self.randint(1, 6), 12, 31),
@@ -1881,7 +1883,7 @@ class DemoBuilder:
 
     def foreign_qualification(self, case: Case) -> None:
         level = "higher" if self.chance(0.45) else "vocational"
-        title, reference, regulated, body = self.pick(names.FOREIGN_QUALIFICATIONS[level])
+        title, reference, regulated, body = self.pick(texts.FOREIGN_QUALIFICATIONS[level])
         status = RECOGNITION.draw(self.rng)
         applied = None
         if status not in (RecognitionStatus.NOT_STARTED, RecognitionStatus.COUNSELLING):
@@ -1950,7 +1952,7 @@ class DemoBuilder:
             fixed_term_until=add_months(start, 12) if self.chance(0.3) else None,
             hours_per_week=self.pick((20.0, 30.0, 35.0, 39.0, 40.0)),
             social_insurance=kind is not EmploymentKind.MARGINAL,
-            subsidy=self.pick(names.EMPLOYMENT_SUBSIDIES),
+            subsidy=self.pick(texts.EMPLOYMENT_SUBSIDIES),
             aftercare_until=case.exit or add_months(start, 6),
             created_at=_stamp(start - timedelta(days=3), 600),
         )
@@ -1986,7 +1988,7 @@ class DemoBuilder:
         reason = ""
         if final is PlacementStage.REJECTED:
             values["decided_on"] = min(day, self.today)
-            reason = self.pick(names.REJECTION_REASONS)
+            reason = self.pick(texts.REJECTION_REASONS)
         self.new(
             Placement,
             participant_id=case.id,
@@ -2213,11 +2215,11 @@ class DemoBuilder:
         return max(5, min(15, round(self.rng.gauss(10, 2.6))))
 
     def notes(self, case: Case, courses: list[CourseInfo]) -> None:
-        topics = names.NOTE_TOPICS_JOKO if case.is_joko else names.NOTE_TOPICS_TRAINING
+        topics = texts.NOTE_TOPICS_JOKO if case.is_joko else texts.NOTE_TOPICS_TRAINING
         kinds = CONTACT_KINDS[case.program]
         employer = case.employer
         context = {
-            "occ": case.occupation or self.pick(names.OCCUPATIONS),
+            "occ": case.occupation or self.pick(texts.OCCUPATIONS),
             "emp": employer.name if employer else "dem Betrieb",
             "school": case.school.name if case.school else "BBS",
             "course": case.course_title,
@@ -2242,8 +2244,8 @@ class DemoBuilder:
                 duration_minutes=self.duration(kind),
                 participants=NOTE_PARTICIPANTS.get(kind, ""),
                 topics=topic,
-                content=text.format_map(context) + self.pick(names.NOTE_ADDITIONS),
-                agreements=self.pick(names.NOTE_AGREEMENTS),
+                content=text.format_map(context) + self.pick(texts.NOTE_ADDITIONS),
+                agreements=self.pick(texts.NOTE_AGREEMENTS),
                 interpreter=interpreter,
                 interpreter_language=case.interpreter_language if interpreter else "",
                 author=self.coordinator,
@@ -2266,7 +2268,7 @@ class DemoBuilder:
 
     def follow_ups(self, case: Case) -> None:
         today = self.today
-        titles = names.FOLLOW_UP_TITLES_JOKO if case.is_joko else names.FOLLOW_UP_TITLES_TRAINING
+        titles = texts.FOLLOW_UP_TITLES_JOKO if case.is_joko else texts.FOLLOW_UP_TITLES_TRAINING
         context = {
             "occ": case.occupation or "Wunschberuf",
             "emp": case.employer.name if case.employer else "dem Betrieb",
@@ -2328,7 +2330,7 @@ class DemoBuilder:
         previous_id: int | None,
         closed_on: date | None,
     ) -> int:
-        texts = names.PLAN_TEXTS[case.program.value]
+        plan_texts = texts.PLAN_TEXTS[case.program.value]
         if closed_on:
             status = PlanStatus.CLOSED
         else:
@@ -2349,11 +2351,11 @@ class DemoBuilder:
             version=version,
             status=status,
             previous_version_id=previous_id,
-            situation=self.pick(texts["situation"]).format_map(context),
-            strengths=self.pick(texts["strengths"]),
-            needs=self.pick(texts["needs"]),
-            overall_aim=self.pick(texts["aim"]).format_map(context),
-            agreements=self.pick(texts["agreements"]),
+            situation=self.pick(plan_texts["situation"]).format_map(context),
+            strengths=self.pick(plan_texts["strengths"]),
+            needs=self.pick(plan_texts["needs"]),
+            overall_aim=self.pick(plan_texts["aim"]).format_map(context),
+            agreements=self.pick(plan_texts["agreements"]),
             involved=f"{self.coordinator} (Koordination)"
             + (f"; {partner.name}" if partner else ""),
             next_review_on=None if closed_on else self.next_review(created),
@@ -2383,8 +2385,8 @@ class DemoBuilder:
 
     def goals(self, case: Case, plan_id: int, created: date, closed_on: date | None) -> None:
         today = self.today
-        templates = names.GOALS[case.program.value]
-        steps = names.STEPS[case.program.value]
+        templates = texts.GOALS[case.program.value]
+        steps = texts.STEPS[case.program.value]
         context = {"occ": case.occupation or "Wunschberuf"}
         for position, (title, indicator) in enumerate(
             self.rng.sample(templates, self.randint(2, 4))
@@ -2406,7 +2408,7 @@ class DemoBuilder:
                 deadline=deadline,
                 status=status,
                 result=result,
-                result_reason=self.pick(names.GOAL_RESULT_REASONS)
+                result_reason=self.pick(texts.GOAL_RESULT_REASONS)
                 if result is GoalResult.NOT_ACHIEVED
                 else "",
                 course_id=course_id,
