@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import gc
 import math
-import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from itertools import accumulate
 from operator import itemgetter
 from random import Random
 from types import SimpleNamespace
@@ -29,6 +26,50 @@ from sqlmodel import Session, SQLModel
 
 from app.bootstrap import Lotse
 from app.demo import names, organisations, texts
+from app.demo.distributions import Weighted, school_year, school_year_start, slug, stamp, workday
+from app.demo.records import Case, CourseInfo, Network, Offer, Org
+from app.demo.weights import (
+    AGE_AT_ENTRY,
+    BVJ_OUTCOMES,
+    BVJ_SCHOOL,
+    CASE_WINDOW_DAYS,
+    CONTACT_KINDS,
+    COOPERATION,
+    COURSE_KINDS,
+    COURSE_TARGETS,
+    DISABILITY,
+    DURATIONS,
+    EMPLOYED_OUTCOMES,
+    EMPLOYMENT_KINDS,
+    EXAM_RESULTS,
+    EXIT_REASONS,
+    FOLLOW_UP_STATES,
+    GERMAN_LEVELS,
+    GRADES,
+    HOUSING,
+    INCOMPLETE_SHARE,
+    INTERPRETED_KINDS,
+    JOKO_EMPLOYMENT_STATUS,
+    JOKO_OUTCOMES,
+    JOKO_RESIDENCE,
+    JOKO_SCHOOL,
+    JOKO_SHARE,
+    JOKO_VOCATIONAL,
+    MEASURE_KINDS,
+    MEASURE_PROVIDERS,
+    MINORITY,
+    NOTE_PARTICIPANTS,
+    OPEN_PLACEMENT_STAGES,
+    PLACEMENT_DATE_FIELDS,
+    PLACEMENT_PATH,
+    RECOGNITION,
+    SCHOOL_FORMS,
+    SIZE_CLASSES,
+    STATUS,
+    STRETCHED_EXAMS,
+    TRAINING_OUTCOMES,
+    TRAINING_SCHOOL,
+)
 from app.errors import LotseError
 from app.i18n import N_, _
 from app.models import (
@@ -82,7 +123,6 @@ from app.vocab import (
     GoalResult,
     GoalStatus,
     GuardianRelation,
-    HousingSituation,
     IntegrationCourseStatus,
     JobOfferSource,
     JobOfferStatus,
@@ -110,9 +150,6 @@ from app.vocab import (
 Row = dict[str, Any]
 
 CHUNK_SIZE = 2000  # participants per batch of bulk inserts (bounds memory at 20,000)
-CASE_WINDOW_DAYS = 3 * 365  # entries over the last three years
-INCOMPLETE_SHARE = 0.15  # records deliberately missing one or two ESF+ core fields
-JOKO_SHARE = 0.6
 
 DEMO_SETTINGS = OfficeSettings(
     provider="Landkreis Musterland – Fachdienst Integration",
@@ -230,71 +267,7 @@ def _refuse_unless_empty(session: Session) -> None:
         )
 
 
-# --- small helpers ------------------------------------------------------------------------
-
-
-class Weighted[T]:
-    """Draws items by relative weight; cumulative weights are computed once."""
-
-    def __init__(self, pairs: Iterable[tuple[T, float]]) -> None:
-        kept = [(item, weight) for item, weight in pairs if weight > 0]
-        self.items = [item for item, _weight in kept]
-        self.cumulative = list(accumulate(weight for _item, weight in kept))
-        self.total = self.cumulative[-1]
-
-    def draw(self, rng: Random) -> T:
-        return self.items[bisect_right(self.cumulative, rng.random() * self.total)]
-
-
-def _stamp(day: date, minute_of_day: int) -> datetime:
-    """A UTC timestamp on ``day``, ``minute_of_day`` minutes after midnight."""
-    hour, minute = divmod(minute_of_day, 60)
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
-
-
-def _workday(day: date) -> date:
-    """Saturday and Sunday move back to Friday."""
-    weekday = day.weekday()
-    return day - timedelta(days=weekday - 4) if weekday > 4 else day
-
-
-def _school_year_start(day: date) -> int:
-    return day.year if day.month >= 8 else day.year - 1
-
-
-def _school_year(day: date) -> str:
-    start = _school_year_start(day)
-    return f"{start}/{(start + 1) % 100:02d}"
-
-
-# Letters NFKD does not reduce to ASCII: German umlauts the German way, ł ß đ ı, Ukrainian.
-_FOLD = {
-    **str.maketrans("абвгґдезиіїйклмнопрстуфыłđı", "abvhgdezyiiiklmnoprstufyldi", "ьъ"),
-    **str.maketrans(
-        {
-            "ß": "ss",
-            "ä": "ae",
-            "ö": "oe",
-            "ü": "ue",
-            "є": "ie",
-            "ж": "zh",
-            "х": "kh",
-            "ц": "ts",
-            "ч": "ch",
-            "ш": "sh",
-            "щ": "shch",
-            "ю": "iu",
-            "я": "ia",
-        }
-    ),
-}
-
-
-def _slug(text: str) -> str:
-    """ASCII for e-mail addresses: Müller → mueller, Łukasz → lukasz, Олена → olena."""
-    text = text.lower().translate(_FOLD)
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "".join(char for char in folded if char.isalnum())
+# --- the bulk writer ----------------------------------------------------------------------
 
 
 _TEMPLATES: dict[type[SQLModel], Row] = {}
@@ -388,488 +361,6 @@ def _enum_code(enum_class: type[LabeledEnum]) -> Callable[[Any], str | None]:
         return enum_class(value).value
 
     return convert
-
-
-# --- what the builder remembers while it writes -------------------------------------------
-
-
-@dataclass
-class Org:
-    id: int
-    kind: OrganizationKind
-    name: str
-    city: str
-    contacts: list[int] = field(default_factory=list)
-    business: organisations.BusinessType | None = None
-
-
-@dataclass
-class Network:
-    """The organisations the cases refer to."""
-
-    chambers: dict[str, Org] = field(default_factory=dict)
-    jobcenters: list[Org] = field(default_factory=list)
-    schools: list[Org] = field(default_factory=list)
-    providers: list[Org] = field(default_factory=list)
-    counselling: list[Org] = field(default_factory=list)
-    others: list[Org] = field(default_factory=list)
-    companies: list[Org] = field(default_factory=list)
-    training_companies: list[Org] = field(default_factory=list)
-    company_names: set[str] = field(default_factory=set)
-    agency: Org | None = None
-    youth_agency: Org | None = None
-
-
-@dataclass
-class Offer:
-    id: int
-    employer: Org
-    occupation: str
-    acquired_on: date
-    status: JobOfferStatus
-
-
-@dataclass
-class CourseInfo:
-    id: int
-    kind: CourseKind
-    title: str
-    start: date
-    end: date
-    target_level: GermanLevel | None
-
-
-@dataclass
-class Case:
-    """One participant as the child tables need to see them."""
-
-    id: int
-    program: Program
-    status: ParticipantStatus
-    pool: names.NamePool
-    gender: Gender
-    first: str
-    last: str
-    entry: date
-    exit: date | None
-    job_start: date | None
-    birth: date
-    school_form: SchoolForm | None = None
-    city: str = ""
-    postal_code: str = ""
-    street: str = ""
-    rural: bool = False
-    occupation: str = ""
-    occupation_code: str = ""
-    employer: Org | None = None
-    school: Org | None = None
-    jobcenter: Org | None = None
-    interpreter_language: str = ""
-    guardian: str | None = None
-    exit_outcome: ExitOutcome | None = None
-    apprenticeship_year: int | None = None
-    apprenticeship_start: date | None = None
-    apprenticeship_end: date | None = None
-    high_risk: bool = False
-    german_level: GermanLevel | None = None
-    course_title: str = ""
-    course_ids: list[int] = field(default_factory=list)
-    measure_ids: list[int] = field(default_factory=list)
-
-    @property
-    def is_joko(self) -> bool:
-        return self.program is Program.JOKO
-
-    @property
-    def is_female(self) -> bool:
-        return self.gender is Gender.FEMALE
-
-    def end(self, today: date) -> date:
-        return self.exit or today
-
-    def minor_on(self, day: date) -> bool:
-        return age_on(self.birth, day) < 18
-
-    @property
-    def address(self) -> str:
-        return f"{self.street}, {self.postal_code} {self.city}"
-
-
-# --- vocabularies with weights ------------------------------------------------------------
-
-STATUS = Weighted(
-    [
-        (ParticipantStatus.ACTIVE, 65),
-        (ParticipantStatus.EMPLOYED_AFTERCARE, 10),
-        (ParticipantStatus.EXITED, 20),
-        (ParticipantStatus.SHORT_COUNSELLING, 5),
-    ]
-)
-SCHOOL_FORMS = Weighted(
-    [
-        (SchoolForm.PART_TIME_VOCATIONAL, 60),
-        (SchoolForm.BVJ, 25),
-        (SchoolForm.VOCATIONAL_FULL_TIME, 10),
-        (SchoolForm.TECHNICAL_SECONDARY, 5),
-    ]
-)
-# age at entry (low, high, mode) by school form; JOKO uses the first entry
-AGE_AT_ENTRY: dict[SchoolForm | None, tuple[int, int, int]] = {
-    None: (18, 60, 29),
-    SchoolForm.PART_TIME_VOCATIONAL: (16, 25, 19),
-    SchoolForm.BVJ: (15, 18, 16),
-    SchoolForm.VOCATIONAL_FULL_TIME: (16, 22, 18),
-    SchoolForm.TECHNICAL_SECONDARY: (16, 20, 17),
-}
-JOKO_RESIDENCE = Weighted(
-    [
-        (ResidenceStatus.S25_1_2, 48),
-        (ResidenceStatus.S104C, 14),
-        (ResidenceStatus.S25_3, 7),
-        (ResidenceStatus.S22_23, 6),
-        (ResidenceStatus.S25A, 4),
-        (ResidenceStatus.S25B, 5),
-        (ResidenceStatus.SETTLEMENT_PERMIT, 8),
-        (ResidenceStatus.OTHER_PERMIT, 4),
-        (ResidenceStatus.PERMISSION_TO_RESIDE, 2),
-        (ResidenceStatus.OTHER, 2),
-    ]
-)
-GERMAN_LEVELS = Weighted(
-    [
-        (GermanLevel.NONE, 4),
-        (GermanLevel.A1, 16),
-        (GermanLevel.A2, 28),
-        (GermanLevel.B1, 32),
-        (GermanLevel.B2, 15),
-        (GermanLevel.C1, 5),
-    ]
-)
-JOKO_SCHOOL = Weighted(
-    [
-        (SchoolLevel.NONE, 12),
-        (SchoolLevel.LOWER_SECONDARY, 30),
-        (SchoolLevel.INTERMEDIATE, 25),
-        (SchoolLevel.UAS_ENTRANCE, 8),
-        (SchoolLevel.HIGHER_EDUCATION_ENTRANCE, 25),
-    ]
-)
-JOKO_VOCATIONAL = Weighted(
-    [
-        (VocationalLevel.NONE, 42),
-        (VocationalLevel.PARTIAL, 10),
-        (VocationalLevel.VOCATIONAL, 25),
-        (VocationalLevel.MASTER_TECHNICIAN, 4),
-        (VocationalLevel.BACHELOR, 14),
-        (VocationalLevel.MASTER, 4),
-        (VocationalLevel.DOCTORATE, 1),
-    ]
-)
-TRAINING_SCHOOL = Weighted(
-    [
-        (SchoolLevel.NONE, 8),
-        (SchoolLevel.SPECIAL_NEEDS, 4),
-        (SchoolLevel.LOWER_SECONDARY, 36),
-        (SchoolLevel.INTERMEDIATE, 45),
-        (SchoolLevel.UAS_ENTRANCE, 4),
-        (SchoolLevel.HIGHER_EDUCATION_ENTRANCE, 3),
-    ]
-)
-BVJ_SCHOOL = Weighted(
-    [(SchoolLevel.NONE, 50), (SchoolLevel.SPECIAL_NEEDS, 15), (SchoolLevel.LOWER_SECONDARY, 35)]
-)
-JOKO_EMPLOYMENT_STATUS = Weighted(
-    [
-        (EmploymentStatusAtEntry.UNEMPLOYED, 50),
-        (EmploymentStatusAtEntry.LONG_TERM_UNEMPLOYED, 35),
-        (EmploymentStatusAtEntry.EMPLOYED, 8),
-        (EmploymentStatusAtEntry.INACTIVE_NOT_IN_EDUCATION, 7),
-    ]
-)
-HOUSING: dict[Program, Weighted[HousingSituation]] = {
-    Program.JOKO: Weighted(
-        [
-            (HousingSituation.OWN_FLAT, 55),
-            (HousingSituation.REFUGEE_ACCOMMODATION, 20),
-            (HousingSituation.SHARED_FLAT, 9),
-            (HousingSituation.WITH_FAMILY, 8),
-            (HousingSituation.INSECURE, 4),
-            (HousingSituation.INADEQUATE, 3),
-            (HousingSituation.HOMELESS, 1),
-        ]
-    ),
-    Program.TRAINING: Weighted(
-        [
-            (HousingSituation.WITH_FAMILY, 64),
-            (HousingSituation.OWN_FLAT, 15),
-            (HousingSituation.SHARED_FLAT, 8),
-            (HousingSituation.SUPERVISED, 8),
-            (HousingSituation.INSECURE, 3),
-            (HousingSituation.REFUGEE_ACCOMMODATION, 1),
-            (HousingSituation.HOMELESS, 1),
-        ]
-    ),
-}
-DISABILITY = Weighted([(YesNoUnknown.NO, 78), (YesNoUnknown.YES, 6), (YesNoUnknown.NOT_STATED, 16)])
-MINORITY = Weighted([(YesNoUnknown.NOT_STATED, 70), (YesNoUnknown.NO, 28), (YesNoUnknown.YES, 2)])
-JOKO_OUTCOMES = Weighted(
-    [
-        (ExitOutcome.EMPLOYED_SOCIAL_INSURANCE, 35),
-        (ExitOutcome.APPRENTICESHIP, 6),
-        (ExitOutcome.MARGINAL_EMPLOYMENT, 6),
-        (ExitOutcome.SELF_EMPLOYED, 2),
-        (ExitOutcome.FURTHER_TRAINING, 8),
-        (ExitOutcome.LANGUAGE_COURSE, 10),
-        (ExitOutcome.JOB_SEEKING, 12),
-        (ExitOutcome.INACTIVE, 5),
-        (ExitOutcome.SGB2_ENDED, 4),
-        (ExitOutcome.RELOCATED, 6),
-        (ExitOutcome.CONTACT_LOST, 5),
-        (ExitOutcome.RESIDENCE_ENDED, 1),
-    ]
-)
-BVJ_OUTCOMES = Weighted(
-    [
-        (ExitOutcome.BVJ_TO_APPRENTICESHIP, 45),
-        (ExitOutcome.BVJ_TO_SCHOOL, 20),
-        (ExitOutcome.BVJ_TO_WORK, 15),
-        (ExitOutcome.DROPOUT, 10),
-        (ExitOutcome.MOVED_AWAY, 10),
-    ]
-)
-TRAINING_OUTCOMES = Weighted(
-    [
-        (ExitOutcome.TRAINING_STABILISED, 45),
-        (ExitOutcome.COMPANY_CHANGE, 14),
-        (ExitOutcome.OCCUPATION_CHANGE, 8),
-        (ExitOutcome.EARLY_TERMINATION, 12),
-        (ExitOutcome.DROPOUT, 11),
-        (ExitOutcome.MOVED_AWAY, 10),
-    ]
-)
-EXIT_REASONS: dict[ExitOutcome, tuple[ExitReason, ...]] = {
-    ExitOutcome.EMPLOYED_SOCIAL_INSURANCE: (ExitReason.GOAL_REACHED,),
-    ExitOutcome.APPRENTICESHIP: (ExitReason.GOAL_REACHED,),
-    ExitOutcome.MARGINAL_EMPLOYMENT: (ExitReason.REGULAR_END, ExitReason.PARTICIPANT_REQUEST),
-    ExitOutcome.SELF_EMPLOYED: (ExitReason.GOAL_REACHED,),
-    ExitOutcome.FURTHER_TRAINING: (ExitReason.GOAL_REACHED, ExitReason.REGULAR_END),
-    ExitOutcome.LANGUAGE_COURSE: (ExitReason.REGULAR_END, ExitReason.PARTICIPANT_REQUEST),
-    ExitOutcome.JOB_SEEKING: (
-        ExitReason.REGULAR_END,
-        ExitReason.NO_COOPERATION,
-        ExitReason.PARTICIPANT_REQUEST,
-    ),
-    ExitOutcome.INACTIVE: (ExitReason.HEALTH, ExitReason.PARTICIPANT_REQUEST, ExitReason.OTHER),
-    ExitOutcome.SGB2_ENDED: (ExitReason.NO_LONGER_ELIGIBLE,),
-    ExitOutcome.RELOCATED: (ExitReason.MOVED,),
-    ExitOutcome.CONTACT_LOST: (ExitReason.CONTACT_LOST,),
-    ExitOutcome.RESIDENCE_ENDED: (ExitReason.NO_LONGER_ELIGIBLE,),
-    ExitOutcome.TRAINING_STABILISED: (ExitReason.GOAL_REACHED,),
-    ExitOutcome.QUALIFICATION_PASSED: (ExitReason.GOAL_REACHED, ExitReason.REGULAR_END),
-    ExitOutcome.COMPANY_CHANGE: (ExitReason.GOAL_REACHED,),
-    ExitOutcome.OCCUPATION_CHANGE: (ExitReason.GOAL_REACHED, ExitReason.PARTICIPANT_REQUEST),
-    ExitOutcome.BVJ_TO_APPRENTICESHIP: (ExitReason.GOAL_REACHED,),
-    ExitOutcome.BVJ_TO_SCHOOL: (ExitReason.GOAL_REACHED, ExitReason.REGULAR_END),
-    ExitOutcome.BVJ_TO_WORK: (ExitReason.REGULAR_END,),
-    ExitOutcome.EARLY_TERMINATION: (ExitReason.PARTICIPANT_REQUEST, ExitReason.NO_COOPERATION),
-    ExitOutcome.DROPOUT: (ExitReason.NO_COOPERATION, ExitReason.CONTACT_LOST),
-    ExitOutcome.MOVED_AWAY: (ExitReason.MOVED,),
-}
-EMPLOYED_OUTCOMES = frozenset(
-    {
-        ExitOutcome.EMPLOYED_SOCIAL_INSURANCE,
-        ExitOutcome.APPRENTICESHIP,
-        ExitOutcome.MARGINAL_EMPLOYMENT,
-    }
-)
-CONTACT_KINDS: dict[Program, Weighted[ContactKind]] = {
-    Program.JOKO: Weighted(
-        [
-            (ContactKind.IN_PERSON, 40),
-            (ContactKind.PHONE, 24),
-            (ContactKind.MESSAGE, 15),
-            (ContactKind.VIDEO, 4),
-            (ContactKind.COMPANY_VISIT, 8),
-            (ContactKind.HOME_VISIT, 3),
-            (ContactKind.CASE_CONFERENCE, 6),
-        ]
-    ),
-    Program.TRAINING: Weighted(
-        [
-            (ContactKind.IN_PERSON, 38),
-            (ContactKind.PHONE, 15),
-            (ContactKind.MESSAGE, 14),
-            (ContactKind.VIDEO, 3),
-            (ContactKind.SCHOOL_VISIT, 14),
-            (ContactKind.COMPANY_VISIT, 10),
-            (ContactKind.CASE_CONFERENCE, 6),
-        ]
-    ),
-}
-DURATIONS: dict[ContactKind, tuple[int, int]] = {  # minutes, in steps of five
-    ContactKind.IN_PERSON: (30, 90),
-    ContactKind.PHONE: (5, 30),
-    ContactKind.MESSAGE: (5, 15),
-    ContactKind.VIDEO: (20, 60),
-    ContactKind.HOME_VISIT: (45, 120),
-    ContactKind.COMPANY_VISIT: (45, 120),
-    ContactKind.SCHOOL_VISIT: (30, 90),
-    ContactKind.CASE_CONFERENCE: (60, 120),
-}
-NOTE_PARTICIPANTS: dict[ContactKind, str] = {
-    ContactKind.HOME_VISIT: "Teilnehmer:in, Familie",
-    ContactKind.COMPANY_VISIT: "Teilnehmer:in, Ansprechperson im Betrieb",
-    ContactKind.SCHOOL_VISIT: "Schüler:in, Klassenleitung",
-    ContactKind.CASE_CONFERENCE: "Teilnehmer:in, Schule bzw. Jobcenter, Betrieb, Koordinator:in",
-}
-INTERPRETED_KINDS = frozenset(
-    {ContactKind.IN_PERSON, ContactKind.PHONE, ContactKind.VIDEO, ContactKind.HOME_VISIT}
-)
-FOLLOW_UP_STATES = Weighted(
-    [("overdue", 20), ("today", 8), ("week", 15), ("later", 25), ("done", 32)]
-)
-SIZE_CLASSES = Weighted([((1, 9), 35), ((10, 49), 35), ((50, 249), 20), ((250, 2400), 10)])
-COOPERATION = Weighted(
-    [
-        (CooperationStatus.ACTIVE, 50),
-        (CooperationStatus.CONTACTED, 20),
-        (CooperationStatus.PROSPECT, 10),
-        (CooperationStatus.DORMANT, 15),
-        (CooperationStatus.ENDED, 5),
-    ]
-)
-COURSE_KINDS = Weighted(
-    [
-        (CourseKind.INTEGRATION_GENERAL, 15),
-        (CourseKind.INTEGRATION_WOMEN, 3),
-        (CourseKind.INTEGRATION_PARENTS, 2),
-        (CourseKind.INTEGRATION_LITERACY, 5),
-        (CourseKind.INTEGRATION_INTENSIVE, 2),
-        (CourseKind.INTEGRATION_YOUTH, 2),
-        (CourseKind.BSK_BASIC_B2, 12),
-        (CourseKind.BSK_BASIC_C1, 3),
-        (CourseKind.BSK_SPECIAL_A2, 5),
-        (CourseKind.BSK_SPECIAL_B1, 6),
-        (CourseKind.BSK_PROFESSIONAL, 4),
-        (CourseKind.BSK_APPRENTICE, 6),
-        (CourseKind.BSK_RECOGNITION, 2),
-        (CourseKind.JOB_BSK, 6),
-        (CourseKind.FURTHER_TRAINING, 8),
-        (CourseKind.ADAPTATION, 3),
-        (CourseKind.PARTIAL_QUALIFICATION, 5),
-        (CourseKind.DRIVING_LICENCE, 4),
-        (CourseKind.OTHER, 2),
-    ]
-)
-COURSE_TARGETS: dict[CourseKind, GermanLevel] = {
-    CourseKind.BSK_BASIC_B2: GermanLevel.B2,
-    CourseKind.BSK_BASIC_C1: GermanLevel.C1,
-    CourseKind.BSK_BASIC_C2: GermanLevel.C2,
-    CourseKind.BSK_SPECIAL_A2: GermanLevel.A2,
-    CourseKind.BSK_SPECIAL_B1: GermanLevel.B1,
-    CourseKind.BSK_PROFESSIONAL: GermanLevel.B2,
-    CourseKind.BSK_APPRENTICE: GermanLevel.B1,
-    CourseKind.BSK_RECOGNITION: GermanLevel.B2,
-    CourseKind.JOB_BSK: GermanLevel.B1,
-}
-MEASURE_KINDS: dict[Program, Weighted[MeasureKind]] = {
-    Program.TRAINING: Weighted(
-        [
-            (MeasureKind.ASA_FLEX, 20),
-            (MeasureKind.TUTORING, 18),
-            (MeasureKind.SOCIAL_PEDAGOGICAL, 10),
-            (MeasureKind.LANGUAGE_SUPPORT, 8),
-            (MeasureKind.BAB, 10),
-            (MeasureKind.CONFLICT_MEDIATION, 6),
-            (MeasureKind.COMPANY_CHANGE, 4),
-            (MeasureKind.YOUTH_WELFARE, 5),
-            (MeasureKind.DEBT_COUNSELLING, 3),
-            (MeasureKind.PSYCHOSOCIAL_COUNSELLING, 4),
-            (MeasureKind.HOUSING_SUPPORT, 3),
-            (MeasureKind.DISADVANTAGE_COMPENSATION, 4),
-            (MeasureKind.EQ, 5),
-        ]
-    ),
-    Program.JOKO: Weighted(
-        [
-            (MeasureKind.APPLICATION_COACHING, 25),
-            (MeasureKind.RECOGNITION_COUNSELLING, 15),
-            (MeasureKind.SKILLS_ASSESSMENT, 12),
-            (MeasureKind.INTEGRATION_SUBSIDY, 12),
-            (MeasureKind.CHILDCARE, 10),
-            (MeasureKind.MOBILITY, 8),
-            (MeasureKind.LANGUAGE_SUPPORT, 10),
-            (MeasureKind.DEBT_COUNSELLING, 4),
-            (MeasureKind.HOUSING_SUPPORT, 4),
-        ]
-    ),
-}
-# which partner provides a measure
-MEASURE_PROVIDERS: dict[MeasureKind, str] = {
-    MeasureKind.BAB: "agency",
-    MeasureKind.YOUTH_WELFARE: "youth_office",
-    MeasureKind.DEBT_COUNSELLING: "counselling",
-    MeasureKind.PSYCHOSOCIAL_COUNSELLING: "counselling",
-    MeasureKind.SOCIAL_PEDAGOGICAL: "counselling",
-    MeasureKind.HOUSING_SUPPORT: "counselling",
-    MeasureKind.RECOGNITION_COUNSELLING: "counselling",
-    MeasureKind.INTEGRATION_SUBSIDY: "jobcenter",
-    MeasureKind.CHILDCARE: "jobcenter",
-    MeasureKind.MOBILITY: "jobcenter",
-    MeasureKind.CONFLICT_MEDIATION: "chamber",
-    MeasureKind.COMPANY_CHANGE: "chamber",
-    MeasureKind.DISADVANTAGE_COMPENSATION: "chamber",
-    MeasureKind.EQ: "company",
-}
-PLACEMENT_PATH = (
-    PlacementStage.PROPOSED,
-    PlacementStage.APPLIED,
-    PlacementStage.INTERVIEW,
-    PlacementStage.TRIAL_WORK,
-    PlacementStage.OFFER,
-    PlacementStage.CONTRACT,
-)
-PLACEMENT_DATE_FIELDS = (
-    "proposed_on",
-    "applied_on",
-    "interview_on",
-    "trial_work_on",
-    "decided_on",
-    "contract_on",
-)
-OPEN_PLACEMENT_STAGES = Weighted(
-    [
-        (PlacementStage.PROPOSED, 15),
-        (PlacementStage.APPLIED, 20),
-        (PlacementStage.INTERVIEW, 15),
-        (PlacementStage.TRIAL_WORK, 10),
-        (PlacementStage.OFFER, 5),
-        (PlacementStage.REJECTED, 35),
-    ]
-)
-RECOGNITION = Weighted(
-    [
-        (RecognitionStatus.NOT_STARTED, 20),
-        (RecognitionStatus.COUNSELLING, 20),
-        (RecognitionStatus.APPLIED, 20),
-        (RecognitionStatus.FULL, 15),
-        (RecognitionStatus.PARTIAL, 18),
-        (RecognitionStatus.NOT_EQUIVALENT, 5),
-        (RecognitionStatus.NOT_POSSIBLE, 2),
-    ]
-)
-EMPLOYMENT_KINDS = Weighted(
-    [
-        (EmploymentKind.REGULAR, 75),
-        (EmploymentKind.AGENCY_WORK, 12),
-        (EmploymentKind.APPRENTICESHIP, 8),
-        (EmploymentKind.MARGINAL, 3),
-        (EmploymentKind.SELF_EMPLOYED, 2),
-    ]
-)
-STRETCHED_EXAMS = frozenset({"ELT", "KFZ", "IM", "AM", "MB"})  # gestreckte Abschlussprüfung
-EXAM_RESULTS = Weighted([(ExamResult.PASSED, 72), (ExamResult.FAILED, 20), (ExamResult.ABSENT, 8)])
-GRADES = ("sehr gut (1)", "gut (2)", "befriedigend (3)", "ausreichend (4)")
 
 
 # --- the builder --------------------------------------------------------------------------
@@ -1034,8 +525,8 @@ class DemoBuilder:
             first_contact_on=first_contact,
             cooperation_status=CooperationStatus.ACTIVE,
             phone=self.landline(city),
-            email=f"kontakt@{_slug(name)[:30]}.example",
-            created_at=_stamp(first_contact, 540),
+            email=f"kontakt@{slug(name)[:30]}.example",
+            created_at=stamp(first_contact, 540),
         )
         self.contact_persons(org, contacts or self.randint(1, 3))
         return org
@@ -1071,8 +562,8 @@ class DemoBuilder:
                 ("", "", "Sprachförderung am Arbeitsplatz", "Hilfe bei Förderanträgen (EGZ)")
             ),
             phone=self.landline(city),
-            email=f"info@{_slug(name)[:30]}.example",
-            created_at=_stamp(first_contact, 600),
+            email=f"info@{slug(name)[:30]}.example",
+            created_at=stamp(first_contact, 600),
         )
         self.contact_persons(org, self.randint(1, 3))
         return org
@@ -1107,7 +598,7 @@ class DemoBuilder:
 
     def contact_persons(self, org: Org, count: int) -> None:
         functions = organisations.CONTACT_FUNCTIONS[org.kind.value]
-        domain = f"{_slug(org.name)[:30]}.example"
+        domain = f"{slug(org.name)[:30]}.example"
         for position in range(count):
             first, last, _female = self.person_name()
             org.contacts.append(
@@ -1117,7 +608,7 @@ class DemoBuilder:
                     name=f"{first} {last}",
                     function=functions[position % len(functions)],
                     phone=f"{self.landline(org.city)}-{self.randint(10, 99)}",
-                    email=f"{_slug(first)}.{_slug(last)}@{domain}",
+                    email=f"{slug(first)}.{slug(last)}@{domain}",
                 )
             )
 
@@ -1129,9 +620,9 @@ class DemoBuilder:
             occupation = self.pick(org.business.jobs)[0]
             for _index in range(self.randint(1, 3)):
                 topic, text = self.pick(texts.ORGANIZATION_NOTES)
-                day = _workday(self.today - timedelta(days=self.randint(1, 730)))
+                day = workday(self.today - timedelta(days=self.randint(1, 730)))
                 kind = self.pick(kinds)
-                occurred = _stamp(day, self.randint(7 * 60, 15 * 60))
+                occurred = stamp(day, self.randint(7 * 60, 15 * 60))
                 self.new(
                     ContactNote,
                     organization_id=org.id,
@@ -1152,7 +643,7 @@ class DemoBuilder:
                     title=self.pick(texts.FOLLOW_UP_TITLES_ORGANIZATION).format(emp=org.name)[:200],
                     kind=FollowUpKind.MANUAL,
                     organization_id=org.id,
-                    created_at=_stamp(min(due, self.today) - timedelta(days=14), 600),
+                    created_at=stamp(min(due, self.today) - timedelta(days=14), 600),
                 )
 
     # -- courses and job offers --
@@ -1165,7 +656,7 @@ class DemoBuilder:
     def course(self, network: Network) -> CourseInfo:
         kind = COURSE_KINDS.draw(self.rng)
         provider = self.pick(network.providers)
-        start = _workday(self.today + timedelta(days=self.randint(-CASE_WINDOW_DAYS - 120, 120)))
+        start = workday(self.today + timedelta(days=self.randint(-CASE_WINDOW_DAYS - 120, 120)))
         units = self.teaching_units(kind)
         weeks = max(2, units // (25 if kind.is_integration_course else 12))
         end = start + timedelta(weeks=weeks)
@@ -1191,7 +682,7 @@ class DemoBuilder:
             else self.pick((TimeModel.FULL_TIME, TimeModel.PART_TIME, TimeModel.EVENING)),
             funding=self.course_funding(kind),
             location=provider.city,
-            created_at=_stamp(min(start, self.today) - timedelta(days=60), 480),
+            created_at=stamp(min(start, self.today) - timedelta(days=60), 480),
         )
         return CourseInfo(course_id, kind, title, start, end, target)
 
@@ -1221,7 +712,7 @@ class DemoBuilder:
         employer = self.pick(network.companies)
         assert employer.business is not None
         occupation, level = self.pick(employer.business.jobs)
-        acquired = _workday(self.today - timedelta(days=self.randint(0, 730)))
+        acquired = workday(self.today - timedelta(days=self.randint(0, 730)))
         valid_until = acquired + timedelta(days=self.randint(60, 180))
         if valid_until < self.today:
             status = JobOfferStatus.FILLED if self.chance(0.55) else JobOfferStatus.WITHDRAWN
@@ -1252,7 +743,7 @@ class DemoBuilder:
             status=status,
             acquired_on=acquired,
             valid_until=valid_until,
-            created_at=_stamp(acquired, 630),
+            created_at=stamp(acquired, 630),
         )
         return Offer(offer_id, employer, occupation, acquired, status)
 
@@ -1343,32 +834,32 @@ class DemoBuilder:
         """Entry, exit and (for aftercare) the start of the job or training contract."""
         today = self.today
         if status is ParticipantStatus.SHORT_COUNSELLING:
-            entry = _workday(today - timedelta(days=self.randint(0, CASE_WINDOW_DAYS)))
+            entry = workday(today - timedelta(days=self.randint(0, CASE_WINDOW_DAYS)))
             return entry, entry, None
         if school_form is SchoolForm.BVJ:
             return self.bvj_dates(status)
         horizon = CASE_WINDOW_DAYS if program is Program.JOKO else 700
         if status is ParticipantStatus.ACTIVE:
             offset = int(self.rng.triangular(0, horizon, 0))
-            return _workday(today - timedelta(days=offset)), None, None
+            return workday(today - timedelta(days=offset)), None, None
         if status is ParticipantStatus.EMPLOYED_AFTERCARE:
-            job_start = _workday(today - timedelta(days=self.randint(14, 330)))
+            job_start = workday(today - timedelta(days=self.randint(14, 330)))
             entry = max(
                 today - timedelta(days=horizon), job_start - timedelta(days=self.randint(45, 400))
             )
-            return _workday(entry), None, job_start
+            return workday(entry), None, job_start
         offset = self.randint(90, CASE_WINDOW_DAYS)
-        entry = _workday(today - timedelta(days=offset))
+        entry = workday(today - timedelta(days=offset))
         exit_date = entry + timedelta(days=self.randint(30, min(700, offset - 7)))
-        return entry, max(entry, _workday(exit_date)), None
+        return entry, max(entry, workday(exit_date)), None
 
     def bvj_dates(self, status: ParticipantStatus) -> tuple[date, date | None, date | None]:
         """The BVJ lasts one school year: active students entered this school year."""
         today = self.today
-        year = _school_year_start(today)
+        year = school_year_start(today)
         if status is not ParticipantStatus.EXITED:
             first = min(date(year, 8, 20), today)
-            return _workday(self.day_between(first, today)), None, None
+            return workday(self.day_between(first, today)), None, None
         year -= self.pick((1, 1, 2, 3))
         earliest = today - timedelta(days=CASE_WINDOW_DAYS)
         entry = max(earliest, date(year, 8, 20) + timedelta(days=self.randint(0, 120)))
@@ -1377,7 +868,7 @@ class DemoBuilder:
         else:  # left during the year
             exit_date = entry + timedelta(days=self.randint(30, 150))
         exit_date = min(exit_date, today - timedelta(days=7))
-        return _workday(entry), max(_workday(entry), _workday(exit_date)), None
+        return workday(entry), max(workday(entry), workday(exit_date)), None
 
     def birth_date(self, entry: date, school_form: SchoolForm | None) -> date:
         low, high, mode = AGE_AT_ENTRY[school_form]
@@ -1405,7 +896,7 @@ class DemoBuilder:
         email = ""
         if self.chance(0.55 if case.is_joko else 0.7):
             domain = self.pick(names.MAIL_DOMAINS)
-            email = f"{_slug(case.first)}.{_slug(case.last)}{self.randint(1, 99)}@{domain}"
+            email = f"{slug(case.first)}.{slug(case.last)}{self.randint(1, 99)}@{domain}"
         return {
             "program": case.program,
             "status": case.status,
@@ -1431,8 +922,8 @@ class DemoBuilder:
             "minority": MINORITY.draw(self.rng),
             "entry_date": case.entry,
             "privacy_notice_given_on": case.entry,
-            "created_at": _stamp(case.entry, self.randint(7 * 60, 15 * 60)),
-            "updated_at": _stamp(case.end(self.today), 16 * 60),
+            "created_at": stamp(case.entry, self.randint(7 * 60, 15 * 60)),
+            "updated_at": stamp(case.end(self.today), 16 * 60),
         }
 
     def joko_fields(self, case: Case, network: Network) -> Row:
@@ -1588,7 +1079,7 @@ class DemoBuilder:
             "school_id": school.id,
             "school_form": form,
             "class_teacher_id": self.pick(school.contacts[:2]),
-            "school_year": _school_year(case.end(self.today)),
+            "school_year": school_year(case.end(self.today)),
         }
         if form is SchoolForm.PART_TIME_VOCATIONAL:
             row.update(self.apprenticeship(case, network))
@@ -1628,10 +1119,10 @@ class DemoBuilder:
         occupation, code, years = self.pick(company.business.apprenticeships)
         case.employer, case.occupation, case.occupation_code = company, occupation, code
         max_year = math.ceil(years)
-        elapsed = _school_year_start(case.end(self.today)) - _school_year_start(case.entry)
+        elapsed = school_year_start(case.end(self.today)) - school_year_start(case.entry)
         year_at_entry = self.randint(1, max(1, max_year - elapsed))
         year = min(max_year, year_at_entry + elapsed)
-        start = date(_school_year_start(case.entry) - (year_at_entry - 1), 8, 1)
+        start = date(school_year_start(case.entry) - (year_at_entry - 1), 8, 1)
         end = add_months(start, int(years * 12)) - timedelta(days=1)
         case.apprenticeship_year, case.apprenticeship_start = year, start
         case.apprenticeship_end = end
@@ -1652,7 +1143,7 @@ class DemoBuilder:
         """BVJ, Berufsfachschule or Fachoberschule: no training company."""
         case.employer = self.pick(network.companies)  # internship company
         case.occupation = self.pick(texts.OCCUPATIONS)  # career aim
-        year = _school_year_start(case.entry) % 100
+        year = school_year_start(case.entry) % 100
         if case.school_form is SchoolForm.BVJ:
             return {
                 "school_class": f"BVJ{year:02d}{self.pick('abcd')}",
@@ -1662,11 +1153,11 @@ class DemoBuilder:
         occupation, code = self.pick(texts.SCHOOL_COURSES[case.school_form.value])
         if occupation:
             case.occupation = occupation
-        start = date(_school_year_start(case.entry), 8, 1)
+        start = date(school_year_start(case.entry), 8, 1)
         return {
             "school_class": f"{code}{year:02d}{self.pick('ab')}",
             "apprenticeship_occupation": occupation,
-            "apprenticeship_year": 1 + _school_year_start(case.end(self.today)) - start.year
+            "apprenticeship_year": 1 + school_year_start(case.end(self.today)) - start.year
             if occupation
             else None,
             "apprenticeship_start": start if occupation else None,
@@ -1697,7 +1188,7 @@ class DemoBuilder:
         return {
             "absence_hours": hours,
             "unexcused_absence_hours": unexcused,
-            "absence_as_of": max(case.entry, _workday(ref - timedelta(days=self.randint(0, 20)))),
+            "absence_as_of": max(case.entry, workday(ref - timedelta(days=self.randint(0, 20)))),
             "performance": self.pick(texts.PERFORMANCE),
             "dropout_risk": risk,
             "risk_factors": factors,
@@ -1764,7 +1255,7 @@ class DemoBuilder:
         }
         for item in planned_for(SimpleNamespace(**row)):  # type: ignore[arg-type]
             recorded = outcome_recorded.get(item.kind)
-            done_at = min(self.now, _stamp(recorded, 600)) if recorded else None
+            done_at = min(self.now, stamp(recorded, 600)) if recorded else None
             self.new(
                 FollowUp,
                 due_date=item.due_date,
@@ -1954,7 +1445,7 @@ class DemoBuilder:
             social_insurance=kind is not EmploymentKind.MARGINAL,
             subsidy=self.pick(texts.EMPLOYMENT_SUBSIDIES),
             aftercare_until=case.exit or add_months(start, 6),
-            created_at=_stamp(start - timedelta(days=3), 600),
+            created_at=stamp(start - timedelta(days=3), 600),
         )
 
     def contract_placement(self, case: Case, offer: Offer, job_start: date) -> int:
@@ -1971,7 +1462,7 @@ class DemoBuilder:
             job_offer_id=offer.id,
             stage=PlacementStage.CONTRACT,
             **dict(zip(PLACEMENT_DATE_FIELDS, dates, strict=True)),
-            created_at=_stamp(dates[0], 660),
+            created_at=stamp(dates[0], 660),
         )
 
     def open_placement(self, case: Case, offers: list[Offer]) -> Offer:
@@ -1995,7 +1486,7 @@ class DemoBuilder:
             job_offer_id=offer.id,
             stage=final,
             rejection_reason=reason,
-            created_at=_stamp(values["proposed_on"], 660),
+            created_at=stamp(values["proposed_on"], 660),
             **values,
         )
         return offer
@@ -2023,7 +1514,7 @@ class DemoBuilder:
                 )
             ),
             aftercare_until=end,
-            created_at=_stamp(start, 600),
+            created_at=stamp(start, 600),
         )
 
     def training_contract(self, case: Case) -> None:
@@ -2042,7 +1533,7 @@ class DemoBuilder:
             hours_per_week=40.0,
             social_insurance=True,
             aftercare_until=add_months(start, 6),
-            created_at=_stamp(start, 600),
+            created_at=stamp(start, 600),
         )
 
     def enrollments(self, case: Case, courses: list[CourseInfo]) -> None:
@@ -2087,7 +1578,7 @@ class DemoBuilder:
             participant_id=case.id,
             course_id=course.id,
             status=status,
-            created_at=_stamp(values["registered_on"], 690),
+            created_at=stamp(values["registered_on"], 690),
             **values,
         )
 
@@ -2159,7 +1650,7 @@ class DemoBuilder:
             kind=kind,
             provider_id=provider_id,
             status=status,
-            created_at=_stamp(min(applied, today), 700),
+            created_at=stamp(min(applied, today), 700),
             **values,
         )
 
@@ -2173,7 +1664,7 @@ class DemoBuilder:
             given_on=case.entry,
             text_version="2024-03",
             guardian_name=guardian,
-            created_at=_stamp(case.entry, 560),
+            created_at=stamp(case.entry, 560),
         )
         if case.status is ParticipantStatus.SHORT_COUNSELLING or self.chance(0.2):
             return
@@ -2206,7 +1697,7 @@ class DemoBuilder:
             text_version="2024-03",
             guardian_name=guardian,
             withdrawn_on=withdrawn,
-            created_at=_stamp(given, 570),
+            created_at=stamp(given, 570),
         )
 
     def note_count(self, case: Case) -> int:
@@ -2230,8 +1721,8 @@ class DemoBuilder:
         for position, offset in enumerate([0, *offsets]):
             topic, text = topics[0] if position == 0 else self.pick(topics[1:])
             kind = ContactKind.IN_PERSON if position == 0 else kinds.draw(self.rng)
-            day = max(case.entry, _workday(case.entry + timedelta(days=offset)))
-            occurred = min(self.now, _stamp(day, self.randint(7 * 60, 15 * 60 + 30)))
+            day = max(case.entry, workday(case.entry + timedelta(days=offset)))
+            occurred = min(self.now, stamp(day, self.randint(7 * 60, 15 * 60 + 30)))
             interpreter = (
                 bool(case.interpreter_language) and kind in INTERPRETED_KINDS and self.chance(0.7)
             )
@@ -2280,7 +1771,7 @@ class DemoBuilder:
             if state == "done":
                 due = self.day_between(case.entry, case.end(today))
                 done_day = min(today, due + timedelta(days=self.randint(0, 3)))
-                done_at = min(self.now, _stamp(done_day, self.randint(7 * 60, 15 * 60)))
+                done_at = min(self.now, stamp(done_day, self.randint(7 * 60, 15 * 60)))
             else:
                 due = today + timedelta(
                     days={
@@ -2298,8 +1789,8 @@ class DemoBuilder:
                 kind=FollowUpKind.MANUAL,
                 participant_id=case.id,
                 done_at=done_at,
-                created_at=_stamp(created, 600),
-                updated_at=done_at or _stamp(created, 600),
+                created_at=stamp(created, 600),
+                updated_at=done_at or stamp(created, 600),
             )
 
     # -- support plans --
@@ -2368,9 +1859,9 @@ class DemoBuilder:
             partner_name=partner.name if partner else "",
             partner_signed_on=sign_day if signed and partner and self.chance(0.6) else None,
             place=place.city if place else "",
-            closed_at=_stamp(closed_on, 900) if closed_on else None,
-            created_at=_stamp(created, 630),
-            updated_at=_stamp(closed_on or sign_day, 900),
+            closed_at=stamp(closed_on, 900) if closed_on else None,
+            created_at=stamp(created, 630),
+            updated_at=stamp(closed_on or sign_day, 900),
         )
         self.goals(case, plan_id, created, closed_on)
         return plan_id
@@ -2416,7 +1907,7 @@ class DemoBuilder:
             )
             if measure_id is not None:
                 self.goal_links.append(  # explicit updated_at: no wall-clock onupdate
-                    {"id": measure_id, "goal_id": goal_id, "updated_at": _stamp(created, 630)}
+                    {"id": measure_id, "goal_id": goal_id, "updated_at": stamp(created, 630)}
                 )
             for step_position, (text, responsible) in enumerate(
                 self.rng.sample(steps, self.randint(1, 2))
