@@ -14,14 +14,8 @@ import pytest
 from sqlalchemy import Date, func, select
 
 from app.bootstrap import Lotse, bootstrap
-from app.demo import (
-    INSERT_ORDER,
-    DemoBuilder,
-    _date_text,
-    _enum_code,
-    _utc_text,
-    generate_demo_data,
-)
+from app.demo import DemoBuilder, generate_demo_data
+from app.demo.writer import INSERT_ORDER, _date_text, _enum_code, _utc_text
 from app.errors import LotseError
 from app.models import ContactNote, FollowUp, Participant
 from app.models.base import EnumText, UTCDateTime

@@ -12,16 +12,13 @@ from __future__ import annotations
 import gc
 import math
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from operator import itemgetter
 from random import Random
 from types import SimpleNamespace
-from typing import Any
 
-from sqlalchemy import JSON, Column, Connection, Date, Dialect, func, insert, select, update
+from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
 from app.bootstrap import Lotse
@@ -70,6 +67,7 @@ from app.demo.weights import (
     TRAINING_OUTCOMES,
     TRAINING_SCHOOL,
 )
+from app.demo.writer import Row, RowWriter
 from app.errors import LotseError
 from app.i18n import N_, _
 from app.models import (
@@ -93,7 +91,6 @@ from app.models import (
     SupportPlan,
     WorkExperience,
 )
-from app.models.base import EnumText, UTCDateTime
 from app.models.participant import add_months, age_on, s104c_expiry
 from app.services import search_index
 from app.services.follow_ups import planned_for
@@ -126,7 +123,6 @@ from app.vocab import (
     IntegrationCourseStatus,
     JobOfferSource,
     JobOfferStatus,
-    LabeledEnum,
     MeasureKind,
     MeasureStatus,
     OrganizationKind,
@@ -146,8 +142,6 @@ from app.vocab import (
     WorkingTimePreference,
     YesNoUnknown,
 )
-
-Row = dict[str, Any]
 
 CHUNK_SIZE = 2000  # participants per batch of bulk inserts (bounds memory at 20,000)
 
@@ -180,29 +174,6 @@ REPORTED_TABLES: tuple[tuple[type[SQLModel], str], ...] = (
     (SupportPlan, N_("Support plans")),
     (Goal, N_("Goals")),
     (PlanStep, N_("Plan steps")),
-)
-
-# Parents before children, so that every foreign key points at a row already written.
-INSERT_ORDER: tuple[type[SQLModel], ...] = (
-    Organization,
-    ContactPerson,
-    Course,
-    JobOffer,
-    Participant,
-    Guardian,
-    WorkExperience,
-    ForeignQualification,
-    Exam,
-    Consent,
-    ContactNote,
-    FollowUp,
-    Placement,
-    Employment,
-    Enrollment,
-    Measure,
-    SupportPlan,
-    Goal,
-    PlanStep,
 )
 
 
@@ -267,102 +238,6 @@ def _refuse_unless_empty(session: Session) -> None:
         )
 
 
-# --- the bulk writer ----------------------------------------------------------------------
-
-
-_TEMPLATES: dict[type[SQLModel], Row] = {}
-
-
-def _template(model: type[SQLModel]) -> Row:
-    """One row with every column at its default, so all rows of a table share their keys."""
-    if model not in _TEMPLATES:
-        row: Row = {}
-        for column in model.__table__.columns:  # type: ignore[attr-defined]
-            default = column.default
-            if isinstance(column.type, JSON):
-                row[column.name] = []
-            elif default is not None and default.is_scalar:
-                row[column.name] = default.arg
-            else:
-                row[column.name] = None
-        _TEMPLATES[model] = row
-    return _TEMPLATES[model]
-
-
-def _bulk_insert(connection: Connection, model: type[SQLModel], rows: list[Row]) -> None:
-    """``insert(model)`` for many rows of identical keys, as one DBAPI executemany.
-
-    Values are converted column by column with SQLAlchemy's own bind processors (enums are
-    validated), except dates and UTC timestamps, which are formatted here exactly as SQLAlchemy
-    stores them in SQLite (a test compares both). Skipping the per-row statement machinery
-    makes 200,000 notes several times faster than ``session.execute(insert(model), rows)``.
-    """
-    table = model.__table__  # type: ignore[attr-defined]
-    dialect = connection.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
-    stamps: dict[int, str | None] = {}  # created_at, updated_at, occurred_at often share one
-    columns = []
-    for key in compiled.positiontup or []:
-        values = list(map(itemgetter(key), rows))
-        if isinstance(table.c[key].type, UTCDateTime):
-            columns.append(_utc_texts(values, stamps))
-            continue
-        convert = _converter(table.c[key], dialect)
-        columns.append(values if convert is None else list(map(convert, values)))
-    connection.exec_driver_sql(str(compiled), list(zip(*columns, strict=True)))
-
-
-def _utc_texts(values: list[datetime | None], known: dict[int, str | None]) -> list[str | None]:
-    """_utc_text for a column; the same datetime object is formatted once (keyed by id while
-    the rows keep it alive)."""
-    texts = []
-    for value in values:
-        text = known.get(id(value))
-        if text is None:
-            text = known[id(value)] = _utc_text(value)
-        texts.append(text)
-    return texts
-
-
-def _converter(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
-    column_type = column.type
-    if isinstance(column_type, UTCDateTime):
-        return _utc_text
-    if isinstance(column_type, Date):
-        return _date_text
-    if isinstance(column_type, EnumText):
-        return _enum_code(column_type.enum_class)
-    return column_type.dialect_impl(dialect).bind_processor(dialect)
-
-
-def _utc_text(value: datetime | None) -> str | None:
-    """UTCDateTime as SQLite text: naive UTC with microseconds."""
-    if value is None:
-        return None
-    if value.tzinfo is not UTC:
-        if value.tzinfo is None:
-            raise ValueError("naive datetime; use timezone-aware UTC")
-        value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
-def _date_text(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _enum_code(enum_class: type[LabeledEnum]) -> Callable[[Any], str | None]:
-    """The stored code of a member; codes given as text are checked against the vocabulary."""
-
-    def convert(value: Any) -> str | None:
-        if value is None:
-            return None
-        if type(value) is enum_class:
-            return value._value_
-        return enum_class(value).value
-
-    return convert
-
-
 # --- the builder --------------------------------------------------------------------------
 
 
@@ -375,10 +250,9 @@ class DemoBuilder:
         self.today = today
         self.now = datetime.now(UTC)
         self.coordinator = coordinator
-        self.rows: dict[type[SQLModel], list[Row]] = {model: [] for model in INSERT_ORDER}
-        self.counts: Counter[type[SQLModel]] = Counter()
-        self.next_id = {model: self._max_id(model) + 1 for model in INSERT_ORDER}
-        self.goal_links: list[Row] = []  # measure.goal_id, set after goals exist
+        self.writer = RowWriter(session, self.now)
+        self.new = self.writer.new
+        self.counts = self.writer.counts
         self.taken_identities: set[tuple[str, str, str]] = set()
         self.betriebsnummern: set[str] = set()
         self.pools = {
@@ -389,39 +263,7 @@ class DemoBuilder:
             for program in Program
         }
 
-    # -- infrastructure --
-
-    def _max_id(self, model: type[SQLModel]) -> int:
-        table = model.__table__  # type: ignore[attr-defined]
-        return self.session.execute(select(func.max(table.c.id))).scalar_one() or 0
-
-    def new(self, model: type[SQLModel], **values: Any) -> int:
-        """Queue one row with the next free id; returns the id."""
-        template = _template(model)
-        row = dict(template)
-        row.update(values)
-        if len(row) != len(template):
-            raise KeyError(f"{model.__name__}: unknown columns {row.keys() - template.keys()}")
-        row["id"] = row_id = self.next_id[model]
-        self.next_id[model] = row_id + 1
-        if "created_at" in row and row["created_at"] is None:
-            row["created_at"] = self.now
-        if "updated_at" in row and row["updated_at"] is None:
-            row["updated_at"] = row.get("created_at") or self.now
-        self.rows[model].append(row)
-        self.counts[model] += 1
-        return row_id
-
-    def flush(self) -> None:
-        connection = self.session.connection()
-        for model in INSERT_ORDER:
-            rows = self.rows[model]
-            if rows:
-                _bulk_insert(connection, model, rows)
-                rows.clear()
-        if self.goal_links:
-            self.session.execute(update(Measure), self.goal_links)
-            self.goal_links.clear()
+    # -- random draws --
 
     def chance(self, probability: float) -> bool:
         return self.rng.random() < probability
@@ -462,13 +304,13 @@ class DemoBuilder:
         courses = self.build_courses(participants, network)
         offers = self.build_job_offers(participants, network)
         self.build_organization_contacts(network)
-        self.flush()
+        self.writer.flush()
         showcase = self.showcase_positions(participants)
         for start in range(0, participants, CHUNK_SIZE):
             for index in range(start, min(start + CHUNK_SIZE, participants)):
                 case = self.build_participant(network, showcase.get(index))
                 self.build_case_children(case, network, courses, offers)
-            self.flush()
+            self.writer.flush()
 
     def showcase_positions(self, participants: int) -> dict[int, tuple[str, ...]]:
         count = min(participants, len(names.SHOWCASE))
@@ -514,7 +356,7 @@ class DemoBuilder:
     def organization(self, kind: OrganizationKind, name: str, contacts: int = 0) -> Org:
         postal_code, city, _rural = self.pick(names.PLACES[:10])
         first_contact = self.today - timedelta(days=self.randint(400, 1500))
-        org = Org(self.next_id[Organization], kind, name, city)
+        org = Org(self.writer.next_id[Organization], kind, name, city)
         self.new(
             Organization,
             kind=kind,
@@ -543,7 +385,7 @@ class DemoBuilder:
         low, high = SIZE_CLASSES.draw(self.rng)
         first_contact = self.today - timedelta(days=self.randint(0, 1400))
         chamber = network.chambers.get(business.chamber)
-        org = Org(self.next_id[Organization], kind, name, city, business=business)
+        org = Org(self.writer.next_id[Organization], kind, name, city, business=business)
         self.new(
             Organization,
             kind=kind,
@@ -760,7 +602,7 @@ class DemoBuilder:
         if self.chance(INCOMPLETE_SHARE):
             self.make_incomplete(row)
         self.new(Participant, **row)
-        self.generated_follow_ups(self.rows[Participant][-1])
+        self.generated_follow_ups(self.writer.last(Participant))
         return case
 
     def identity(self, showcase: tuple[str, ...] | None) -> Case:
@@ -784,7 +626,7 @@ class DemoBuilder:
                 school_form = SchoolForm.PART_TIME_VOCATIONAL
         entry, exit_date, job_start = self.case_dates(program, status, school_form)
         case = Case(
-            id=self.next_id[Participant],
+            id=self.writer.next_id[Participant],
             program=program,
             status=status,
             pool=pool,
@@ -1906,8 +1748,9 @@ class DemoBuilder:
                 measure_id=measure_id,
             )
             if measure_id is not None:
-                self.goal_links.append(  # explicit updated_at: no wall-clock onupdate
-                    {"id": measure_id, "goal_id": goal_id, "updated_at": stamp(created, 630)}
+                self.writer.update_later(  # explicit updated_at: no wall-clock onupdate
+                    Measure,
+                    {"id": measure_id, "goal_id": goal_id, "updated_at": stamp(created, 630)},
                 )
             for step_position, (text, responsible) in enumerate(
                 self.rng.sample(steps, self.randint(1, 2))
