@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import Date, func, select
 
 from app.bootstrap import Lotse, bootstrap
-from app.demo import DemoBuilder, generate_demo_data
+from app.demo import generate_demo_data
+from app.demo.contacts import Contacts
 from app.demo.writer import INSERT_ORDER, _date_text, _enum_code, _utc_text
 from app.errors import LotseError
 from app.models import ContactNote, FollowUp, Participant
@@ -172,7 +173,7 @@ def test_failure_leaves_the_database_unchanged(lotse, monkeypatch):
         if case.id > 30:
             raise RuntimeError("boom")
 
-    monkeypatch.setattr(DemoBuilder, "follow_ups", explode)
+    monkeypatch.setattr(Contacts, "follow_ups", explode)
     with pytest.raises(RuntimeError):
         generate_demo_data(lotse, participants=60, seed=1)
     assert set(table_counts(lotse).values()) == {0}
