@@ -7,19 +7,18 @@ import os
 import re
 import subprocess
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Date, func, select
+from sqlalchemy import func, select
 
 from app.bootstrap import Lotse, bootstrap
 from app.demo import generate_demo_data
 from app.demo.contacts import Contacts
-from app.demo.writer import INSERT_ORDER, _date_text, _enum_code, _utc_text
+from app.demo.writer import INSERT_ORDER, bulk_insert, row_template
 from app.errors import LotseError
 from app.models import ContactNote, FollowUp, Participant
-from app.models.base import EnumText, UTCDateTime
 from app.models.participant import age_on
 from app.paths import DataPaths
 from app.services.follow_ups import regenerate
@@ -284,21 +283,39 @@ def generated(uow) -> list[FollowUp]:
     return list(uow.session.execute(query).scalars())
 
 
-def test_fast_converters_store_what_sqlalchemy_stores(lotse):
-    dialect = lotse.database.engine.dialect
+def test_bulk_writer_stores_what_an_orm_insert_stores(lotse):
     moment = datetime(2026, 3, 29, 1, 30, 5, 120, tzinfo=UTC)
-    utc = UTCDateTime().dialect_impl(dialect).bind_processor(dialect)
-    assert _utc_text(moment) == utc(moment)
-    assert _utc_text(moment.astimezone()) == utc(moment.astimezone())
-    with pytest.raises(ValueError):
-        _utc_text(datetime(2026, 1, 1))
-    sa_date = Date().dialect_impl(dialect).bind_processor(dialect)
-    assert _date_text(date(2026, 2, 3)) == sa_date(date(2026, 2, 3))
-    enum = EnumText(ContactKind).dialect_impl(dialect).bind_processor(dialect)
-    for value in (ContactKind.PHONE, "phone", None):
-        assert _enum_code(ContactKind)(value) == enum(value)
-    with pytest.raises(ValueError):
-        _enum_code(ContactKind)("fax")
+    values = {
+        "due_date": date(2026, 2, 3),
+        "title": "Rückruf Jobcenter",
+        "kind": FollowUpKind.PROBATION_END,
+        "done_at": moment.astimezone(timezone(timedelta(hours=2))),  # stored as UTC
+        "created_at": moment,
+        "updated_at": moment,
+    }
+    with lotse.unit_of_work() as uow:
+        connection = uow.session.connection()
+        uow.session.add(FollowUp(id=1, **values))
+        uow.session.flush()
+        row = {**row_template(FollowUp), **values}
+        bulk_insert(connection, FollowUp, [{**row, "id": 2}])
+        bulk_insert(connection, FollowUp, [{**row, "id": 3, "kind": "probation_end"}])  # a code
+        with pytest.raises(ValueError):
+            bulk_insert(connection, FollowUp, [{**row, "id": 4, "kind": "fax"}])
+        with pytest.raises(ValueError):
+            bulk_insert(connection, FollowUp, [{**row, "id": 4, "done_at": datetime(2026, 1, 1)}])
+        person = {**row_template(Participant), "id": 1, "program": "joko", "status": "joko"}
+        with pytest.raises(ValueError):  # a programme code is no status (no shared conversion)
+            bulk_insert(connection, Participant, [person])
+        stored = [
+            row._asdict()
+            for row in connection.exec_driver_sql("SELECT * FROM follow_up ORDER BY id")
+        ]
+    orm, *bulk = [{key: value for key, value in row.items() if key != "id"} for row in stored]
+    assert bulk == [orm, orm]
+    assert orm["due_date"] == "2026-02-03"
+    assert orm["kind"] == "probation_end"
+    assert orm["done_at"] == orm["created_at"] == "2026-03-29 01:30:05.000120"
 
 
 def test_search_index_follows_the_demo_data(demo60):
