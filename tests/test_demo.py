@@ -118,7 +118,8 @@ def test_same_seed_same_data_other_seed_differs(tmp_path):
     assert first_names != run("c", 8)[0]
 
 
-# SHA-256 of everything one small run writes (40 participants, seed 11, today 30.06.2026).
+# SHA-256 of everything one small run writes (40 participants, seed 11, today 30.06.2026: in
+# the past, so that no generated time is capped at the wall clock).
 # A different digest means the same seed now gives other data: a regression when code was
 # only moved, expected when the generator, the schema, the vocabularies or the German
 # follow-up titles were changed on purpose. To refresh it then, run
