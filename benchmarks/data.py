@@ -14,8 +14,8 @@ CACHE = ROOT / "build" / "bench"
 
 def demo_version() -> str:
     """Changes whenever the demo generator or the schema changes: stale data are not reused."""
-    sources = sorted((ROOT / "app").glob("demo*.py")) + sorted((ROOT / "app").glob("demo/*.py"))
-    sources += [ROOT / "app" / "vocab.py", ROOT / "app" / "db" / "derived_rows.py"]
+    sources = sorted((ROOT / "app" / "demo").glob("*.py")) + [ROOT / "app" / "vocab.py"]
+    sources += [ROOT / "app" / "db" / "derived_rows.py"]
     sources += [ROOT / "app" / "services" / "follow_ups.py"]  # generated follow-up titles
     sources += [ROOT / "resources" / "locale" / "de" / "LC_MESSAGES" / "lotse.mo"]
     sources += sorted((ROOT / "app" / "db" / "migrations" / "versions").glob("*.py"))

@@ -1,0 +1,126 @@
+"""What the demo builder remembers about rows it has written, for the rows that follow.
+
+Organisations, job offers and courses are referred to by the cases; a ``Case`` carries one
+participant's facts to the tables that hang off the participant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.demo import names, organisations
+from app.models.participant import age_on
+from app.vocab import (
+    CourseKind,
+    ExitOutcome,
+    Gender,
+    GermanLevel,
+    JobOfferStatus,
+    OrganizationKind,
+    ParticipantStatus,
+    Program,
+    SchoolForm,
+)
+
+
+@dataclass
+class Org:
+    id: int
+    kind: OrganizationKind
+    name: str
+    city: str
+    contacts: list[int] = field(default_factory=list)
+    business: organisations.BusinessType | None = None
+
+
+@dataclass
+class Network:
+    """The organisations the cases refer to."""
+
+    chambers: dict[str, Org] = field(default_factory=dict)
+    jobcenters: list[Org] = field(default_factory=list)
+    schools: list[Org] = field(default_factory=list)
+    providers: list[Org] = field(default_factory=list)
+    counselling: list[Org] = field(default_factory=list)
+    others: list[Org] = field(default_factory=list)
+    companies: list[Org] = field(default_factory=list)
+    training_companies: list[Org] = field(default_factory=list)
+    company_names: set[str] = field(default_factory=set)
+    agency: Org | None = None
+    youth_agency: Org | None = None
+
+
+@dataclass
+class Offer:
+    id: int
+    employer: Org
+    occupation: str
+    acquired_on: date
+    status: JobOfferStatus
+
+
+@dataclass
+class CourseInfo:
+    id: int
+    kind: CourseKind
+    title: str
+    start: date
+    end: date
+    target_level: GermanLevel | None
+
+
+@dataclass
+class Case:
+    """One participant as the child tables need to see them."""
+
+    id: int
+    program: Program
+    status: ParticipantStatus
+    pool: names.NamePool
+    gender: Gender
+    first: str
+    last: str
+    entry: date
+    exit: date | None
+    job_start: date | None
+    birth: date
+    school_form: SchoolForm | None = None
+    city: str = ""
+    postal_code: str = ""
+    street: str = ""
+    rural: bool = False
+    occupation: str = ""
+    occupation_code: str = ""
+    employer: Org | None = None
+    school: Org | None = None
+    jobcenter: Org | None = None
+    interpreter_language: str = ""
+    guardian: str | None = None
+    exit_outcome: ExitOutcome | None = None
+    apprenticeship_year: int | None = None
+    apprenticeship_start: date | None = None
+    apprenticeship_end: date | None = None
+    high_risk: bool = False
+    german_level: GermanLevel | None = None
+    course_title: str = ""
+    course_ids: list[int] = field(default_factory=list)
+    measure_ids: list[int] = field(default_factory=list)
+
+    @property
+    def is_joko(self) -> bool:
+        return self.program is Program.JOKO
+
+    @property
+    def is_female(self) -> bool:
+        return self.gender is Gender.FEMALE
+
+    def end(self, today: date) -> date:
+        return self.exit or today
+
+    def minor_on(self, day: date) -> bool:
+        return age_on(self.birth, day) < 18
+
+    @property
+    def address(self) -> str:
+        return f"{self.street}, {self.postal_code} {self.city}"
