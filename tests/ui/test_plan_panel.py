@@ -366,6 +366,37 @@ def test_ctrl_s_in_the_editor_saves_the_plan_too(qtbot, lotse, ops):
     assert not editor.is_modified()
 
 
+def test_the_record_and_its_plan_are_stored_together_or_not_at_all(qtbot, lotse, ops, warnings):
+    pid = add_person(lotse, "Haddad", "Amal", city="Stendal")
+    plan_id = new_plan(lotse, pid)
+    editor = open_editor(qtbot, lotse, ops, pid)
+    editor.field_widget("city").setText("Magdeburg")
+    panel = plan_panel_of(editor)
+    panel.add_goal()
+    set_cell(panel.goals, 0, "goal_title", "Führerschein Klasse B")
+    set_cell(panel.goals, 0, "deadline", "31.05.2027")  # no indicator yet
+
+    assert not editor.save()
+    [message] = warnings
+    row_label = _("{list}, row {number}: {field}").format(
+        list=label("goals"), number=1, field=label("indicator")
+    )
+    assert row_label in message
+    assert editor.tabs.currentWidget() is editor._pages["plan"]
+    current = panel.goals_view.currentIndex()
+    assert (current.row(), current.column()) == (0, panel.goals.column_of("indicator"))
+    with lotse.reading() as uow:  # the valid city waited for the plan: one transaction
+        assert uow.rows("SELECT city FROM participant") == [("Stendal",)]
+    assert stored(lotse, plan_id)[1] == []
+
+    set_cell(panel.goals, 0, "indicator", "Prüfung bestanden")
+    assert editor.save()
+    with lotse.reading() as uow:
+        assert uow.rows("SELECT city FROM participant") == [("Magdeburg",)]
+    assert [goal.title for goal in stored(lotse, plan_id)[1]] == ["Führerschein Klasse B"]
+    assert not editor.is_modified()
+
+
 def test_ctrl_p_anywhere_in_the_record_opens_the_print_dialog(qtbot, lotse, ops, monkeypatch):
     pid = add_person(lotse, "Haddad", "Amal")
     plan_id = new_plan(lotse, pid)
