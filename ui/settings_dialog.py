@@ -13,14 +13,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.bootstrap import Lotse
-from app.errors import FieldError
 from app.i18n import _
 from app.models.office_settings import OfficeSettings, label
 from app.services.settings import load_settings, save_settings, trimmed
@@ -168,21 +166,12 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         settings = self.settings()
         changes = self._ops.run(
-            lambda uow: save_settings(uow, settings), parent=self, on_invalid=self._show_errors
+            lambda uow: save_settings(uow, settings),
+            parent=self,
+            failed=_("The settings were not saved:"),
+            fields={name: self.field_widget(name) for name in (*self.edits, "programs")},
         )
         if changes is None:
             return
         self.saved_settings = trimmed(settings)
         super().accept()
-
-    def _show_errors(self, errors: list[FieldError]) -> None:
-        lines = "\n".join(f"• {error.label}: {error.message}" for error in errors)
-        QMessageBox.warning(
-            self,
-            _("Please check your entries"),
-            _("The settings were not saved:") + "\n\n" + lines,
-        )
-        known = {*self.edits, "programs"}
-        first = next((error.field for error in errors if error.field in known), None)
-        if first is not None:
-            self.field_widget(first).setFocus()

@@ -66,6 +66,7 @@ from ui.participant.form_fields import (
 from ui.participant.notes_panel import NotesPanel
 from ui.plan.plan_panel import PlanPanel
 from ui.widgets.date_field import format_german_date
+from ui.widgets.messages import show_errors
 
 EMPTY = "—"
 EDITABLE_STATUSES = (
@@ -647,10 +648,7 @@ class ParticipantEditor(QDialog):
 
     def _show_errors(self, errors: list[FieldError]) -> None:
         """One message for the record and its plan tab; the first wrong field gets the focus."""
-        lines = "\n".join(f"{error.label}: {error.message}" for error in errors)
-        QMessageBox.warning(
-            self, _("Please check your entries"), _("The record was not saved:") + "\n\n" + lines
-        )
+        show_errors(self, _("The record was not saved:"), errors, {})
         first = errors[0].field if errors else ""
         plan = self._plan_panel()
         if first.startswith(PLAN_FIELD_PREFIX) and plan is not None:
