@@ -130,9 +130,9 @@ def _unreadable(paths: DataPaths, error: Exception) -> DatabaseProblem:
 def _keep_derived_rows_current(database: Database, *, rebuild: bool) -> None:
     """Rebuild the search and list rows after an upgrade, or when they were derived by
     another version of the code (app.db.derived_rows.VERSION); one transaction."""
+    if not rebuild and derived_rows.stamped_version(database.reads) == derived_rows.VERSION:
+        return  # the usual start: one PRAGMA on the read connection, nothing opened
     with database.write_connection() as connection:
-        if not rebuild and derived_rows.stamped_version(connection) == derived_rows.VERSION:
-            return
         connection.execute("BEGIN IMMEDIATE")
         try:
             derived_rows.rebuild(connection)

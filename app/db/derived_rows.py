@@ -25,6 +25,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
+from app.db.reads import Reads
 from app.models.completeness import missing_count_sql
 from app.text import fold, index_text
 
@@ -119,8 +120,9 @@ def rebuild(connection: sqlite3.Connection) -> int:
     return len(people)
 
 
-def stamped_version(connection: sqlite3.Connection) -> int:
-    return connection.execute("PRAGMA user_version").fetchone()[0]
+def stamped_version(reads: Reads) -> int:
+    """The VERSION the derived rows of this file were made by (0: none yet)."""
+    return reads.one("PRAGMA user_version")[0]
 
 
 def contents(connection: sqlite3.Connection) -> dict[str, list[tuple]]:

@@ -308,8 +308,7 @@ def test_derived_rows_of_another_version_are_rebuilt_at_the_next_start(lotse):
     reopened = bootstrap(paths)
     try:
         assert names(reopened, "tischlerei") == ["Weiß"]
-        with sqlite3.connect(paths.database) as conn:
-            assert derived_rows.stamped_version(conn) == derived_rows.VERSION
+        assert derived_rows.stamped_version(reopened.reads) == derived_rows.VERSION
     finally:
         reopened.close()
 
