@@ -7,7 +7,6 @@ from typing import Any
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
-from app.db.unit_of_work import UnitOfWork
 from app.services.participants import create_participant
 from app.services.support_plans.common import get_plan, goals_of, steps_of
 from app.services.support_plans.editing import (
@@ -65,11 +64,13 @@ def new_plan(lotse: Lotse, pid: int, today: date | None = None) -> int:
     return changes.created
 
 
-def stored_edit(uow: UnitOfWork, plan_id: int) -> PlanEdit:
+def stored_edit(lotse: Lotse, plan_id: int) -> PlanEdit:
     """The plan as its tab would send it unchanged (steps name their goal by position)."""
-    plan = get_plan(uow, plan_id)
+    with lotse.reading() as uow:
+        plan = get_plan(uow, plan_id)
+        goals = goals_of(uow, plan_id)
+        steps = steps_of(uow, plan_id)
     texts = PlanInput(**{f.name: getattr(plan, f.name) for f in fields(PlanInput)})
-    goals = goals_of(uow, plan_id)
     position = {goal.id: index for index, goal in enumerate(goals)}
     return PlanEdit(
         texts,
@@ -80,10 +81,10 @@ def stored_edit(uow: UnitOfWork, plan_id: int) -> PlanEdit:
                 s.responsible,
                 s.due_on,
                 s.status,
-                position.get(s.goal_id) if s.goal_id is not None else None,
+                position[s.goal_id] if s.goal_id is not None else None,
                 s.id,
             )
-            for s in steps_of(uow, plan_id)
+            for s in steps
         ),
     )
 
@@ -97,11 +98,10 @@ def store_plan(
     steps: Sequence[StepInput] | None = None,
 ) -> Changes:
     """Save the plan tab with what is given; what is not given stays as stored."""
-    with lotse.unit_of_work() as uow:
-        stored = stored_edit(uow, plan_id)
-        edit = PlanEdit(
-            texts if texts is not None else stored.texts,
-            tuple(goals) if goals is not None else stored.goals,
-            tuple(steps) if steps is not None else stored.steps,
-        )
-        return save_plan_edit(uow, plan_id, edit)
+    stored = stored_edit(lotse, plan_id)
+    edit = PlanEdit(
+        texts if texts is not None else stored.texts,
+        tuple(goals) if goals is not None else stored.goals,
+        tuple(steps) if steps is not None else stored.steps,
+    )
+    return run(lotse, save_plan_edit, plan_id, edit)

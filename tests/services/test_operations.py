@@ -34,7 +34,7 @@ from app.services.participants import (
     update_participant,
 )
 from app.services.settings import save_settings
-from app.services.support_plans.editing import GoalInput, PlanInput, StepInput
+from app.services.support_plans.editing import GoalInput, PlanEdit, PlanInput, StepInput
 from app.services.support_plans.prints import archive_print
 from app.services.support_plans.review import review_plan
 from app.services.support_plans.signatures import SignatureInput, record_signatures
@@ -127,9 +127,7 @@ def test_settings_report_settings_and_no_person(lotse):
 def test_the_record_and_its_plan_are_saved_together_and_report_both(lotse):
     pid = add_person(lotse, "Hailu", "Selam")
     plan_id = new_plan(lotse, pid)
-    with lotse.unit_of_work() as uow:
-        edit = stored_edit(uow, plan_id)
-    edit = type(edit)(
+    edit = PlanEdit(
         PlanInput(situation="Sucht Arbeit in der Pflege"),
         (GoalInput("Deutsch B1", "Zertifikat", date(2027, 3, 1)),),
         (StepInput("Kurs anmelden", goal=0),),
@@ -138,8 +136,8 @@ def test_the_record_and_its_plan_are_saved_together_and_report_both(lotse):
     assert changes == Changes(participants=ids(pid), plans=ids(plan_id), cases=ids(pid))
     with lotse.reading() as uow:
         assert uow.session.get(Participant, pid).city == "Halle (Saale)"
-        (goal,) = stored_edit(uow, plan_id).goals
-        assert goal.title == "Deutsch B1"
+    (goal,) = stored_edit(lotse, plan_id).goals
+    assert goal.title == "Deutsch B1"
 
 
 def test_a_bad_plan_keeps_the_record_unsaved_and_both_are_named(lotse):
@@ -147,25 +145,18 @@ def test_a_bad_plan_keeps_the_record_unsaved_and_both_are_named(lotse):
     plan_id = new_plan(lotse, pid)
     bad_plan = (
         plan_id,
-        type(stored_edit_of(lotse, plan_id))(
-            PlanInput(), (GoalInput("Deutsch B1", "", date(2027, 3, 1)),), ()
-        ),
+        PlanEdit(PlanInput(), (GoalInput("Deutsch B1", "", date(2027, 3, 1)),), ()),
     )
     with pytest.raises(ValidationError) as refused:
         run(lotse, save_record, pid, {"city": "Halle (Saale)"}, bad_plan)
     assert [e.field for e in refused.value.errors] == ["plan.goals.0.indicator"]
     with lotse.reading() as uow:
         assert uow.session.get(Participant, pid).city == "Stendal"  # one transaction
-    assert stored_edit_of(lotse, plan_id).goals == ()
+    assert stored_edit(lotse, plan_id).goals == ()
 
     with pytest.raises(ValidationError) as refused:
         run(lotse, save_record, pid, {"postal_code": "12"}, bad_plan)
     assert [e.field for e in refused.value.errors] == ["postal_code", "plan.goals.0.indicator"]
-
-
-def stored_edit_of(lotse: Lotse, plan_id: int):
-    with lotse.reading() as uow:
-        return stored_edit(uow, plan_id)
 
 
 # --- the unit of work ------------------------------------------------------------------------
@@ -277,8 +268,7 @@ def every_service(lotse: Lotse, rng: Random) -> None:
                        coordinator_signed_on=date(2026, 11, 20)),
         today=date(2026, 11, 25))  # fmt: skip
     run(lotse, archive_print, plan_id, b"%PDF-1.4 demo", "de")
-    with lotse.reading() as uow:
-        (goal,) = stored_edit(uow, plan_id).goals
+    (goal,) = stored_edit(lotse, plan_id).goals
     run(lotse, review_plan, plan_id, {goal.id: (GoalResult.ACHIEVED, "")})
     run(lotse, save_record, people[2], {"last_name": "Mueller-Lüdenscheidt"})
     exit_data = ExitData(date(2026, 11, 1), ExitReason.REGULAR_END, None)

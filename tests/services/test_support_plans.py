@@ -50,18 +50,12 @@ from app.vocab import (
     StepStatus,
     SupportNeedArea,
 )
-from tests.services.helpers import add_person, run
+from tests.services.helpers import add_person, new_plan, run, stored_edit
 
 TODAY = date(2026, 11, 24)
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def new_plan(lotse, pid: int) -> int:
-    created = run(lotse, create_plan, pid, today=TODAY).created
-    assert created is not None
-    return created
 
 
 def goal(title: str, n: int = 0, **values) -> GoalInput:
@@ -70,30 +64,6 @@ def goal(title: str, n: int = 0, **values) -> GoalInput:
 
 def goals_input(*titles: str) -> tuple[GoalInput, ...]:
     return tuple(goal(title, n) for n, title in enumerate(titles))
-
-
-def stored_edit(lotse, plan_id: int) -> PlanEdit:
-    """The plan tab as it shows the stored plan: texts, goals, steps (goal by position)."""
-    with lotse.unit_of_work() as uow:
-        plan = get_plan(uow, plan_id)
-        goals = goals_of(uow, plan_id)
-        steps = steps_of(uow, plan_id)
-    position = {g.id: n for n, g in enumerate(goals)}
-    return PlanEdit(
-        PlanInput(**{f.name: getattr(plan, f.name) for f in fields(PlanInput)}),
-        tuple(GoalInput(g.title, g.indicator, g.deadline, g.status, g.id) for g in goals),
-        tuple(
-            StepInput(
-                s.description,
-                s.responsible,
-                s.due_on,
-                s.status,
-                position[s.goal_id] if s.goal_id is not None else None,
-                s.id,
-            )
-            for s in steps
-        ),
-    )
 
 
 def edit_of(lotse, plan_id: int, *, goals=None, steps=None, **texts) -> PlanEdit:
@@ -192,7 +162,7 @@ def plan_state(lotse, plan_id: int) -> dict[str, Any]:
 def prepared_plan(lotse) -> tuple[int, int, list[int]]:
     """A plan with texts, a review date, three goals and five steps."""
     pid = add_person(lotse, "Ağaoğlu", "Şükrü")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     save(
         lotse,
         plan_id,
@@ -225,7 +195,7 @@ def test_create_plan_is_version_1_with_needs_from_the_assessment(lotse):
         support_need_areas=["language", "subject"],
         risk_factors=["absences"],
     )
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     with lotse.unit_of_work() as uow:
         plan = current_plan(uow, pid)
     assert plan is not None and plan.id == plan_id
@@ -238,14 +208,14 @@ def test_create_plan_is_version_1_with_needs_from_the_assessment(lotse):
 
 def test_joko_needs_come_from_the_placement_barriers(lotse):
     pid = add_person(lotse, "Ahmadi", placement_barriers=" Kinderbetreuung nur vormittags ")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     with lotse.unit_of_work() as uow:
         assert get_plan(uow, plan_id).needs == "Kinderbetreuung nur vormittags"
 
 
 def test_a_second_open_plan_is_refused_and_nothing_stored(lotse):
     pid = add_person(lotse, "Karimi")
-    new_plan(lotse, pid)
+    new_plan(lotse, pid, TODAY)
     with lotse.unit_of_work() as uow, pytest.raises(ValidationError) as raised:
         create_plan(uow, pid, today=TODAY)
     assert [e.field for e in raised.value.errors] == ["id"]
@@ -258,7 +228,7 @@ def test_a_second_open_plan_is_refused_and_nothing_stored(lotse):
 
 def test_saving_texts_keeps_one_review_follow_up_in_step(lotse):
     pid = add_person(lotse, "Popal")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     changes = save(
         lotse, plan_id, situation=" Lage ", overall_aim="Arbeit\n", next_review_on=date(2027, 2, 1)
     )
@@ -303,7 +273,7 @@ def test_saving_texts_keeps_one_review_follow_up_in_step(lotse):
 
 def test_editing_the_person_keeps_the_plan_review_follow_up(lotse):
     pid = add_person(lotse, "Rahimi")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     save(lotse, plan_id, next_review_on=date(2027, 2, 1))
     assert run(lotse, update_participant, pid, {"city": "Stendal"})
     assert review_reminders(lotse, pid) == {(date(2027, 2, 1), False)}
@@ -311,7 +281,7 @@ def test_editing_the_person_keeps_the_plan_review_follow_up(lotse):
 
 def test_text_validation_names_the_field_and_stores_nothing(lotse):
     pid = add_person(lotse, "Noori")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     before = plan_state(lotse, plan_id)
     bad = edit_of(lotse, plan_id, situation="neu", next_review_on=date(1850, 1, 1), place="x" * 101)
     with lotse.unit_of_work() as uow, pytest.raises(ValidationError) as raised:
@@ -331,7 +301,7 @@ def test_text_validation_names_the_field_and_stores_nothing(lotse):
 
 def test_goals_and_steps_replace_the_lists(lotse):
     pid = add_person(lotse, "Sultani")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     save(
         lotse,
         plan_id,
@@ -382,7 +352,7 @@ def test_dropping_the_first_goal_keeps_the_steps_and_the_other_links(lotse):
     """Steps keep their ids; the dropped goal's step loses its link, the other step follows
     its goal from position 1 to 0."""
     pid = add_person(lotse, "Haidari")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     save(
         lotse,
         plan_id,
@@ -404,7 +374,7 @@ def test_dropping_the_first_goal_keeps_the_steps_and_the_other_links(lotse):
 
 def test_goal_validation_names_row_and_field_and_stores_nothing(lotse):
     pid = add_person(lotse, "Wardak")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     goals = [*goals_input("Gut"), GoalInput(" ", "", None), GoalInput("x" * 301, "ok", None)]
     with lotse.unit_of_work() as uow, pytest.raises(ValidationError) as raised:
         save_plan_edit(uow, plan_id, edit_of(lotse, plan_id, goals=goals, situation="neu"))
@@ -429,7 +399,7 @@ def test_goal_validation_names_row_and_field_and_stores_nothing(lotse):
 
 def test_step_validation(lotse):
     pid = add_person(lotse, "Zadran")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     steps = [
         StepInput(""),
         StepInput("ok", "r" * 201, date(2200, 1, 1), goal=1),  # only one goal: position 0
@@ -452,7 +422,7 @@ def test_step_validation(lotse):
 
 def test_a_step_can_belong_to_a_goal_added_in_the_same_edit(lotse):
     pid = add_person(lotse, "Mohammadi")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     save(lotse, plan_id, goals=goals_input("Alt"), steps=[StepInput("zu Alt", goal=0)])
     stored = stored_edit(lotse, plan_id)
     (old_goal,) = stored.goals
@@ -476,7 +446,7 @@ def test_a_step_can_belong_to_a_goal_added_in_the_same_edit(lotse):
 
 def test_a_new_plan_gets_goals_and_linked_steps_in_its_first_edit(lotse):
     pid = add_person(lotse, "Nazari")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     save(
         lotse,
         plan_id,
@@ -495,7 +465,7 @@ def test_a_new_plan_gets_goals_and_linked_steps_in_its_first_edit(lotse):
 
 def test_reordering_goals_keeps_the_steps_links(lotse):
     pid = add_person(lotse, "Safi")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     save(
         lotse,
         plan_id,
@@ -537,7 +507,7 @@ def test_reordering_goals_keeps_the_steps_links(lotse):
 
 def test_goals_of_another_plan_are_refused_and_nothing_stored(lotse):
     pid = add_person(lotse, "Faizi")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     other = new_plan(lotse, add_person(lotse, "Andere"))
     save(lotse, other, goals=goals_input("fremd"))
     (foreign,) = stored_edit(lotse, other).goals
@@ -646,7 +616,7 @@ def test_an_invalid_step_row_stores_nothing_of_the_edit(lotse):
 
 def test_signatures_make_the_plan_active(lotse):
     pid = add_person(lotse, "Yusufi", birth_date=date(1990, 1, 1))
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     first = SignatureInput(participant_signed_on=TODAY)
     changes = run(lotse, record_signatures, plan_id, first, today=TODAY)
     assert changes == Changes(plans=frozenset({plan_id}), cases=frozenset({pid}))
@@ -680,7 +650,7 @@ def test_signatures_make_the_plan_active(lotse):
 
 def test_a_minor_needs_the_guardian_and_dates_must_not_lie_ahead(lotse):
     pid = add_person(lotse, "Jung", birth_date=date(2010, 6, 1), program=Program.TRAINING)
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     bad = SignatureInput(TODAY, date(2026, 12, 24), partner_signed_on=TODAY)
     with lotse.unit_of_work() as uow, pytest.raises(ValidationError) as raised:
         record_signatures(uow, plan_id, bad, today=TODAY)
@@ -816,7 +786,7 @@ def test_review_skips_cancelled_goals_and_refuses_goals_of_another_plan(lotse):
 
 def test_archive_print_keeps_the_exact_bytes(lotse):
     pid = add_person(lotse, "Żółć", "Łukasz")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     pdf = b"%PDF-1.4 fake plan \x00\xff"
     before = datetime.now(UTC)
     print_id = run(lotse, archive_print, plan_id, pdf, "de+uk").created
@@ -859,7 +829,7 @@ def test_plan_document_data(lotse):
     with lotse.unit_of_work() as uow:
         uow.session.add(Guardian(participant_id=pid, name="Ірина Коваленко"))
         uow.commit()
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     save(
         lotse,
         plan_id,
@@ -927,7 +897,7 @@ def test_create_plan_reports_the_new_plan(lotse):
 
 def test_save_plan_edit_reports_the_plan_and_its_review_follow_up(lotse):
     pid = add_person(lotse, "Baheer")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     dated = save(lotse, plan_id, overall_aim="Arbeit", next_review_on=date(2027, 2, 1))
     reminder = open_review_reminder(lotse, pid)
     assert dated == Changes(
@@ -949,7 +919,7 @@ def test_save_plan_edit_reports_the_plan_and_its_review_follow_up(lotse):
 
 def test_record_signatures_reports_the_plan(lotse):
     pid = add_person(lotse, "Dawari", birth_date=date(1990, 1, 1))
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     signed = run(lotse, record_signatures, plan_id, SignatureInput(TODAY, TODAY), today=TODAY)
     assert signed == Changes(plans=frozenset({plan_id}), cases=frozenset({pid}))
     again = run(lotse, record_signatures, plan_id, SignatureInput(TODAY, TODAY), today=TODAY)
@@ -974,7 +944,7 @@ def test_review_plan_reports_both_versions_and_the_closed_reminder(lotse):
 
 def test_archive_print_reports_the_printout(lotse):
     pid = add_person(lotse, "Ebadi")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     changes = run(lotse, archive_print, plan_id, b"%PDF-1.4 x", "de")
     (row,) = printed_versions(lotse.reads, plan_id)
     assert changes == Changes(plans=frozenset({plan_id}), cases=frozenset({pid}), created=row.id)
@@ -982,7 +952,7 @@ def test_archive_print_reports_the_printout(lotse):
 
 def test_one_unit_of_work_runs_one_operation(lotse):
     pid = add_person(lotse, "Ghani")
-    plan_id = new_plan(lotse, pid)
+    plan_id = new_plan(lotse, pid, TODAY)
     with lotse.unit_of_work() as uow:
         save_plan_edit(uow, plan_id, edit_of(lotse, plan_id, situation="eins"))
         with pytest.raises(RuntimeError, match="commits once"):
