@@ -1,8 +1,7 @@
-"""Names of invented people and real places for synthetic demo data (no real persons).
+"""Names of invented people for synthetic demo data (no real persons).
 
 Name pools by origin (with nationality and first language), the showcase names every data set
-contains, language names, and Sachsen-Anhalt towns with postal codes, area codes and streets,
-so that reports by place look plausible; e-mail addresses use the reserved ``example`` domains.
+contains, and language names. The places are in app.demo.places.
 """
 
 from __future__ import annotations
@@ -723,108 +722,3 @@ SECOND_LANGUAGES: dict[str, tuple[str, ...]] = {
     "so": ("ar", "en"),
     "tr": ("ku", "en"),
 }
-
-# (PLZ, Ort, rural) in Sachsen-Anhalt
-PLACES: list[tuple[str, str, bool]] = [
-    ("06108", "Halle (Saale)", False),
-    ("06120", "Halle (Saale)", False),
-    ("06128", "Halle (Saale)", False),
-    ("39104", "Magdeburg", False),
-    ("39112", "Magdeburg", False),
-    ("39124", "Magdeburg", False),
-    ("06844", "Dessau-Roßlau", False),
-    ("38820", "Halberstadt", False),
-    ("38855", "Wernigerode", False),
-    ("06484", "Quedlinburg", False),
-    ("06526", "Sangerhausen", True),
-    ("29410", "Salzwedel", True),
-    ("39576", "Stendal", False),
-    ("06618", "Naumburg (Saale)", False),
-    ("06667", "Weißenfels", False),
-    ("06217", "Merseburg", False),
-    ("39418", "Staßfurt", True),
-    ("06917", "Jessen (Elster)", True),
-    ("39345", "Haldensleben", True),
-    ("06385", "Aken (Elbe)", True),
-    ("06886", "Lutherstadt Wittenberg", False),
-    ("06749", "Bitterfeld-Wolfen", False),
-    ("06366", "Köthen (Anhalt)", False),
-    ("06406", "Bernburg (Saale)", False),
-    ("39218", "Schönebeck (Elbe)", False),
-    ("39288", "Burg", False),
-    ("39387", "Oschersleben (Bode)", True),
-    ("38889", "Blankenburg (Harz)", True),
-    ("06295", "Lutherstadt Eisleben", False),
-    ("06333", "Hettstedt", True),
-    ("39638", "Gardelegen", True),
-    ("06712", "Zeitz", False),
-    ("06502", "Thale", True),
-    ("39240", "Calbe (Saale)", True),
-]
-
-AREA_CODES: dict[str, str] = {
-    "Halle (Saale)": "0345",
-    "Magdeburg": "0391",
-    "Dessau-Roßlau": "0340",
-    "Halberstadt": "03941",
-    "Wernigerode": "03943",
-    "Quedlinburg": "03946",
-    "Sangerhausen": "03464",
-    "Salzwedel": "03901",
-    "Stendal": "03931",
-    "Naumburg (Saale)": "03445",
-    "Weißenfels": "03443",
-    "Merseburg": "03461",
-    "Staßfurt": "03925",
-    "Jessen (Elster)": "03537",
-    "Haldensleben": "03904",
-    "Aken (Elbe)": "034909",
-    "Lutherstadt Wittenberg": "03491",
-    "Bitterfeld-Wolfen": "03494",
-    "Köthen (Anhalt)": "03496",
-    "Bernburg (Saale)": "03471",
-    "Schönebeck (Elbe)": "03928",
-    "Burg": "03921",
-    "Oschersleben (Bode)": "03949",
-    "Blankenburg (Harz)": "03944",
-    "Lutherstadt Eisleben": "03475",
-    "Hettstedt": "03476",
-    "Gardelegen": "03907",
-    "Zeitz": "03441",
-    "Thale": "03947",
-    "Calbe (Saale)": "039291",
-}
-
-MOBILE_PREFIXES = ("0151", "0152", "0157", "0160", "0162", "0170", "0171", "0176", "0178")
-MAIL_DOMAINS = ("example.com", "example.net", "example.org", "mail.example")
-
-STREETS = [
-    "Hauptstraße",
-    "Bahnhofstraße",
-    "Am Markt",
-    "Lindenweg",
-    "Schillerstraße",
-    "Goethestraße",
-    "Magdeburger Straße",
-    "Große Ulrichstraße",
-    "Friedensstraße",
-    "Straße der Einheit",
-    "Breiter Weg",
-    "Am Wasserturm",
-    "Rosenweg",
-    "Thälmannstraße",
-    "Gartenstraße",
-    "Am Mühlgraben",
-    "Feldstraße",
-    "Lessingstraße",
-    "Dorfstraße",
-    "Neue Straße",
-    "Kirchplatz",
-    "Am Schloßberg",
-    "Weinbergweg",
-    "Karl-Marx-Straße",
-    "Ernst-Thälmann-Ring",
-    "Heinrich-Heine-Straße",
-    "Leipziger Chaussee",
-    "Walther-Rathenau-Straße",
-]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
-from app.demo import names, organisations, texts
+from app.demo import names, organisations, places, texts
 from app.demo.distributions import slug, stamp, workday
 from app.demo.part import Part, Run
 from app.demo.records import CourseInfo, Network, Offer, Org
@@ -78,7 +78,7 @@ class NetworkBuilder(Part):
         return network
 
     def organization(self, kind: OrganizationKind, name: str, contacts: int = 0) -> Org:
-        postal_code, city, _rural = self.pick(names.PLACES[:10])
+        postal_code, city, _rural = self.pick(places.PLACES[:10])
         first_contact = self.today - timedelta(days=self.randint(400, 1500))
         org = Org(self.writer.next_id[Organization], kind, name, city)
         self.new(
@@ -104,7 +104,7 @@ class NetworkBuilder(Part):
         business = self.pick(types)
         trains = bool(business.apprenticeships) and (index < 5 or self.chance(0.5))
         kind = OrganizationKind.TRAINING_COMPANY if trains else OrganizationKind.EMPLOYER
-        postal_code, city, _rural = self.pick(names.PLACES)
+        postal_code, city, _rural = self.pick(places.PLACES)
         name = self.company_name(business, city, network)
         low, high = SIZE_CLASSES.draw(self.rng)
         first_contact = self.today - timedelta(days=self.randint(0, 1400))
@@ -185,7 +185,7 @@ class NetworkBuilder(Part):
         return self.pick(names.POOLS)
 
     def landline(self, city: str) -> str:
-        area = names.AREA_CODES.get(city, "0391")
+        area = places.AREA_CODES.get(city, "0391")
         return f"{area} {self.randint(100000, 999999)}"
 
     # -- courses and job offers --

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from random import Random
 
-from app.demo import names
+from app.demo import names, places
 from app.demo.distributions import Draws
 from app.demo.writer import RowWriter
 from app.vocab import Gender
@@ -39,11 +39,11 @@ class Part(Draws):
         self.coordinator = run.coordinator
 
     def mobile(self) -> str:
-        return f"{self.pick(names.MOBILE_PREFIXES)} {self.randint(1000000, 99999999)}"
+        return f"{self.pick(places.MOBILE_PREFIXES)} {self.randint(1000000, 99999999)}"
 
     def street(self) -> str:
         suffix = self.pick(("", "", "", "", "a", "b"))
-        return f"{self.pick(names.STREETS)} {self.randint(1, 120)}{suffix}"
+        return f"{self.pick(places.STREETS)} {self.randint(1, 120)}{suffix}"
 
     def name_in(self, pool: names.NamePool, gender: Gender) -> tuple[str, str]:
         female = gender is Gender.FEMALE or (

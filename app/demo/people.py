@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any, Protocol
 
-from app.demo import names
+from app.demo import names, places
 from app.demo.distributions import Weighted, school_year_start, slug, stamp, workday
 from app.demo.part import Part, Run
 from app.demo.profiles import Profiles
@@ -140,7 +140,7 @@ class People(Part):
     def place(self, case: Case, *, keep_name: bool) -> None:
         """Address; first name, last name and PLZ together stay unique (ESF+ duplicate rule)."""
         for attempt in range(40):
-            postal_code, city, rural = self.pick(names.PLACES)
+            postal_code, city, rural = self.pick(places.PLACES)
             key = (case.first, case.last, postal_code)
             if key not in self.taken_identities:
                 break
@@ -217,7 +217,7 @@ class People(Part):
             languages.append(self.pick(names.SECOND_LANGUAGES[pool.language]))
         email = ""
         if self.chance(0.55 if case.is_joko else 0.7):
-            domain = self.pick(names.MAIL_DOMAINS)
+            domain = self.pick(places.MAIL_DOMAINS)
             email = f"{slug(case.first)}.{slug(case.last)}{self.randint(1, 99)}@{domain}"
         return {
             "program": case.program,
