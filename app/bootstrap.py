@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.db.database import Database, open_database
 from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
+from app.errors import LotseError
+from app.i18n import _
 from app.paths import DataPaths, data_paths
+
+if TYPE_CHECKING:
+    from app.db.keys import CreatedKey
 
 
 @dataclass
@@ -34,7 +40,30 @@ class Lotse:
         self.database.close()
 
 
-def bootstrap(paths: DataPaths | None = None, *, lock: bool = True) -> Lotse:
-    """Open the data location (lock, backup before migration, upgrade). See open_database."""
+def bootstrap(paths: DataPaths | None = None, *, key: bytes | None, lock: bool = True) -> Lotse:
+    """Open the data location with the data key (app.db.keys unwraps it from the passphrase):
+    lock, check the file, backup before migration, upgrade. See open_database."""
     paths = paths or data_paths()
-    return Lotse(paths, open_database(paths, lock=lock))
+    return Lotse(paths, open_database(paths, key, lock=lock))
+
+
+def unlock_key(paths: DataPaths, passphrase: str) -> bytes:
+    """The data key of ``paths`` (raises WrongPassphrase, KeyFileProblem)."""
+    from app.db import keys
+
+    return keys.unlock(paths.key_file, passphrase)
+
+
+def new_key(paths: DataPaths, passphrase: str, *, with_recovery_key: bool) -> CreatedKey:
+    """A new data key for a new database, wrapped by ``passphrase`` (refused when weak)."""
+    from app.db import keys
+
+    assessment = keys.assess_passphrase(passphrase)
+    if not assessment.acceptable:
+        raise LotseError(
+            _("The passphrase is {label}: {hint}").format(
+                label=assessment.label, hint=assessment.hint
+            )
+        )
+    paths.ensure()
+    return keys.create_key_file(paths.key_file, passphrase, with_recovery_key=with_recovery_key)

@@ -104,6 +104,25 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+    backup = commands.add_parser(
+        "backup", help=_("write a verified, encrypted copy of the database"), add_help=False
+    )
+    backup.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    backup.add_argument(
+        "--to",
+        metavar="DIR",
+        help=_("folder for the copy, e.g. a USB stick (default: the backups folder)"),
+    )
+
+    restore = commands.add_parser(
+        "restore", help=_("put a backup back in place of the database"), add_help=False
+    )
+    restore.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    restore.add_argument("file", metavar="FILE", help=_("the backup (.sqlite) to restore"))
+    restore.add_argument(
+        "--yes", action="store_true", help=_("do not ask (the current state is backed up first)")
+    )
+
     check = commands.add_parser(
         "check", help=_("check the database file and its schema"), add_help=False
     )

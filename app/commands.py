@@ -1,18 +1,30 @@
-"""Commands of `lotse` that run without a window: demo and check."""
+"""Commands of `lotse` that run without a window: demo, plan, check, backup, restore.
+
+The passphrase comes from ``LOTSE_PASSPHRASE`` or is asked on the terminal (not echoed).
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.db import migrate
-from app.db.engine import connect
-from app.db.reads import ReadConnection
+from app.db.engine import DatabaseError, driver, key_pragma
+from app.db.faults import describe
+from app.db.location import LocationState, location_state, refusal
 from app.errors import LotseError
 from app.i18n import _
-from app.paths import data_paths
+from app.paths import DataPaths, data_paths
+
+if TYPE_CHECKING:
+    from app.bootstrap import Lotse
+
+PASSPHRASE_ENV = "LOTSE_PASSPHRASE"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,17 +35,81 @@ def run(args: argparse.Namespace) -> int:
             return check()
         if args.command == "plan":
             return plan(args.participant_id, Path(args.out), args.lang)
+        if args.command == "backup":
+            return backup(Path(args.to) if args.to else None)
+        if args.command == "restore":
+            return restore(Path(args.file), assume_yes=args.yes)
     except LotseError as error:
         print(_("Error: {message}").format(message=error), file=sys.stderr)
         return 1
+    except DatabaseError as error:
+        print(
+            _("Error: {message}").format(message=describe(error, data_paths().database)),
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        print(_("Cancelled; nothing was stored."), file=sys.stderr)
+        return 130
     raise AssertionError(f"unknown command {args.command}")
 
 
-def demo(participants: int, seed: int) -> int:
+def passphrase(prompt: str, *, repeat: bool = False) -> str:
+    """``LOTSE_PASSPHRASE``, or asked on the terminal (twice for a new one)."""
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise LotseError(
+            _("No passphrase: set {variable} or run the command in a terminal.").format(
+                variable=PASSPHRASE_ENV
+            )
+        )
+    first = getpass.getpass(prompt)
+    if repeat and getpass.getpass(_("Repeat the passphrase: ")) != first:
+        raise LotseError(_("The passphrases differ."))
+    return first
+
+
+def data_key(paths: DataPaths, *, may_create: bool) -> bytes | None:
+    """The data key of ``paths``; None when there is no database and ``may_create`` is off."""
+    from app.bootstrap import new_key, unlock_key
+
+    state = location_state(paths)
+    problem = refusal(paths, state)
+    if problem is not None:
+        raise problem
+    if state is LocationState.UNENCRYPTED:
+        raise LotseError(
+            _(
+                "The database {path} is not encrypted yet. Start Lotse with its window once: "
+                "it encrypts the database (asking for a passphrase first)."
+            ).format(path=paths.database)
+        )
+    if state is LocationState.NEW:
+        if not may_create:
+            return None
+        print(_("A new data location: choose a passphrase (at least 10 characters)."))
+        return new_key(
+            paths, passphrase(_("New passphrase: "), repeat=True), with_recovery_key=False
+        ).data_key
+    return unlock_key(paths, passphrase(_("Passphrase: ")))
+
+
+def open_lotse(*, may_create: bool = False) -> Lotse:
     from app.bootstrap import bootstrap
+
+    paths = data_paths()
+    key = data_key(paths, may_create=may_create)
+    if key is None:
+        raise LotseError(_("There is no database at {path}.").format(path=paths.database))
+    return bootstrap(paths, key=key)
+
+
+def demo(participants: int, seed: int) -> int:
     from app.demo import generate_demo_data
 
-    lotse = bootstrap()
+    lotse = open_lotse(may_create=True)
     try:
         started = time.perf_counter()
         counts = generate_demo_data(lotse, participants=participants, seed=seed)
@@ -52,7 +128,6 @@ def demo(participants: int, seed: int) -> int:
 
 def plan(participant_id: int, out: Path, language: str | None) -> int:
     """Write the participant's current support plan; exit 2 for an unknown participant."""
-    from app.bootstrap import bootstrap
     from app.models.participant import Participant
     from app.reports.bilingual import Labels
     from app.reports.support_plan import render_support_plan
@@ -61,7 +136,7 @@ def plan(participant_id: int, out: Path, language: str | None) -> int:
     from app.services.support_plans.document import plan_document_data
     from app.services.support_plans.prints import archive_print
 
-    lotse = bootstrap()
+    lotse = open_lotse()
     try:
         with lotse.unit_of_work() as uow:
             if uow.session.get(Participant, participant_id) is None:
@@ -94,24 +169,43 @@ def plan(participant_id: int, out: Path, language: str | None) -> int:
 
 
 def check() -> int:
-    """Integrity and migration state of the database; exit 0 only when both are fine."""
+    """Integrity and migration state of the database, read-only; exit 0 only when fine."""
     paths = data_paths()
     print(_("Database: {path}").format(path=paths.database))
-    if not paths.database.is_file():
+    state = location_state(paths)
+    if state is LocationState.NEW:
         print(_("Verdict: no database at this location."))
         return 1
-    reads: ReadConnection | None = None
-    try:
-        reads = ReadConnection(connect(paths.database, autocommit=True))
-        integrity = [row[0] for row in reads.rows("PRAGMA integrity_check")]
-        foreign_key_problems = reads.rows("PRAGMA foreign_key_check")
-        current = migrate.current_revision(reads)
-    except Exception as error:  # noqa: BLE001 - any failure to read is the verdict
-        print(_("Verdict: the database cannot be read ({error}).").format(error=error))
+    problem = refusal(paths, state)
+    if problem is not None:
+        print(_("Verdict: NOT ok – {problem}").format(problem=problem))
         return 1
-    finally:
-        if reads is not None:
-            reads.close()
+    key = None if state is LocationState.UNENCRYPTED else data_key(paths, may_create=False)
+    if key is None:
+        print(_("Encryption: none – the database is not encrypted yet."))
+    try:
+        connection = driver.connect(f"{paths.database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if key is not None:
+                connection.execute(key_pragma(key))
+            integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+            foreign_key_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
+            found = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'"
+            ).fetchone()
+            row = (
+                connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                if found
+                else None
+            )
+            current = row[0] if row else None
+        finally:
+            connection.close()
+    except DatabaseError as error:
+        print(_("Verdict: NOT ok – {problem}").format(problem=describe(error, paths.database)))
+        return 1
+    if key is not None:
+        print(_("Encryption: SQLCipher, key file {path}").format(path=paths.key_file))
     head = migrate.head_revision()
     integrity_ok = integrity == ["ok"]
     print(_("Integrity: {result}").format(result="ok" if integrity_ok else "; ".join(integrity)))
@@ -130,3 +224,61 @@ def check() -> int:
         return 0
     print(_("Verdict: NOT ok – please restore a backup or contact support."))
     return 1
+
+
+def backup(folder: Path | None) -> int:
+    """A verified copy (with its key file) into ``folder`` or the backups folder."""
+    lotse = open_lotse()
+    try:
+        target = lotse.database.backup("manual", folder=folder.resolve() if folder else None)
+    finally:
+        lotse.close()
+    print(_("Backup written: {path}").format(path=target))
+    print(_("Key file beside it: {path}").format(path=target.with_suffix(".key")))
+    return 0
+
+
+def restore(file: Path, *, assume_yes: bool) -> int:
+    """Show what the backup holds, ask, keep the current state, put the backup in place."""
+    from app.bootstrap import bootstrap
+    from app.db import keys
+    from app.db.restore import backup_key_file, summarize
+    from app.db.restore import restore as put_back
+
+    paths = data_paths()
+    file = file.resolve()
+    if not file.is_file():
+        raise LotseError(_("There is no file {path}.").format(path=file))
+    key = keys.unlock(backup_key_file(paths, file), passphrase(_("Passphrase of the backup: ")))
+    summary = summarize(file, key)
+    print(_("Backup: {path}").format(path=file))
+    print(_("Made on: {when}").format(when=summary.taken.strftime("%d.%m.%Y %H:%M")))
+    print(
+        _(
+            "Holds: {participants} participants, {notes} contact notes, {plans} support plans"
+        ).format(**summary.counts)
+    )
+    if not assume_yes:
+        if not sys.stdin.isatty():
+            raise LotseError(_("Not restored: confirm with --yes when not in a terminal."))
+        answer = input(_("Replace the current database by this backup? [y/N] "))
+        if answer.strip().lower() not in {"j", "ja", "y", "yes"}:
+            print(_("Not restored; nothing was changed."))
+            return 1
+    safety = put_back(paths, file, key)
+    if safety is not None:
+        print(_("The state before was kept as {path}.").format(path=safety))
+    lotse = bootstrap(paths, key=key)  # checks the file and brings an older schema up to date
+    try:
+        counts = {
+            "participants": lotse.reads.one("SELECT count(*) FROM participant")[0],
+            "notes": lotse.reads.one("SELECT count(*) FROM contact_note")[0],
+            "plans": lotse.reads.one("SELECT count(*) FROM support_plan")[0],
+        }
+    finally:
+        lotse.close()
+    if counts != summary.counts:
+        print(_("Verdict: NOT ok – the restored database does not hold what the backup held."))
+        return 1
+    print(_("Restored. Verdict: ok"))
+    return 0

@@ -30,4 +30,9 @@ class AlreadyRunning(LotseError):
 
 
 class DatabaseProblem(LotseError):
-    """The database cannot be opened or upgraded."""
+    """The database cannot be opened or upgraded. ``detail``: the technical cause, for the
+    error log only (it may quote SQL)."""
+
+    def __init__(self, message: str, *, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail

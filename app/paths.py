@@ -16,6 +16,7 @@ import platformdirs
 APP_NAME = "Lotse"
 DATA_DIR_ENV = "LOTSE_DATA_DIR"
 DATABASE_FILE = "lotse.sqlite"
+KEY_FILE = "lotse.key"
 LOCK_FILE = "lotse.lock"
 BACKUP_FOLDER = "backups"
 
@@ -37,6 +38,11 @@ class DataPaths:
     @property
     def database(self) -> Path:
         return self.root / DATABASE_FILE
+
+    @property
+    def key_file(self) -> Path:
+        """The database's data key, wrapped by the passphrase (app.db.keys)."""
+        return self.root / KEY_FILE
 
     @property
     def lock(self) -> Path:

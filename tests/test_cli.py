@@ -9,11 +9,16 @@ import pytest
 
 from app import __version__
 from app.bootstrap import bootstrap
-from app.paths import DataPaths
+from tests.locations import TEST_PASSPHRASE, new_location, open_file
 
 
-def run_lotse(*args: str, data_dir: Path, timeout: int = 120) -> subprocess.CompletedProcess:
+def run_lotse(
+    *args: str, data_dir: Path, timeout: int = 120, passphrase: str | None = TEST_PASSPHRASE
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "LOTSE_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("LOTSE_PASSPHRASE", None)
+    if passphrase is not None:
+        env["LOTSE_PASSPHRASE"] = passphrase
     return subprocess.run(
         [sys.executable, "-m", "ui.main", *args],
         capture_output=True,
@@ -54,7 +59,8 @@ def test_check_without_database(data_dir):
 
 
 def test_check_reports_ok_on_fresh_database(data_dir):
-    bootstrap(DataPaths(data_dir)).close()
+    paths, key = new_location(data_dir)
+    bootstrap(paths, key=key).close()
     result = run_lotse("check", data_dir=data_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Ergebnis: ok" in result.stdout
@@ -62,11 +68,11 @@ def test_check_reports_ok_on_fresh_database(data_dir):
 
 
 def test_check_reports_outdated_schema(data_dir):
-    import sqlite3
-
-    bootstrap(DataPaths(data_dir)).close()
-    with sqlite3.connect(data_dir / "lotse.sqlite") as conn:
-        conn.execute("DELETE FROM alembic_version")
+    paths, key = new_location(data_dir)
+    bootstrap(paths, key=key).close()
+    conn = open_file(paths.database, key)
+    conn.execute("DELETE FROM alembic_version")
+    conn.close()
     result = run_lotse("check", data_dir=data_dir)
     assert result.returncode == 1
     assert "NICHT ok" in result.stdout

@@ -1,9 +1,9 @@
 """The data layer: pragmas, unit of work, instance lock, backup before migration."""
 
 import os
-import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from app.db.backup import list_backups
 from app.db.instance_lock import InstanceLock
 from app.errors import AlreadyRunning, DatabaseProblem
 from app.models.setting import Setting
-from app.paths import DataPaths
+from tests.locations import new_location, open_file
 
 
 def test_pragmas_are_set(lotse):
@@ -50,12 +50,13 @@ def test_unit_of_work_rolls_back_unless_committed(lotse):
 
 
 def test_commit_survives_restart(data_dir: Path):
-    first = bootstrap(DataPaths(data_dir))
+    paths, key = new_location(data_dir)
+    first = bootstrap(paths, key=key)
     with first.unit_of_work() as uow:
         uow.session.add(Setting(key="provider", value="Landkreis Börde"))
         uow.commit()
     first.close()
-    second = bootstrap(DataPaths(data_dir))
+    second = bootstrap(paths, key=key)
     with second.unit_of_work() as uow:
         assert uow.session.get(Setting, "provider").value == "Landkreis Börde"
     second.close()
@@ -63,14 +64,15 @@ def test_commit_survives_restart(data_dir: Path):
 
 def test_second_instance_gets_clear_message(lotse):
     with pytest.raises(AlreadyRunning) as raised:
-        bootstrap(lotse.paths)
+        bootstrap(lotse.paths, key=lotse.database.key)
     assert "bereits" in str(raised.value)
     assert str(lotse.paths.root) in str(raised.value)
 
 
 def test_lock_is_released_on_close(data_dir: Path):
-    bootstrap(DataPaths(data_dir)).close()
-    bootstrap(DataPaths(data_dir)).close()
+    paths, key = new_location(data_dir)
+    bootstrap(paths, key=key).close()
+    bootstrap(paths, key=key).close()
 
 
 HOLD_LOCK = """
@@ -118,42 +120,47 @@ def test_read_connection_has_the_pragmas_and_sees_every_commit(lotse):
 
 
 def test_upgrade_is_preceded_by_backup(data_dir: Path):
-    """A database behind head is copied into backups/ before the migration touches it."""
-    paths = DataPaths(data_dir).ensure()
-    with sqlite3.connect(paths.database) as conn:
-        conn.execute("CREATE TABLE legacy_note (text TEXT)")
-        conn.execute("INSERT INTO legacy_note VALUES ('Ağaoğlu Şükrü')")
-    lotse = bootstrap(paths)
+    """A database behind head is copied into backups/ (verified, with its key file) before
+    the migration touches it."""
+    paths, key = new_location(data_dir)
+    lotse = bootstrap(paths, key=key)
+    with lotse.unit_of_work() as uow:
+        uow.session.add(Setting(key="provider", value="Ağaoğlu Şükrü"))
+        uow.commit()
+    migrate.downgrade(lotse.database.engine, "0002")
+    lotse.close()
+    lotse = bootstrap(paths, key=key)
     try:
         backup = lotse.database.migration_backup
         assert backup is not None and backup.parent == paths.backups
         assert backup.name.endswith("-migration.sqlite")
-        with sqlite3.connect(backup) as conn:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-            assert conn.execute("SELECT text FROM legacy_note").fetchall() == [("Ağaoğlu Şükrü",)]
-        assert "alembic_version" not in tables  # the copy shows the state before the upgrade
+        assert backup.with_suffix(".key").read_bytes() == paths.key_file.read_bytes()
+        with closing(open_file(backup, key)) as conn:
+            assert conn.execute("SELECT value FROM setting").fetchall() == [("Ağaoğlu Şükrü",)]
+            version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        assert version[0].startswith("0002")  # the copy shows the state before the upgrade
         assert migrate.current_revision(lotse.database.reads) == migrate.head_revision()
     finally:
         lotse.close()
 
 
 def test_newer_schema_is_refused(data_dir: Path):
-    paths = DataPaths(data_dir)
-    bootstrap(paths).close()
-    with sqlite3.connect(paths.database) as conn:
+    paths, key = new_location(data_dir)
+    bootstrap(paths, key=key).close()
+    with closing(open_file(paths.database, key)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'fffffffffff'")
     with pytest.raises(DatabaseProblem) as raised:
-        bootstrap(paths)
+        bootstrap(paths, key=key)
     assert "neuere" in str(raised.value)
 
 
 def test_unreadable_file_gets_clear_message(data_dir: Path):
-    paths = DataPaths(data_dir).ensure()
+    paths, key = new_location(data_dir)
     paths.database.write_bytes(b"this is not a database" * 100)
     with pytest.raises(DatabaseProblem) as raised:
-        bootstrap(paths)
+        bootstrap(paths, key=key)
     assert str(paths.database) in str(raised.value)
-    assert "kann nicht gelesen werden" in str(raised.value)
+    assert paths.database.read_bytes() == b"this is not a database" * 100
     InstanceLock(paths.lock).acquire()  # the failed start left no lock behind
 
 
@@ -162,5 +169,5 @@ def test_daily_backup_once_a_day(lotse):
     assert first is not None and first.is_file()
     assert lotse.database.backup_if_due() is None
     assert list_backups(lotse.paths.backups) == [first]
-    with sqlite3.connect(first) as conn:
+    with closing(open_file(first, lotse.database.key)) as conn:
         assert conn.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)

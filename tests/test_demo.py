@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.bootstrap import Lotse, bootstrap
+from app.bootstrap import Lotse
 from app.demo import generate_demo_data
 from app.demo.contacts import Contacts
 from app.demo.writer import INSERT_ORDER, bulk_insert, row_template
 from app.errors import LotseError
 from app.models import ContactNote, FollowUp, Participant
 from app.models.participant import age_on
-from app.paths import DataPaths
 from app.services.follow_ups import regenerate
 from app.services.settings import has_settings, load_settings
 from app.vocab import ContactKind, FollowUpKind, ParticipantStatus, Program
+from tests.locations import open_new
 
 TODAY = date(2026, 11, 25)
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -100,7 +100,7 @@ def test_special_letters_round_trip(demo60):
 
 def test_same_seed_same_data_other_seed_differs(tmp_path):
     def run(folder: str, seed: int) -> tuple[list[tuple[str, str]], list[tuple]]:
-        lotse = bootstrap(DataPaths(tmp_path / folder))
+        lotse = open_new(tmp_path / folder)
         try:
             generate_demo_data(lotse, participants=40, seed=seed, today=date(2026, 6, 30))
             with lotse.database.engine.connect() as conn:

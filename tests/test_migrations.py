@@ -1,7 +1,7 @@
 """Schema changes keep every row: upgrade a database holding demo data from each old revision."""
 
 import shutil
-import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,10 +11,12 @@ from sqlmodel import SQLModel
 
 from app.bootstrap import bootstrap
 from app.db import derived_rows, migrate
+from app.db.encryption import encrypt_database
 from app.db.migrations.env_filters import DERIVED_TABLES, include_name
 from app.models import load_all
 from app.paths import DataPaths
 from app.services.caseload import ListQuery, list_participants
+from tests.locations import TEST_PASSPHRASE, open_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OLD_DATABASES = sorted(FIXTURES.glob("demo-rev*.sqlite"))
@@ -24,10 +26,12 @@ def quoted(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def snapshot(database: Path, tables: dict[str, list[str]]) -> dict[str, list[tuple]]:
+def snapshot(
+    database: Path, tables: dict[str, list[str]], key: bytes | None = None
+) -> dict[str, list[tuple]]:
     """Every row of the given tables (only the given columns), sorted by all of them
     (FTS shadow tables have no rowid)."""
-    with sqlite3.connect(database) as conn:
+    with closing(open_file(database, key)) as conn:
         return {
             name: conn.execute(
                 f"SELECT {', '.join(map(quoted, columns))} FROM {quoted(name)} "
@@ -38,7 +42,7 @@ def snapshot(database: Path, tables: dict[str, list[str]]) -> dict[str, list[tup
 
 
 def columns_of(database: Path) -> dict[str, list[str]]:
-    with sqlite3.connect(database) as conn:
+    with closing(open_file(database, None)) as conn:
         names = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' "
             "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")]  # fmt: skip
@@ -57,11 +61,13 @@ def test_upgrade_keeps_every_row(old: Path, tmp_path: Path):
     before = snapshot(paths.database, old_columns)
     assert sum(len(rows) for rows in before.values()) > 1000  # it really holds data
 
-    lotse = bootstrap(paths)
+    key = encrypt_database(paths, TEST_PASSPHRASE, with_recovery_key=False).data_key
+    assert snapshot(paths.database, old_columns, key) == before  # encrypted without loss
+    lotse = bootstrap(paths, key=key)
     try:
         assert migrate.current_revision(lotse.database.reads) == migrate.head_revision()
         assert lotse.database.migration_backup is not None
-        assert snapshot(lotse.database.migration_backup, old_columns) == before
+        assert snapshot(lotse.database.migration_backup, old_columns, key) == before
         with lotse.unit_of_work() as uow:
             listed = list_participants(uow)
             found = list_participants(uow, ListQuery(text=before["participant"][0][
@@ -71,15 +77,16 @@ def test_upgrade_keeps_every_row(old: Path, tmp_path: Path):
     finally:
         lotse.close()
     records = {n: c for n, c in old_columns.items() if not n.startswith(DERIVED_TABLES)}
-    assert snapshot(paths.database, records) == {n: before[n] for n in records}
-    assert derived_rows_as_rebuilt(paths.database)
+    assert snapshot(paths.database, records, key) == {n: before[n] for n in records}
+    assert derived_rows_as_rebuilt(paths.database, key)
 
 
-def derived_rows_as_rebuilt(database: Path) -> bool:
+def derived_rows_as_rebuilt(database: Path, key: bytes) -> bool:
     """The search and list rows equal a full rebuild from the records (derived, not kept)."""
-    with sqlite3.connect(database) as conn:
+    with closing(open_file(database, key)) as conn:
         stored = derived_rows.contents(conn)
         assert stored[derived_rows.LIST_TABLE], "the list rows were built"
+        conn.execute("BEGIN")
         derived_rows.rebuild(conn)
         rebuilt = derived_rows.contents(conn)
         conn.rollback()

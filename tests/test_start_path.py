@@ -10,9 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.bootstrap import bootstrap
-from app.paths import DataPaths
 from tests.conftest import EXAMPLE_SETTINGS
+from tests.locations import open_new
 
 START_AND_REPORT = """
 import sys
@@ -24,9 +23,9 @@ heavy = sorted(m for m in ("sqlalchemy", "sqlmodel", "alembic", "app.models.part
                if m in sys.modules)
 print("loaded:", ",".join(heavy) or "-")
 
-from app.bootstrap import bootstrap
+from app.commands import open_lotse
 from ui.warm_up import warm_up
-lotse = bootstrap()
+lotse = open_lotse()
 warm_up(lotse)
 print("after warm-up:", "app.models.participant" in sys.modules,
       lotse.database._engine is not None)
@@ -44,7 +43,7 @@ def run_python(code: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 def configured_location(data_dir: Path) -> None:
     from app.services.settings import save_settings
 
-    lotse = bootstrap(DataPaths(data_dir))
+    lotse = open_new(data_dir)
     try:
         with lotse.unit_of_work() as uow:
             save_settings(uow, EXAMPLE_SETTINGS)
@@ -70,10 +69,10 @@ def test_a_pending_migration_still_runs_before_the_window(data_dir):
 
 ONE_OPERATION_ALONE = """
 from datetime import UTC, datetime
-from app.bootstrap import bootstrap
+from app.commands import open_lotse
 from app.services.contact_notes import NoteInput, add_note
 from app.vocab import ContactKind
-lotse = bootstrap()
+lotse = open_lotse()
 with lotse.unit_of_work() as uow:
     changes = add_note(uow, 1, NoteInput(datetime.now(UTC), ContactKind.PHONE, "Anruf"))
 print("note:", sorted(changes.notes), "person:", sorted(changes.cases))
@@ -86,7 +85,7 @@ def test_an_operation_works_in_a_process_that_imported_only_its_own_models(data_
     table's foreign keys find the tables they name (a note names an organisation)."""
     from tests.services.helpers import add_person
 
-    lotse = bootstrap(DataPaths(data_dir))
+    lotse = open_new(data_dir)
     try:
         assert add_person(lotse, "Haddad") == 1
     finally:

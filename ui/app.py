@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, Qt, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app.bootstrap import Lotse, bootstrap
+from app.db.backup import BackupFailed
+from app.db.engine import DatabaseError
+from app.db.faults import describe
+from app.error_log import write_error_log
 from app.errors import LotseError
 from app.i18n import PROGRAM_LANGUAGE, _
-from app.paths import APP_NAME, resource_dir
-from app.services.settings import has_settings
+from app.paths import APP_NAME, data_paths, resource_dir
+from app.services.settings import has_settings, load_settings
 from ui import error_report, warm_up
 from ui.main_window import MainWindow
+from ui.security.session_lock import SessionLock
+from ui.unlocking import data_key
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_POINT_SIZE = 10
@@ -28,10 +35,19 @@ def run_gui(*, smoke: bool = False) -> int:
     Reuses a running QApplication (tests) instead of creating a second one.
     """
     app = application()
+    paths = data_paths()
     try:
-        lotse = bootstrap()
-    except LotseError as error:  # AlreadyRunning, DatabaseProblem
-        report_start_failure(str(error), smoke=smoke)
+        key = data_key(paths, smoke=smoke)  # first start, unlock or encryption dialogs
+        if key is None:
+            return 0  # the user quit
+        lotse = bootstrap(paths, key=key)
+    except LotseError as error:  # AlreadyRunning, DatabaseProblem, WrongPassphrase …
+        report_start_failure(str(error), smoke=smoke, folder=paths.root, error=error)
+        return 1
+    except DatabaseError as error:
+        report_start_failure(
+            describe(error, paths.database), smoke=smoke, folder=paths.root, error=error
+        )
         return 1
     try:
         return _run(app, lotse, smoke=smoke)
@@ -49,11 +65,20 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> int:
         workers = QThreadPool.globalInstance()
         # after the first paint, off the GUI thread: the modules of later screens, the daily copy
         QTimer.singleShot(0, lambda: warm_up.start(workers, lotse))
-        workers.start(lotse.database.backup_if_due)
+        workers.start(lambda: _daily_backup(lotse))
+        session_lock = install_session_lock(app, lotse)
+        window.ops.changed.connect(
+            lambda changes, _initiator: (
+                changes.settings
+                and session_lock.set_idle_minutes(load_settings(lotse.reads).lock_minutes)
+            )
+        )
         try:
             return app.exec()
         finally:
+            session_lock.uninstall()
             workers.waitForDone()
+            _backup_on_close(lotse)
     app.processEvents()
     QTimer.singleShot(0, app.quit)  # one turn of the event loop lets the window paint
     app.exec()
@@ -61,6 +86,34 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> int:
     window.deleteLater()
     app.processEvents()
     return 0
+
+
+def install_session_lock(app: QApplication, lotse: Lotse) -> SessionLock:
+    """Ctrl+L and the idle timer hide every personal datum until the passphrase is entered."""
+    from app.db import keys
+
+    session_lock = SessionLock(
+        lambda passphrase: keys.verify_passphrase(lotse.paths.key_file, passphrase),
+        load_settings(lotse.reads).lock_minutes,
+        parent=app,
+    )
+    session_lock.install()
+    return session_lock
+
+
+def _daily_backup(lotse: Lotse) -> None:
+    """On a worker: a failure goes into the log; the backup on close tells the user."""
+    try:
+        lotse.database.backup_if_due()
+    except BackupFailed as error:
+        write_error_log(lotse.paths.root, error)
+
+
+def _backup_on_close(lotse: Lotse) -> None:
+    try:
+        lotse.database.backup("close")
+    except BackupFailed as error:
+        QMessageBox.warning(None, _("Backup failed"), str(error))
 
 
 def _first_start_done(lotse: Lotse) -> bool:
@@ -76,7 +129,12 @@ def _first_start_done(lotse: Lotse) -> bool:
     return accepted
 
 
-def report_start_failure(message: str, *, smoke: bool) -> None:
+def report_start_failure(
+    message: str, *, smoke: bool, folder: Path | None = None, error: BaseException | None = None
+) -> None:
+    """The German message in a dialog (on stderr for a smoke start); details into the log."""
+    if folder is not None and error is not None:
+        write_error_log(folder, error, getattr(error, "detail", None))
     title = _("Lotse cannot start")
     if smoke:
         print(f"{title}: {message}", file=sys.stderr)

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.bootstrap import Lotse
 from app.i18n import _
-from app.models.office_settings import OfficeSettings, label
+from app.models.office_settings import MAX_LOCK_MINUTES, OfficeSettings, label
 from app.services.settings import load_settings, save_settings, trimmed
 from app.vocab import Program
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
@@ -83,6 +84,7 @@ class SettingsDialog(QDialog):
         self._add_programs(used)
         self._add_line_edit("coordinator_name", used)
         self._add_logo(used, browse_text)
+        self._add_lock_minutes(used)
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -103,6 +105,16 @@ class SettingsDialog(QDialog):
         edit.setAccessibleName(label(name))
         self.edits[name] = edit
         self._add_row(name, edit, edit, used)
+
+    def _add_lock_minutes(self, used: set[str]) -> None:
+        spin = QSpinBox(self)
+        spin.setObjectName("lock_minutes")
+        spin.setRange(0, MAX_LOCK_MINUTES)  # the box cannot take more (and shows its range)
+        spin.setSpecialValueText(_("never"))
+        spin.setAccessibleName(label("lock_minutes"))
+        spin.setToolTip(_("Ctrl+L locks at once, wherever you are."))
+        self.lock_minutes = spin
+        self._add_row("lock_minutes", spin, spin, used)
 
     def _add_programs(self, used: set[str]) -> None:
         box = QWidget(self)
@@ -141,15 +153,18 @@ class SettingsDialog(QDialog):
             edit.setText(getattr(settings, name))
         for program, check in self.program_boxes.items():
             check.setChecked(program in settings.programs)
+        self.lock_minutes.setValue(settings.lock_minutes)
 
     def settings(self) -> OfficeSettings:
         values = {name: edit.text() for name, edit in self.edits.items()}
         programs = frozenset(p for p, check in self.program_boxes.items() if check.isChecked())
-        return OfficeSettings(programs=programs, **values)
+        return OfficeSettings(programs=programs, lock_minutes=self.lock_minutes.value(), **values)
 
     def field_widget(self, name: str) -> QWidget:
         if name == "programs":
             return next(iter(self.program_boxes.values()))
+        if name == "lock_minutes":
+            return self.lock_minutes
         return self.edits[name]
 
     # -- actions --------------------------------------------------------------------------
@@ -169,7 +184,9 @@ class SettingsDialog(QDialog):
             lambda uow: save_settings(uow, settings),
             parent=self,
             failed=_("The settings were not saved:"),
-            fields={name: self.field_widget(name) for name in (*self.edits, "programs")},
+            fields={
+                name: self.field_widget(name) for name in (*self.edits, "programs", "lock_minutes")
+            },
         )
         if changes is None:
             return

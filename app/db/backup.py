@@ -1,42 +1,166 @@
-"""Copies of the database file made with SQLite's online backup API."""
+"""Copies of the database that count only when whole: written, checked, then renamed.
+
+A backup is made with SQLite's online backup API into ``….sqlite.partial``, switched to the
+rollback journal (the copy takes the source's WAL flag, and a WAL file beside a copy is how
+copies went missing on a full disk), checked with ``PRAGMA integrity_check``, synced to disk
+and only then renamed; the key file goes beside it as ``….key`` (app.db.keys), so that every
+backup can be opened on its own. Any failure removes what was written and raises
+``BackupFailed`` with a German message. Backups are encrypted with the same data key.
+
+Rotation keeps the newest backup of each of the last 7 days, 4 ISO weeks and 12 months that
+have backups, the newest 3 made before a schema upgrade, and always the newest of all.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from app.db.engine import connect
+from app.db import keys
+from app.db.engine import DatabaseError, connect
+from app.errors import LotseError
+from app.i18n import _
 
 BACKUP_PREFIX = "lotse-"
-KEEP_BACKUPS = 20
+BACKUP_SUFFIX = ".sqlite"
+KEY_SUFFIX = ".key"
+KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS, KEEP_MIGRATIONS = 7, 4, 12, 3
+_NAME = re.compile(r"^lotse-(\d{8}-\d{6}-\d{6})-([a-z-]+)\.sqlite$")
 
 
-def backup_database(source: Path, folder: Path, reason: str = "start") -> Path:
-    """Write a consistent copy of ``source`` into ``folder``; returns the new file."""
-    folder.mkdir(parents=True, exist_ok=True)
+class BackupFailed(LotseError):
+    """A backup could not be written whole; nothing partial is left behind."""
+
+
+def backup_database(
+    source: Path, key: bytes | None, folder: Path, reason: str, key_file: Path | None
+) -> Path:
+    """Write a verified copy of ``source`` (and of ``key_file``) into ``folder``."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{BACKUP_PREFIX}{stamp}-{reason}.sqlite"
-    partial = target.with_suffix(".partial")  # renamed only when complete
-    src = connect(source)
+    target = folder / f"{BACKUP_PREFIX}{stamp}-{reason}{BACKUP_SUFFIX}"
+    partial = folder / f"{target.name}.partial"
+    key_copy = key_path(target)
     try:
-        dst = connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(target)
+        folder.mkdir(parents=True, exist_ok=True)
+        _copy_verified(source, key, partial)
+        if key_file is not None:
+            keys.copy_key_file(key_file, key_copy)
+        os.replace(partial, target)
+        sync_folder(folder)
+    except (DatabaseError, OSError, LotseError) as error:
+        for leftover in (*sidecars(partial), partial, key_copy):
+            leftover.unlink(missing_ok=True)
+        raise BackupFailed(
+            _(
+                "The backup into {folder} failed ({reason}); no incomplete copy was kept. "
+                "Check that the drive has free space and that you may write there."
+            ).format(folder=folder, reason=_failure(error))
+        ) from error
     prune_backups(folder)
     return target
 
 
+def _copy_verified(source: Path, key: bytes | None, partial: Path) -> None:
+    for leftover in (*sidecars(partial), partial):
+        leftover.unlink(missing_ok=True)
+    src = connect(source, key)
+    try:
+        dst = connect(partial, key, wal=False)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            verdict = [row[0] for row in dst.execute("PRAGMA integrity_check")]
+            if verdict != ["ok"]:
+                raise BackupFailed(_("the copy does not pass the integrity check"))
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    sync_file(partial)
+
+
+def _failure(error: BaseException) -> str:
+    if isinstance(error, LotseError):
+        return str(error)
+    name = str(getattr(error, "sqlite_errorname", ""))
+    if name.startswith("SQLITE_FULL") or getattr(error, "errno", None) == 28:
+        return _("the disk is full")
+    if isinstance(error, PermissionError):
+        return _("no permission to write")
+    return _("the copy could not be written")
+
+
+def key_path(backup: Path) -> Path:
+    return backup.with_suffix(KEY_SUFFIX)
+
+
+def sidecars(database: Path) -> tuple[Path, ...]:
+    return tuple(database.with_name(database.name + s) for s in ("-wal", "-shm", "-journal"))
+
+
+def sync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows has no directory handles for this)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
 def list_backups(folder: Path) -> list[Path]:
-    return sorted(folder.glob(f"{BACKUP_PREFIX}*.sqlite"))
+    """The backups of ``folder``, oldest first (their names sort by time)."""
+    return sorted(p for p in folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}") if _NAME.match(p.name))
 
 
-def prune_backups(folder: Path, keep: int = KEEP_BACKUPS) -> None:
-    """Keep the newest ``keep`` backups; pre-migration copies are never removed."""
-    removable = [p for p in list_backups(folder) if not p.stem.endswith("-migration")]
-    for old in removable[:-keep]:
-        old.unlink(missing_ok=True)
+def taken_at(backup: Path) -> datetime:
+    match = _NAME.match(backup.name)
+    if match is None:
+        raise ValueError(backup.name)
+    return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f")
+
+
+def reason_of(backup: Path) -> str:
+    match = _NAME.match(backup.name)
+    return match.group(2) if match else ""
+
+
+def kept_backups(backups: Iterable[Path]) -> set[Path]:
+    """Which backups the rotation keeps (see the module docstring)."""
+    newest_first = sorted(backups, key=taken_at, reverse=True)
+    kept: set[Path] = set(newest_first[:1])
+    for period, count in (
+        (lambda t: t.date(), KEEP_DAYS),
+        (lambda t: t.isocalendar()[:2], KEEP_WEEKS),
+        (lambda t: (t.year, t.month), KEEP_MONTHS),
+    ):
+        seen: list[object] = []
+        for backup in newest_first:
+            when = period(taken_at(backup))
+            if when not in seen:
+                seen.append(when)
+                if len(seen) > count:
+                    break
+                kept.add(backup)
+    migrations = [b for b in newest_first if reason_of(b) == "migration"]
+    kept.update(migrations[:KEEP_MIGRATIONS])
+    return kept
+
+
+def prune_backups(folder: Path) -> None:
+    """Remove the backups the rotation does not keep, each with its key file."""
+    backups = list_backups(folder)
+    keep = kept_backups(backups)
+    for old in backups:
+        if old not in keep:
+            old.unlink(missing_ok=True)
+            key_path(old).unlink(missing_ok=True)

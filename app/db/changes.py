@@ -13,10 +13,11 @@ Adding a kind of record (organisations, courses, …): a field on ``Changes``, a
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, fields, replace
 from typing import NamedTuple
+
+from app.db.engine import Connection
 
 TOUCHED = "lotse_touched"  # a TEMP table; triggers may not name its schema
 TRIGGER_PREFIX = "lotse_track_"
@@ -121,7 +122,7 @@ def _triggers(table: str) -> list[str]:
     ]
 
 
-def start_tracking(connection: sqlite3.Connection) -> None:
+def start_tracking(connection: Connection) -> None:
     """Make sure this connection reports its writes (cheap when it does already); forget
     anything noted before."""
     tables = [
@@ -146,7 +147,7 @@ def start_tracking(connection: sqlite3.Connection) -> None:
     connection.execute(f"DELETE FROM {TOUCHED}")
 
 
-def stop_tracking(connection: sqlite3.Connection) -> None:
+def stop_tracking(connection: Connection) -> None:
     """Bulk loading: drop the triggers of this connection (the next unit makes them anew)."""
     names = connection.execute(
         "SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE ?",
@@ -156,7 +157,7 @@ def stop_tracking(connection: sqlite3.Connection) -> None:
         connection.execute(f"DROP TRIGGER temp.{name}")
 
 
-def collect(connection: sqlite3.Connection) -> Changes:
+def collect(connection: Connection) -> Changes:
     """What was noted since ``start_tracking`` (or the last ``collect``), then forget it."""
     ids: dict[str, set[int]] = defaultdict(set)
     cases: set[int] = set()
@@ -174,7 +175,7 @@ def collect(connection: sqlite3.Connection) -> Changes:
     return Changes(**values, settings="settings" in ids, cases=frozenset(cases))  # type: ignore[arg-type]
 
 
-def touched_participants(connection: sqlite3.Connection) -> set[int]:
+def touched_participants(connection: Connection) -> set[int]:
     """The people whose rows were noted so far (without forgetting them)."""
     return {
         pid

@@ -1,8 +1,14 @@
-"""Open a data location: lock it, back up before a migration, upgrade to head."""
+"""Open a data location: lock it, check the file is ours, back up before a migration, upgrade.
+
+A new database is created whole or not at all: in ``lotse.sqlite.new`` (marked, migrated to
+head), synced, then renamed into place; a kill leaves no ``lotse.sqlite`` and the next start
+creates it again. An upgrade runs one transaction per revision (app.db.migrate) after a
+verified backup (app.db.backup).
+"""
 
 from __future__ import annotations
 
-import sqlite3
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,8 +17,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import derived_rows, migrate
-from app.db.backup import BACKUP_PREFIX, backup_database, list_backups
-from app.db.engine import connect, create_database_engine
+from app.db.backup import (
+    BACKUP_PREFIX,
+    BackupFailed,
+    backup_database,
+    list_backups,
+    sidecars,
+    sync_file,
+    sync_folder,
+)
+from app.db.engine import (
+    APPLICATION_ID,
+    Connection,
+    DatabaseError,
+    connect,
+    create_database_engine,
+)
+from app.db.faults import describe
+from app.db.file_check import FileKind, file_kind, verified_facts
 from app.db.instance_lock import InstanceLock
 from app.db.reads import ReadConnection
 from app.db.unit_of_work import UnitOfWork
@@ -24,6 +46,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+NEW_SUFFIX = ".new"  # lotse.sqlite.new: a database being created
+
 
 class Database:
     """One data location's database: plain reads at once, the ORM engine when first needed.
@@ -32,11 +56,14 @@ class Database:
     SQLAlchemy on first use (after the first window, see ui.warm_up), from any thread.
     """
 
-    def __init__(self, paths: DataPaths, lock: InstanceLock | None = None) -> None:
+    def __init__(
+        self, paths: DataPaths, key: bytes | None, lock: InstanceLock | None = None
+    ) -> None:
         self.paths = paths
+        self.key = key
         self.lock = lock
         self.migration_backup: Path | None = None
-        self.reads = ReadConnection(connect(paths.database, autocommit=True))
+        self.reads = ReadConnection(connect(paths.database, key))
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
 
@@ -48,7 +75,7 @@ class Database:
                 from app.models import load_all
 
                 load_all()
-                self._engine = create_database_engine(self.paths.database)
+                self._engine = create_database_engine(self.paths.database, self.key)
             return self._engine
 
     def _session(self) -> Session:
@@ -63,16 +90,20 @@ class Database:
         return UnitOfWork(self._session, read_only=True)
 
     @contextmanager
-    def write_connection(self) -> Iterator[sqlite3.Connection]:
+    def write_connection(self) -> Iterator[Connection]:
         """A plain connection of its own in autocommit mode (the caller says BEGIN)."""
-        connection = connect(self.paths.database, autocommit=True)
+        connection = connect(self.paths.database, self.key)
         try:
             yield connection
         finally:
             connection.close()
 
-    def backup(self, reason: str = "manual") -> Path:
-        return backup_database(self.paths.database, self.paths.backups, reason)
+    def backup(self, reason: str = "manual", folder: Path | None = None) -> Path:
+        """A verified copy with its key file (raises BackupFailed)."""
+        key_file = self.paths.key_file if self.key is not None else None
+        return backup_database(
+            self.paths.database, self.key, folder or self.paths.backups, reason, key_file
+        )
 
     def backup_if_due(self) -> Path | None:
         """The daily copy: made at the first start of a day, None when one exists already."""
@@ -93,38 +124,91 @@ class Database:
             self.lock = None
 
 
-def open_database(paths: DataPaths, *, lock: bool = True, upgrade: bool = True) -> Database:
-    """Open (and create) the database of ``paths``.
+def open_database(
+    paths: DataPaths, key: bytes | None, *, lock: bool = True, upgrade: bool = True
+) -> Database:
+    """Open (and, when there is none, create) the database of ``paths`` with the data key.
 
-    Takes the instance lock, then, when the schema is behind, backs the file up into
-    ``backups/`` and upgrades to head. Raises AlreadyRunning or DatabaseProblem.
+    Takes the instance lock, refuses a file that is not Lotse's (untouched), and when the
+    schema is behind, makes a verified backup and upgrades to head. Raises AlreadyRunning or
+    DatabaseProblem (German, with what to do); the lock is released again on failure.
     """
-    paths.ensure()
-    instance_lock = InstanceLock(paths.lock) if lock else None
-    if instance_lock is not None:
-        instance_lock.acquire()
+    instance_lock = _locked(paths) if lock else None
     try:
-        database = Database(paths, instance_lock)
-    except sqlite3.DatabaseError as error:
+        created = False
+        if file_kind(paths.database) is FileKind.MISSING:
+            create_database(paths, key)
+            created = True
+        else:
+            verified_facts(paths.database, key)
+            _refuse_read_only(paths.database)
+        database = Database(paths, key, instance_lock)
+    except DatabaseError as error:
         if instance_lock is not None:
             instance_lock.release()
-        raise _unreadable(paths, error) from error
+        raise DatabaseProblem(describe(error, paths.database)) from error
+    except BaseException:
+        if instance_lock is not None:
+            instance_lock.release()
+        raise
     try:
         if upgrade:
             upgraded = _upgrade_with_backup(database)
-            _keep_derived_rows_current(database, rebuild=upgraded)
+            _keep_derived_rows_current(database, rebuild=upgraded or created)
+    except DatabaseError as error:
+        database.close()
+        raise DatabaseProblem(describe(error, paths.database)) from error
     except BaseException:
         database.close()
         raise
     return database
 
 
-def _unreadable(paths: DataPaths, error: Exception) -> DatabaseProblem:
-    return DatabaseProblem(
-        _("The database file {path} cannot be read: {error}").format(
-            path=paths.database, error=error
+def _locked(paths: DataPaths) -> InstanceLock:
+    try:
+        paths.ensure()
+        instance_lock = InstanceLock(paths.lock)
+        instance_lock.acquire()
+    except OSError as error:
+        raise DatabaseProblem(
+            _(
+                "Lotse cannot write into its data location {folder} ({error}). Ask your IT "
+                "for write permission on the folder, or choose another one with "
+                "LOTSE_DATA_DIR."
+            ).format(folder=paths.root, error=error.strerror or error)
+        ) from error
+    return instance_lock
+
+
+def _refuse_read_only(database: Path) -> None:
+    if not os.access(database, os.W_OK) or not os.access(database.parent, os.W_OK):
+        raise DatabaseProblem(
+            _(
+                "The database {path} is read-only for your user account, so Lotse could not "
+                "store anything. Ask your IT for write permission on the file and its folder; "
+                "“lotse check” can still read it."
+            ).format(path=database)
         )
-    )
+
+
+def create_database(paths: DataPaths, key: bytes | None) -> None:
+    """A new, marked database at head, renamed into place only when complete."""
+    partial = paths.database.with_name(paths.database.name + NEW_SUFFIX)
+    for leftover in (*sidecars(partial), partial):
+        leftover.unlink(missing_ok=True)  # from a creation that was interrupted
+    mark = connect(partial, key, wal=False)
+    try:
+        mark.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    finally:
+        mark.close()
+    engine = create_database_engine(partial, key, wal=False)
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    sync_file(partial)
+    os.replace(partial, paths.database)
+    sync_folder(paths.root)
 
 
 def _keep_derived_rows_current(database: Database, *, rebuild: bool) -> None:
@@ -143,32 +227,32 @@ def _keep_derived_rows_current(database: Database, *, rebuild: bool) -> None:
 
 
 def _upgrade_with_backup(database: Database) -> bool:
-    """Upgrade to head after a backup; True when there was anything to do."""
+    """Upgrade to head after a verified backup; True when there was anything to do."""
+    before = migrate.current_revision(database.reads)
+    if before == migrate.head_revision():
+        return False
     try:
-        current = migrate.current_revision(database.reads)
-        has_tables = database.reads.one("SELECT count(*) FROM sqlite_master")[0] > 0
-    except sqlite3.DatabaseError as error:
-        raise _unreadable(database.paths, error) from error
-    if not migrate.is_known_revision(current):
+        database.migration_backup = database.backup("migration")
+    except BackupFailed as error:
         raise DatabaseProblem(
             _(
-                "The database {path} was written by a newer Lotse (schema {revision}). "
-                "Please install the current version."
-            ).format(path=database.paths.database, revision=current)
-        )
-    if current == migrate.head_revision():
-        return False
-    if has_tables:
-        database.migration_backup = database.backup("migration")
+                "Lotse has to update the database to a new schema, but could not back it up "
+                "first: {reason} The update was not started; your data are unchanged."
+            ).format(reason=error)
+        ) from error
     from sqlalchemy.exc import SQLAlchemyError  # an upgrade needs the ORM anyway
 
     try:
         migrate.upgrade(database.engine)
-    except SQLAlchemyError as error:
+    except (SQLAlchemyError, DatabaseError, RuntimeError) as error:
+        reached = migrate.current_revision(database.reads)
         raise DatabaseProblem(
             _(
-                "The database could not be upgraded: {error}. "
-                "Your data are unchanged; a backup lies in {folder}."
-            ).format(error=error, folder=database.paths.backups)
+                "The database could not be updated to the new schema. Lotse undid the step "
+                "that failed: your data are as they were, at schema {revision}. A copy made "
+                "before the update is {backup}. Please tell support (details are in the "
+                "error log)."
+            ).format(revision=reached or "–", backup=database.migration_backup),
+            detail=str(error),
         ) from error
     return True

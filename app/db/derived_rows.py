@@ -21,10 +21,10 @@ All functions take a DB-API connection (sqlite3) and run inside the caller's tra
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
+from app.db.engine import Connection
 from app.db.reads import Reads
 from app.models.completeness import missing_count_sql
 from app.text import fold, index_text
@@ -78,7 +78,7 @@ def _document(person: tuple, notes: Iterable[tuple[str, str, str]]) -> tuple[str
     )
 
 
-def refresh(connection: sqlite3.Connection, participant_ids: Collection[int]) -> None:
+def refresh(connection: Connection, participant_ids: Collection[int]) -> None:
     """Bring the derived rows of these people in line with their records (gone: rows gone)."""
     if len(participant_ids) > REBUILD_ABOVE:
         rebuild(connection)
@@ -87,7 +87,7 @@ def refresh(connection: sqlite3.Connection, participant_ids: Collection[int]) ->
         _refresh_one(connection, participant_id)
 
 
-def _refresh_one(connection: sqlite3.Connection, participant_id: int) -> None:
+def _refresh_one(connection: Connection, participant_id: int) -> None:
     connection.execute(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", (participant_id,))
     person = connection.execute(f"{_PERSON_SQL} WHERE id = ?", (participant_id,)).fetchone()
     if person is None:
@@ -102,7 +102,7 @@ def _refresh_one(connection: sqlite3.Connection, participant_id: int) -> None:
     connection.execute(f"{_FILL_LIST} WHERE p.id = ?", (participant_id,))
 
 
-def rebuild(connection: sqlite3.Connection) -> int:
+def rebuild(connection: Connection) -> int:
     """Rebuild every derived row and stamp ``VERSION``; returns the number of people."""
     notes: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for pid, topics, content, agreements in connection.execute(f"{_NOTES_SQL} ORDER BY id"):
@@ -125,7 +125,7 @@ def stamped_version(reads: Reads) -> int:
     return reads.one("PRAGMA user_version")[0]
 
 
-def contents(connection: sqlite3.Connection) -> dict[str, list[tuple]]:
+def contents(connection: Connection) -> dict[str, list[tuple]]:
     """Every derived row, sorted (tests compare refreshed rows with a rebuild)."""
     return {
         SEARCH_TABLE: connection.execute(

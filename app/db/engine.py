@@ -1,47 +1,81 @@
-"""The only place where Lotse opens its database (SQLCipher will plug in here).
+"""The only place where Lotse opens its database: SQLCipher 4, with Lotse's pragmas.
 
-``connect`` opens one DB-API connection with Lotse's pragmas; the SQLAlchemy engine, the
-plain read connection of the start path and the backups all get their connections from it.
-SQLAlchemy is imported only when an engine is made (it costs about half a second to import).
+``connect`` opens one DB-API connection (``sqlcipher3``: SQLite with page encryption, FTS5
+compiled in); the SQLAlchemy engine, the plain read connection of the start path, the
+migrations, the backups and ``lotse check`` all get their connections from it. The key is the
+raw 32-byte data key (app.db.keys), so SQLCipher's own key derivation is skipped: the slow
+derivation happened once, when the passphrase unwrapped the data key. ``key=None`` opens a
+plain SQLite file (only to encrypt an old unencrypted database, and for the benchmarks).
+
+Every connection runs in driver autocommit: SQLAlchemy emits ``BEGIN`` itself (the recipe
+from SQLAlchemy's pysqlite notes), so the driver never commits on its own around DDL and a
+migration is one transaction. SQLAlchemy is imported only when an engine is made.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sqlcipher3 import dbapi2 as driver
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+Connection = driver.Connection
+DatabaseError = driver.DatabaseError
+OperationalError = driver.OperationalError
+
 BUSY_TIMEOUT_MS = 5000
+# PRAGMA application_id of every file Lotse creates ("Lots"): a file without it is refused.
+APPLICATION_ID = 0x4C6F7473
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of an unencrypted SQLite file
 
 
-def connect(path: Path, *, autocommit: bool = False) -> sqlite3.Connection:
-    """One connection with WAL, foreign keys on and synchronous commits.
+def key_pragma(key: bytes) -> str:
+    """The statement that hands SQLCipher the raw data key (no key derivation)."""
+    return f"PRAGMA key = \"x'{key.hex()}'\""
 
-    ``autocommit``: every statement on its own (the read connection: no snapshot kept open).
+
+def connect(path: Path, key: bytes | None, *, wal: bool = True) -> Connection:
+    """One connection in driver autocommit with foreign keys on and synchronous commits.
+
+    The caller says ``BEGIN`` (SQLAlchemy does, through ``create_database_engine``).
+    ``wal=False``: the rollback journal (``DELETE``) — for backups, which must be one file.
     """
-    connection = sqlite3.connect(
-        path,
-        check_same_thread=False,
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        isolation_level=None if autocommit else "",
+    connection = driver.connect(
+        str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
     )
-    connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute("PRAGMA foreign_keys=ON")
-    connection.execute("PRAGMA synchronous=FULL")
-    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    connection.execute("PRAGMA temp_store=MEMORY")  # change tracking (app.db.changes)
+    try:
+        if key is not None:
+            connection.execute(key_pragma(key))  # must come first
+        connection.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA secure_delete=ON")  # deleted records do not linger
+        connection.execute("PRAGMA temp_store=MEMORY")  # change tracking (app.db.changes)
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 
-def create_database_engine(path: Path) -> Engine:
-    """SQLAlchemy engine whose connections come from ``connect``.
+def create_database_engine(path: Path, key: bytes | None, *, wal: bool = True) -> Engine:
+    """SQLAlchemy engine whose connections come from ``connect`` and whose transactions
+    begin with an explicit ``BEGIN`` (so DDL, too, is inside the transaction).
 
     The URL names the file so that SQLAlchemy pools as for a file database (``creator`` makes
-    the connections; a bare ``sqlite://`` would mean an in-memory database and its pool).
+    the connections; ``module`` gives the dialect sqlcipher3's exception classes).
     """
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, event
 
-    return create_engine(f"sqlite:///{path}", creator=lambda: connect(path))
+    engine = create_engine(
+        f"sqlite:///{path}", creator=lambda: connect(path, key, wal=wal), module=driver
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN")
+
+    return engine

@@ -68,7 +68,7 @@ def is_known_revision(revision: str | None) -> bool:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade in one connection; batch migrations need foreign keys off, committed first."""
+    """Upgrade revision by revision; a failed revision leaves the one before it."""
     from alembic import command
 
     _run(engine, command.upgrade, revision)
@@ -82,16 +82,20 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 
 def _run(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
-    from sqlalchemy import text
+    """Each revision in a transaction of its own (env.py: ``transaction_per_migration``).
 
+    Foreign keys are switched off on the driver connection first: the pragma is a no-op
+    inside a transaction, and every SQLAlchemy statement begins one (app.db.engine).
+    """
     config = alembic_config()  # Alembic is imported only here, when the schema changes
     with engine.connect() as conn:
-        conn.execute(text("PRAGMA foreign_keys=OFF"))
-        conn.commit()
+        driver_connection = conn.connection.dbapi_connection
+        assert driver_connection is not None
+        driver_connection.execute("PRAGMA foreign_keys=OFF")
         try:
             config.attributes["connection"] = conn
             step(config, revision)
-            conn.commit()
         finally:
-            conn.execute(text("PRAGMA foreign_keys=ON"))
-            conn.commit()
+            if conn.in_transaction():
+                conn.rollback()
+            driver_connection.execute("PRAGMA foreign_keys=ON")

@@ -7,9 +7,10 @@ start path uses so that the first window needs neither SQLAlchemy nor the models
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
+
+from app.db.engine import Connection
 
 Params = Mapping[str, Any] | Sequence[Any]
 
@@ -24,7 +25,7 @@ class Reads(Protocol):
         ...
 
 
-def fetch_all(connection: sqlite3.Connection, sql: str, params: Params) -> list[tuple[Any, ...]]:
+def fetch_all(connection: Connection, sql: str, params: Params) -> list[tuple[Any, ...]]:
     cursor = connection.execute(sql, params)
     try:
         return cursor.fetchall()
@@ -38,7 +39,7 @@ class ReadConnection:
     Meant for the GUI thread (workers open their own connections or units of work).
     """
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
     def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:

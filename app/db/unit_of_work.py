@@ -9,7 +9,6 @@ operation cannot be made of several transactions by accident.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Self
 from app.db import changes as tracking
 from app.db import derived_rows
 from app.db.changes import Changes
+from app.db.engine import Connection
 from app.db.reads import Params, fetch_all
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class UnitOfWork:
         return self._session
 
     @property
-    def connection(self) -> sqlite3.Connection:
+    def connection(self) -> Connection:
         """The DB-API connection of this unit's transaction (plain SQL, derived rows)."""
         return self.session.connection().connection.dbapi_connection  # type: ignore[return-value]
 

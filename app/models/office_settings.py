@@ -26,9 +26,14 @@ LABELS = {
     "programs": N_("Funding areas in use"),
     "coordinator_name": N_("Coordinator"),
     "logo_path": N_("Logo file"),
+    "lock_minutes": N_("Lock after minutes without input (0: never)"),
 }
 REQUIRED = ("provider", "district", "state", "coordinator_name")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+DEFAULT_LOCK_MINUTES = 10
+MAX_LOCK_MINUTES = 240
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class OfficeSettings:
     )
     coordinator_name: str = ""
     logo_path: str = ""
+    lock_minutes: int = DEFAULT_LOCK_MINUTES
 
     @property
     def complete(self) -> bool:
@@ -60,7 +66,7 @@ def encode(settings: OfficeSettings) -> dict[str, str]:
         value = getattr(settings, f.name)
         if f.name == "programs":
             value = ",".join(sorted(p.value for p in value))
-        values[f.name] = value
+        values[f.name] = str(value)
     return values
 
 
@@ -71,6 +77,9 @@ def decode(values: dict[str, str]) -> OfficeSettings:
     if "programs" in kwargs:
         codes = [c for c in str(kwargs["programs"]).split(",") if c]
         kwargs["programs"] = frozenset(Program(c) for c in codes if c in Program._value2member_map_)
+    if "lock_minutes" in kwargs:
+        text = str(kwargs["lock_minutes"])
+        kwargs["lock_minutes"] = int(text) if text.isdigit() else DEFAULT_LOCK_MINUTES
     return OfficeSettings(**kwargs)  # type: ignore[arg-type]
 
 
@@ -81,6 +90,14 @@ def validation_errors(settings: OfficeSettings) -> list[FieldError]:
             errors.append(FieldError(name, label(name), _("Please fill in this field.")))
     if not settings.programs:
         errors.append(FieldError("programs", label("programs"), _("Please choose at least one.")))
+    if not 0 <= settings.lock_minutes <= MAX_LOCK_MINUTES:
+        errors.append(
+            FieldError(
+                "lock_minutes",
+                label("lock_minutes"),
+                _("Please enter 0 to {most} minutes.").format(most=MAX_LOCK_MINUTES),
+            )
+        )
     if settings.logo_path:
         logo = Path(settings.logo_path)
         if logo.suffix.lower() not in LOGO_SUFFIXES:

@@ -7,7 +7,7 @@ the search and list rows after any sequence of operations equal a full rebuild.
 
 from __future__ import annotations
 
-import sqlite3
+from contextlib import closing
 from datetime import UTC, date, datetime
 from random import Random
 
@@ -40,6 +40,7 @@ from app.services.support_plans.review import review_plan
 from app.services.support_plans.signatures import SignatureInput, record_signatures
 from app.vocab import ConsentPurpose, ContactKind, ExitReason, FollowUpKind, GoalResult, Program
 from tests.conftest import EXAMPLE_SETTINGS
+from tests.locations import open_file
 from tests.services.helpers import add_person, new_plan, run, store_plan, stored_edit
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
@@ -220,16 +221,23 @@ def test_bulk_loading_reports_many_and_rebuilds(lotse):
 
 
 def derived(lotse: Lotse) -> dict[str, list[tuple]]:
-    with sqlite3.connect(lotse.paths.database) as conn:
+    conn = open_file(lotse.paths.database, lotse.database.key)
+    try:
         return derived_rows.contents(conn)
+    finally:
+        conn.close()
 
 
 def assert_derived_rows_as_rebuilt(lotse: Lotse) -> None:
-    with sqlite3.connect(lotse.paths.database) as conn:
+    conn = open_file(lotse.paths.database, lotse.database.key)
+    try:
         kept = derived_rows.contents(conn)
+        conn.execute("BEGIN")
         derived_rows.rebuild(conn)
         rebuilt = derived_rows.contents(conn)
         conn.rollback()
+    finally:
+        conn.close()
     assert kept == rebuilt
 
 
@@ -292,10 +300,11 @@ def test_derived_rows_of_another_version_are_rebuilt_at_the_next_start(lotse):
     run(lotse, add_note, pid, note("Praktikum Tischlerei"))
     paths = DataPaths(lotse.paths.root)
     lotse.close()
-    with sqlite3.connect(paths.database) as conn:  # as an older program left them
+    key = lotse.database.key
+    with closing(open_file(paths.database, key)) as conn:  # as an older program left them
         conn.execute("DELETE FROM participant_search")
         conn.execute("PRAGMA user_version = 0")
-    reopened = bootstrap(paths)
+    reopened = bootstrap(paths, key=key)
     try:
         assert names(reopened, "tischlerei") == ["Weiß"]
         assert derived_rows.stamped_version(reopened.reads) == derived_rows.VERSION
@@ -307,9 +316,10 @@ def test_current_derived_rows_are_left_alone_at_start(lotse):
     pid = add_person(lotse, "Weiß", "Chantal")
     paths = DataPaths(lotse.paths.root)
     lotse.close()
-    with sqlite3.connect(paths.database) as conn:  # a mark that a rebuild would wipe out
+    key = lotse.database.key
+    with closing(open_file(paths.database, key)) as conn:  # a mark that a rebuild would wipe out
         conn.execute("UPDATE participant_list SET school_class = 'untouched' WHERE id = ?", (pid,))
-    reopened = bootstrap(paths)
+    reopened = bootstrap(paths, key=key)
     try:
         assert reopened.reads.one("SELECT school_class FROM participant_list")[0] == "untouched"
     finally:

@@ -46,7 +46,7 @@ def test_create_both_programs_and_find_after_restart(lotse):
     lotse.close()
     from app.bootstrap import bootstrap
 
-    reopened = bootstrap(lotse.paths)
+    reopened = bootstrap(lotse.paths, key=lotse.database.key)
     try:
         assert stored(reopened, joko).city == "Halle (Saale)"
         assert stored(reopened, training).program == Program.TRAINING

@@ -23,7 +23,20 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         render_as_batch=True,
         compare_type=True,
         render_item=render_item,
+        # One transaction per revision, DDL included (the engine emits its own BEGIN, see
+        # app.db.engine): a revision is applied completely or not at all.
+        transactional_ddl=True,
+        transaction_per_migration=True,
+        on_version_apply=_references_intact,
     )
+
+
+def _references_intact(ctx, step, heads, run_args) -> None:  # type: ignore[no-untyped-def]
+    """Inside each revision's transaction (foreign keys are off while migrating): a revision
+    that leaves a dangling reference fails, and its transaction is rolled back."""
+    broken = ctx.connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"revision {step.up_revision_id} broke references: {broken[:5]}")
 
 
 def run_migrations_online() -> None:

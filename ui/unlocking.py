@@ -1,0 +1,178 @@
+"""Before the database opens: choose a passphrase (first start), unlock, or encrypt an old file.
+
+Runs before the ORM is imported: the dialogs paint first, the key derivation follows the
+user's Enter. ``data_key`` returns the data key, or None when the user quit.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+
+from app.bootstrap import new_key, unlock_key
+from app.db import keys
+from app.db.location import LocationState, finish_interrupted_wipe, location_state, refusal
+from app.errors import LotseError
+from app.i18n import _
+from app.paths import DataPaths
+from ui.security.passphrase_dialog import NewPassphraseDialog
+from ui.security.recovery_key_dialog import RecoveryKeyDialog
+from ui.security.unlock_dialog import UnlockDialog
+
+PASSPHRASE_ENV = "LOTSE_PASSPHRASE"  # app.commands: the same contract
+
+
+def data_key(paths: DataPaths, *, smoke: bool = False) -> bytes | None:
+    """The data key of ``paths`` after the dialog the location needs (LotseError: refused)."""
+    finish_interrupted_wipe(paths)
+    state = location_state(paths)
+    problem = refusal(paths, state)
+    if problem is not None:
+        raise problem
+    if smoke:
+        return _smoke_key(paths, state)
+    if state is LocationState.NEW:
+        return _first_start(paths)
+    if state is LocationState.UNENCRYPTED:
+        return _encrypt(paths)
+    return _unlock(paths)
+
+
+def _smoke_key(paths: DataPaths, state: LocationState) -> bytes:
+    """A start check without a user: the passphrase from the environment."""
+    passphrase = os.environ.get(PASSPHRASE_ENV, "")
+    if not passphrase:
+        raise LotseError(
+            _("No passphrase: set {variable} for a start without a user.").format(
+                variable=PASSPHRASE_ENV
+            )
+        )
+    if state is LocationState.NEW:
+        return new_key(paths, passphrase, with_recovery_key=False).data_key
+    if state is LocationState.UNENCRYPTED:
+        raise LotseError(_("The database is not encrypted yet; start Lotse with its window."))
+    return unlock_key(paths, passphrase)
+
+
+def _first_start(paths: DataPaths) -> bytes | None:
+    dialog = NewPassphraseDialog(keys.assess_passphrase, first_start=True)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    created = busy(
+        _("Creating the key…"),
+        lambda: new_key(paths, dialog.passphrase, with_recovery_key=dialog.wants_recovery_key),
+    )
+    if created.recovery_key:
+        RecoveryKeyDialog(created.recovery_key, str(paths.root)).exec()
+    return created.data_key
+
+
+def _unlock(paths: DataPaths) -> bytes | None:
+    dialog = UnlockDialog(
+        str(paths.root),
+        lambda passphrase: unlock_key(paths, passphrase),
+        lambda recovery: keys.unlock_with_recovery_key(paths.key_file, recovery),
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    key: bytes = dialog.data_key
+    if dialog.used_recovery_key:
+        _new_passphrase_after_recovery(paths, key)
+    return key
+
+
+def _new_passphrase_after_recovery(paths: DataPaths, key: bytes) -> None:
+    """Opened with the recovery key: the forgotten passphrase is replaced (or kept, if the
+    user cancels; the recovery key keeps working either way)."""
+    dialog = NewPassphraseDialog(keys.assess_passphrase, first_start=False)
+    dialog.setWindowTitle(_("Choose a new passphrase"))
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        busy(
+            _("Changing the passphrase…"),
+            lambda: keys.change_passphrase(paths.key_file, key, dialog.passphrase),
+        )
+
+
+def _encrypt(paths: DataPaths) -> bytes | None:
+    """An old unencrypted database: explain, choose a passphrase, encrypt, wipe the plain one."""
+    from app.db.encryption import encrypt_database, plain_backups, wipe_plain_backups
+
+    answer = QMessageBox.question(
+        None,
+        _("Encrypt the database"),
+        _(
+            "The database {path} is not encrypted yet. From this version on, Lotse keeps its "
+            "data encrypted: whoever finds the laptop cannot read them. Lotse now asks for a "
+            "passphrase, encrypts the database (nothing is lost; the rows are counted) and "
+            "then overwrites and deletes the unencrypted file. Continue?"
+        ).format(path=paths.database),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    dialog = NewPassphraseDialog(keys.assess_passphrase, first_start=True)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    created = busy(
+        _("Encrypting the database…"),
+        lambda: encrypt_database(
+            paths, dialog.passphrase, with_recovery_key=dialog.wants_recovery_key
+        ),
+    )
+    old = plain_backups(paths)
+    if old:
+        wipe = QMessageBox.question(
+            None,
+            _("Unencrypted backups"),
+            _(
+                "{count} backups in {folder} are still unencrypted. Overwrite and delete them "
+                "now? (Recommended: the database is encrypted, and they would still show the "
+                "data to whoever finds the laptop.)"
+            ).format(count=len(old), folder=paths.backups),
+        )
+        if wipe == QMessageBox.StandardButton.Yes:
+            busy(_("Deleting the unencrypted backups…"), lambda: wipe_plain_backups(paths))
+    if created.recovery_key:
+        RecoveryKeyDialog(created.recovery_key, str(paths.root)).exec()
+    return created.data_key
+
+
+def busy[T](title: str, work: Callable[[], T], parent: QWidget | None = None) -> T:
+    """Run ``work`` on a thread while a small dialog says what is going on; its result, or
+    its exception raised here. Key derivation and encryption take a noticeable moment."""
+    result: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            result["value"] = work()
+        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
+            result["error"] = error
+
+    progress = QProgressDialog(title, "", 0, 0, parent)
+    progress.setWindowTitle(_("Please wait"))
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(300)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    worker = threading.Thread(target=run, name="lotse-busy")
+    worker.start()
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(20)
+    poll.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+    poll.start()
+    try:
+        if worker.is_alive():
+            loop.exec()
+        worker.join()
+    finally:
+        poll.stop()
+        progress.close()
+        progress.deleteLater()
+        QApplication.restoreOverrideCursor()
+    if "error" in result:
+        raise result["error"]  # type: ignore[misc]
+    return result["value"]  # type: ignore[return-value]
