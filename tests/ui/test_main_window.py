@@ -11,15 +11,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from app.bootstrap import Lotse, bootstrap
 from app.db.backup import list_backups
+from app.db.database import Database
 from app.errors import AlreadyRunning
 from app.paths import DataPaths
 from app.services.settings import save_settings
 from tests.conftest import EXAMPLE_SETTINGS
+from tests.locations import new_location
 from tests.test_cli import run_lotse
 from ui import app as ui_app
 from ui import warm_up
 from ui.app import run_gui
 from ui.main_window import MainWindow
+from ui.security.unlock_dialog import UnlockDialog
 from ui.settings_dialog import SettingsDialog
 
 GERMAN_PAGES = [
@@ -145,13 +148,25 @@ def test_status_bar_shows_the_data_location(window, data_dir: Path):
 
 
 def test_smoke_start_returns_0(data_dir: Path):
-    lotse = bootstrap(DataPaths(data_dir))
+    paths, key = new_location(data_dir)
+    lotse = bootstrap(paths, key=key)
     with lotse.unit_of_work() as uow:
         save_settings(uow, EXAMPLE_SETTINGS)
     lotse.close()
     assert run_lotse("--smoke", data_dir=data_dir).returncode == 0
     # the lock is released again: a later start on the same data works
-    bootstrap(DataPaths(data_dir)).close()
+    bootstrap(paths, key=key).close()
+
+
+def test_smoke_start_with_a_wrong_passphrase_is_refused_in_german(data_dir: Path):
+    paths, key = new_location(data_dir)
+    bootstrap(paths, key=key).close()
+    before = paths.database.read_bytes()
+    result = run_lotse("--smoke", data_dir=data_dir, passphrase="falsche Passphrase 123")
+    assert result.returncode == 1
+    assert "Lotse kann nicht starten" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert paths.database.read_bytes() == before
 
 
 def test_smoke_start_needs_no_settings(data_dir: Path):
@@ -160,7 +175,7 @@ def test_smoke_start_needs_no_settings(data_dir: Path):
 
 def test_second_instance_gets_the_german_already_running_message(lotse, data_dir):
     with pytest.raises(AlreadyRunning) as expected:
-        bootstrap(DataPaths(data_dir))
+        bootstrap(DataPaths(data_dir), key=lotse.database.key)
     result = run_lotse("--smoke", data_dir=data_dir)
     assert result.returncode == 1
     assert "Lotse kann nicht starten" in result.stderr
@@ -178,11 +193,28 @@ def test_first_start_cancelled_quits_without_window(qtbot, monkeypatch, data_dir
     def no_window(*args, **kwargs):
         raise AssertionError("the main window must not open")
 
+    paths, key = new_location(data_dir)
+    monkeypatch.setattr(ui_app, "data_key", lambda paths, smoke: key)  # unlocked
     monkeypatch.setattr(SettingsDialog, "exec", cancel)
     monkeypatch.setattr(ui_app, "MainWindow", no_window)
     assert run_gui() == 0
     assert shown == ["Willkommen bei Lotse – Ersteinrichtung"]
-    bootstrap(DataPaths(data_dir)).close()  # lock released
+    bootstrap(paths, key=key).close()  # lock released
+
+
+def test_quitting_the_unlock_dialog_opens_nothing(monkeypatch, data_dir: Path):
+    paths, key = new_location(data_dir)
+    bootstrap(paths, key=key).close()
+    shown: list[str] = []
+
+    def quit_dialog(dialog) -> int:
+        shown.append(type(dialog).__name__)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(UnlockDialog, "exec", quit_dialog)
+    monkeypatch.setattr(ui_app, "bootstrap", lambda *a, **k: pytest.fail("database opened"))
+    assert run_gui() == 0
+    assert shown == ["UnlockDialog"]
 
 
 def test_window_start_loads_later_modules_on_a_worker_and_makes_the_daily_copy(
@@ -205,11 +237,23 @@ def test_window_start_loads_later_modules_on_a_worker_and_makes_the_daily_copy(
                 window.close()
         return 0
 
+    key = configured_lotse.database.key
+    monkeypatch.setattr(ui_app, "data_key", lambda paths, smoke: key)  # unlocked
     monkeypatch.setattr(QApplication, "exec", run_briefly)
+    made: list[str] = []
+    real_backup = Database.backup
+
+    def noted_backup(database, reason="manual", folder=None):
+        made.append(reason)
+        return real_backup(database, reason, folder)
+
+    monkeypatch.setattr(Database, "backup", noted_backup)
     assert run_gui() == 0
     assert on_worker == [True]
-    assert [p.name.endswith("-daily.sqlite") for p in list_backups(paths.backups)] == [True]
-    bootstrap(paths).close()  # lock released
+    assert made == ["daily", "close"]  # a copy at start and one on close
+    kept = [p.name.rsplit("-", 1)[1] for p in list_backups(paths.backups)]
+    assert kept == ["close.sqlite"]  # the rotation keeps the newest of a day
+    bootstrap(paths, key=key).close()  # lock released
 
 
 def test_screens_that_load_modules_wait_for_the_background_loading(

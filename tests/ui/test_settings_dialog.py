@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+)
 
 from app.bootstrap import Lotse
 from app.models.office_settings import OfficeSettings, label
@@ -128,8 +136,9 @@ def test_first_wrong_field_gets_the_focus(qtbot, configured_lotse, warnings):
 def test_every_input_has_an_accessible_name_or_a_label(qtbot, lotse):
     dialog = make_dialog(qtbot, lotse)
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
-    inputs = dialog.findChildren(QLineEdit) + dialog.findChildren(QCheckBox)
-    assert len(inputs) == 9
+    edits = [e for e in dialog.findChildren(QLineEdit) if not isinstance(e.parent(), QSpinBox)]
+    inputs = edits + dialog.findChildren(QCheckBox) + dialog.findChildren(QSpinBox)
+    assert len(inputs) == 10
     for widget in inputs:
         assert widget.accessibleName().strip() or widget in buddies, widget.objectName()
     for button in dialog.findChildren(QDialogButtonBox)[0].buttons() + [dialog.browse_button]:
@@ -157,3 +166,16 @@ def test_browse_puts_the_chosen_file_into_the_logo_field(qtbot, lotse, monkeypat
     dialog = make_dialog(qtbot, lotse)
     dialog.browse_button.click()
     assert dialog.edits["logo_path"].text() == chosen
+
+
+def test_the_lock_minutes_are_stored_and_shown_again(qtbot, lotse):
+    dialog = make_dialog(qtbot, lotse)
+    assert dialog.lock_minutes.value() == 10  # the default
+    dialog.set_settings(EXAMPLE_SETTINGS)
+    dialog.lock_minutes.setValue(3)
+    dialog.accept()
+    assert load_settings(lotse.reads).lock_minutes == 3
+    again = make_dialog(qtbot, lotse)
+    assert again.lock_minutes.value() == 3
+    again.lock_minutes.setValue(999)  # the box cannot take more than its maximum
+    assert again.lock_minutes.value() == 240
