@@ -17,6 +17,7 @@ from app.db import migrate
 from app.db.engine import DatabaseError, driver, key_pragma
 from app.db.faults import describe
 from app.db.location import LocationState, location_state, refusal
+from app.error_log import unexpected_error_message, write_error_log
 from app.errors import LotseError
 from app.i18n import _
 from app.paths import DataPaths, data_paths
@@ -40,17 +41,23 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "restore":
             return restore(Path(args.file), assume_yes=args.yes)
     except LotseError as error:
+        detail = getattr(error, "detail", None)
+        if detail:
+            write_error_log(data_paths().root, error, detail)
         print(_("Error: {message}").format(message=error), file=sys.stderr)
         return 1
     except DatabaseError as error:
-        print(
-            _("Error: {message}").format(message=describe(error, data_paths().database)),
-            file=sys.stderr,
-        )
+        write_error_log(data_paths().root, error)
+        message = describe(error, data_paths().database)
+        print(_("Error: {message}").format(message=message), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(_("Cancelled; nothing was stored."), file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - a German message instead of a traceback
+        log = write_error_log(data_paths().root, error)
+        print(unexpected_error_message(error, log), file=sys.stderr)
+        return 1
     raise AssertionError(f"unknown command {args.command}")
 
 

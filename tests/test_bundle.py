@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import sqlite3
+from contextlib import closing
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 import app
+from app.db import keys
 from app.db.migrate import head_revision
+from tests.locations import TEST_PASSPHRASE, open_file
 
 pytestmark = pytest.mark.slow
 
@@ -46,7 +48,12 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_bundle(bundle: Path, data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LOTSE_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        "LOTSE_DATA_DIR": str(data),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LOTSE_PASSPHRASE": TEST_PASSPHRASE,
+    }
     env.pop("PYTHONPATH", None)
     return subprocess.run(
         [str(bundle / EXECUTABLE), *args],
@@ -63,9 +70,13 @@ def test_smoke_opens_the_window_and_migrates(bundle: Path, tmp_path: Path) -> No
     assert result.returncode == 0, result.stdout + result.stderr
     database = data / "lotse.sqlite"
     assert database.is_file()
-    with sqlite3.connect(database) as conn:
+    key = keys.unlock(data / "lotse.key", TEST_PASSPHRASE)  # encrypted with the wrapped key
+    with closing(open_file(database, key)) as conn:
         revisions = [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
     assert revisions == [head_revision()]
+    check = run_bundle(bundle, data, "check")  # SQLCipher and Argon2 travel in the bundle
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "SQLCipher" in check.stdout and "Ergebnis: ok" in check.stdout
 
 
 def test_version(bundle: Path, tmp_path: Path) -> None:

@@ -13,15 +13,17 @@ from app.bootstrap import Lotse, bootstrap
 from app.db.backup import BackupFailed
 from app.db.engine import DatabaseError
 from app.db.faults import describe
+from app.db.restore import restore
 from app.error_log import write_error_log
 from app.errors import LotseError
 from app.i18n import PROGRAM_LANGUAGE, _
-from app.paths import APP_NAME, data_paths, resource_dir
+from app.paths import APP_NAME, DATABASE_FILE, DataPaths, data_paths, resource_dir
 from app.services.settings import has_settings, load_settings
 from ui import error_report, warm_up
 from ui.main_window import MainWindow
 from ui.security.session_lock import SessionLock
 from ui.unlocking import data_key
+from ui.widgets.busy import busy
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_POINT_SIZE = 10
@@ -41,23 +43,32 @@ def run_gui(*, smoke: bool = False) -> int:
         if key is None:
             return 0  # the user quit
         lotse = bootstrap(paths, key=key)
-    except LotseError as error:  # AlreadyRunning, DatabaseProblem, WrongPassphrase …
-        report_start_failure(str(error), smoke=smoke, folder=paths.root, error=error)
+    except (LotseError, DatabaseError) as error:  # AlreadyRunning, DatabaseProblem …
+        report_start_failure(error, smoke=smoke, folder=paths.root)
         return 1
-    except DatabaseError as error:
-        report_start_failure(
-            describe(error, paths.database), smoke=smoke, folder=paths.root, error=error
-        )
-        return 1
-    try:
-        return _run(app, lotse, smoke=smoke)
-    finally:
-        lotse.close()
+    while True:
+        try:
+            code, restore_from = _run(app, lotse, smoke=smoke)
+        finally:
+            lotse.close()
+        if restore_from is None:
+            return code
+        try:  # the window closed for a restore: put the backup back, open it again
+            lotse = _restored(paths, restore_from, key)
+        except (LotseError, DatabaseError) as error:
+            report_start_failure(error, smoke=smoke, folder=paths.root)
+            return 1
 
 
-def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> int:
+def _restored(paths: DataPaths, backup: Path, key: bytes) -> Lotse:
+    busy(_("Restoring the backup…"), lambda: restore(paths, backup, key))
+    return bootstrap(paths, key=key)
+
+
+def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> tuple[int, Path | None]:
+    """Run the window; the exit code, and the backup to restore when the user chose one."""
     if not smoke and not _first_start_done(lotse):
-        return 0
+        return 0, None
     window = MainWindow(lotse)
     window.show()
     if not smoke:
@@ -74,18 +85,20 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> int:
             )
         )
         try:
-            return app.exec()
+            code = app.exec()
         finally:
             session_lock.uninstall()
             workers.waitForDone()
-            _backup_on_close(lotse)
+            if window.restore_requested is None:
+                _backup_on_close(lotse)  # (a restore keeps a copy of the current state itself)
+        return code, window.restore_requested
     app.processEvents()
     QTimer.singleShot(0, app.quit)  # one turn of the event loop lets the window paint
     app.exec()
     window.close()
     window.deleteLater()
     app.processEvents()
-    return 0
+    return 0, None
 
 
 def install_session_lock(app: QApplication, lotse: Lotse) -> SessionLock:
@@ -129,12 +142,15 @@ def _first_start_done(lotse: Lotse) -> bool:
     return accepted
 
 
-def report_start_failure(
-    message: str, *, smoke: bool, folder: Path | None = None, error: BaseException | None = None
-) -> None:
+def report_start_failure(error: BaseException, *, smoke: bool, folder: Path) -> None:
     """The German message in a dialog (on stderr for a smoke start); details into the log."""
-    if folder is not None and error is not None:
-        write_error_log(folder, error, getattr(error, "detail", None))
+    if isinstance(error, LotseError):
+        message = str(error)
+        if getattr(error, "detail", None):
+            write_error_log(folder, error, error.detail)  # type: ignore[attr-defined]
+    else:
+        message = describe(error, folder / DATABASE_FILE)
+        write_error_log(folder, error)
     title = _("Lotse cannot start")
     if smoke:
         print(f"{title}: {message}", file=sys.stderr)

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
+from app.errors import LotseError
 from app.i18n import N_, _
 from app.models.office_settings import OfficeSettings
 from app.services.settings import load_settings
@@ -28,6 +32,8 @@ from ui.operations import Operations
 from ui.pages.lazy_page import LazyPage
 from ui.pages.overview import OverviewPage
 from ui.pages.placeholder import PlaceholderPage
+from ui.widgets.busy import busy
+from ui.widgets.messages import confirm
 
 if TYPE_CHECKING:
     from ui.pages.follow_ups_page import FollowUpsPage
@@ -79,6 +85,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._lotse = lotse
         self.ops = Operations(lotse, self)
+        self.restore_requested: Path | None = None  # a backup to put back after closing
         self.ops.changed.connect(self._on_changed)
         self.setWindowTitle("Lotse")
         self.setMinimumSize(*MINIMUM_SIZE)
@@ -159,6 +166,9 @@ class MainWindow(QMainWindow):
         page = SettingsPage(_(PAGES[SETTINGS].title))
         page.set_settings(load_settings(self._lotse.reads))
         page.edit_requested.connect(self.open_settings)
+        page.passphrase_change_requested.connect(self.change_passphrase)
+        page.recovery_key_requested.connect(self.new_recovery_key)
+        page.backups_requested.connect(self.open_backups)
         return page
 
     @property
@@ -298,6 +308,82 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self._lotse, self.ops, parent=self)
         dialog.exec()  # a saved change arrives through _on_changed
         dialog.deleteLater()
+
+    # -- the data file: passphrase, recovery key, backups -----------------------------------
+
+    def change_passphrase(self) -> bool:
+        from app.db import keys
+        from ui.security.passphrase_dialog import NewPassphraseDialog
+
+        key_file, key = self._lotse.paths.key_file, self._lotse.database.key
+        dialog = NewPassphraseDialog(
+            keys.assess_passphrase,
+            first_start=False,
+            verify_current=lambda passphrase: keys.verify_passphrase(key_file, passphrase),
+            parent=self,
+        )
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted or key is None:
+            return False
+        try:
+            busy(
+                _("Changing the passphrase…"),
+                lambda: keys.change_passphrase(key_file, key, dialog.passphrase),
+                self,
+            )
+        except LotseError as error:
+            QMessageBox.warning(self, _("Change passphrase"), str(error))
+            return False
+        QMessageBox.information(
+            self,
+            _("Change passphrase"),
+            _(
+                "The passphrase was changed. Backups made before keep their key files: they "
+                "open with the passphrase that was valid when they were made (or the recovery "
+                "key)."
+            ),
+        )
+        return True
+
+    def new_recovery_key(self) -> str | None:
+        from app.db import keys
+        from ui.security.recovery_key_dialog import RecoveryKeyDialog
+
+        key_file, key = self._lotse.paths.key_file, self._lotse.database.key
+        if key is None or not confirm(
+            self,
+            _("New recovery key"),
+            _(
+                "Lotse makes a new recovery key and shows it once. A recovery key made before "
+                "stops working for the database (old backups keep theirs). Go on?"
+            ),
+        ):
+            return None
+        try:
+            recovery = busy(
+                _("Making the recovery key…"),
+                lambda: keys.replace_recovery_key(key_file, key),
+                self,
+            )
+        except LotseError as error:
+            QMessageBox.warning(self, _("New recovery key"), str(error))
+            return None
+        dialog = RecoveryKeyDialog(recovery, str(self._lotse.paths.root), parent=self)
+        dialog.exec()
+        dialog.deleteLater()
+        return recovery
+
+    def open_backups(self) -> None:
+        from ui.security.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self._lotse, parent=self)
+        dialog.exec()
+        chosen = dialog.restore_requested
+        dialog.deleteLater()
+        if chosen is not None:
+            self.restore_requested = chosen  # ui.app restores once the window has closed
+            self.close()
 
     def open_about(self) -> None:
         from ui.about_dialog import AboutDialog

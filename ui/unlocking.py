@@ -7,11 +7,8 @@ user's Enter. ``data_key`` returns the data key, or None when the user quit.
 from __future__ import annotations
 
 import os
-import threading
-from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.bootstrap import new_key, unlock_key
 from app.db import keys
@@ -22,6 +19,7 @@ from app.paths import DataPaths
 from ui.security.passphrase_dialog import NewPassphraseDialog
 from ui.security.recovery_key_dialog import RecoveryKeyDialog
 from ui.security.unlock_dialog import UnlockDialog
+from ui.widgets.busy import busy
 
 PASSPHRASE_ENV = "LOTSE_PASSPHRASE"  # app.commands: the same contract
 
@@ -138,41 +136,3 @@ def _encrypt(paths: DataPaths) -> bytes | None:
     if created.recovery_key:
         RecoveryKeyDialog(created.recovery_key, str(paths.root)).exec()
     return created.data_key
-
-
-def busy[T](title: str, work: Callable[[], T], parent: QWidget | None = None) -> T:
-    """Run ``work`` on a thread while a small dialog says what is going on; its result, or
-    its exception raised here. Key derivation and encryption take a noticeable moment."""
-    result: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            result["value"] = work()
-        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
-            result["error"] = error
-
-    progress = QProgressDialog(title, "", 0, 0, parent)
-    progress.setWindowTitle(_("Please wait"))
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-    progress.setMinimumDuration(300)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    worker = threading.Thread(target=run, name="lotse-busy")
-    worker.start()
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.setInterval(20)
-    poll.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
-    poll.start()
-    try:
-        if worker.is_alive():
-            loop.exec()
-        worker.join()
-    finally:
-        poll.stop()
-        progress.close()
-        progress.deleteLater()
-        QApplication.restoreOverrideCursor()
-    if "error" in result:
-        raise result["error"]  # type: ignore[misc]
-    return result["value"]  # type: ignore[return-value]

@@ -108,13 +108,13 @@ def restore(paths: DataPaths, backup: Path, key: bytes) -> Path | None:
     lock = InstanceLock(paths.ensure().lock)
     lock.acquire()
     try:
+        incoming = paths.database.with_name(paths.database.name + RESTORING_SUFFIX)
+        shutil.copyfile(backup, incoming)  # first: the rotation below may prune ``backup``
+        sync_file(incoming)
+        summarize(incoming, key)  # the copy, too, is whole
         safety = None
         if here and file_kind(paths.database) is not FileKind.EMPTY:
             safety = _keep_current(paths, key)
-        incoming = paths.database.with_name(paths.database.name + RESTORING_SUFFIX)
-        shutil.copyfile(backup, incoming)
-        sync_file(incoming)
-        summarize(incoming, key)  # the copy, too, is whole
         for leftover in sidecars(paths.database):
             leftover.unlink(missing_ok=True)
         if not paths.key_file.is_file():

@@ -19,6 +19,9 @@ def programs_text(programs: frozenset[Program]) -> str:
 
 class SettingsPage(QWidget):
     edit_requested = Signal()
+    passphrase_change_requested = Signal()
+    recovery_key_requested = Signal()
+    backups_requested = Signal()
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +57,30 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+
+        layout.addSpacing(12)
+        layout.addWidget(page_heading(_("Encryption and backups"), self, level=2))
+        security = QLabel(
+            _(
+                "The database is encrypted; the passphrase opens it. Ctrl+L locks Lotse at "
+                "once. Whoever forgets both the passphrase and the recovery key loses access "
+                "to all data."
+            ),
+            self,
+        )
+        security.setWordWrap(True)
+        layout.addWidget(security)
+        security_buttons = QHBoxLayout()
+        self.passphrase_button = QPushButton(_("Change &passphrase…"), self)
+        self.passphrase_button.clicked.connect(self.passphrase_change_requested)
+        self.recovery_button = QPushButton(_("New &recovery key…"), self)
+        self.recovery_button.clicked.connect(self.recovery_key_requested)
+        self.backups_button = QPushButton(_("&Backups…"), self)
+        self.backups_button.clicked.connect(self.backups_requested)
+        for button in (self.passphrase_button, self.recovery_button, self.backups_button):
+            security_buttons.addWidget(button)
+        security_buttons.addStretch(1)
+        layout.addLayout(security_buttons)
         layout.addStretch(1)
         self.set_settings(OfficeSettings())
 
