@@ -249,7 +249,7 @@ def restore(file: Path, *, assume_yes: bool) -> int:
     """Show what the backup holds, ask, keep the current state, put the backup in place."""
     from app.bootstrap import bootstrap
     from app.db import keys
-    from app.db.restore import backup_key_file, summarize
+    from app.db.restore import backup_key_file, record_counts, summarize
     from app.db.restore import restore as put_back
 
     paths = data_paths()
@@ -277,11 +277,7 @@ def restore(file: Path, *, assume_yes: bool) -> int:
         print(_("The state before was kept as {path}.").format(path=safety))
     lotse = bootstrap(paths, key=key)  # checks the file and brings an older schema up to date
     try:
-        counts = {
-            "participants": lotse.reads.one("SELECT count(*) FROM participant")[0],
-            "notes": lotse.reads.one("SELECT count(*) FROM contact_note")[0],
-            "plans": lotse.reads.one("SELECT count(*) FROM support_plan")[0],
-        }
+        counts = record_counts(lotse.reads)
     finally:
         lotse.close()
     if counts != summary.counts:

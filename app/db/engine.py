@@ -34,6 +34,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of an unencrypted SQLi
 
 def key_pragma(key: bytes) -> str:
     """The statement that hands SQLCipher the raw data key (no key derivation)."""
+    if len(key) != 32:
+        raise ValueError("a data key has 32 bytes")
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 

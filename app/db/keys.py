@@ -230,12 +230,6 @@ def copy_key_file(source: Path, target: Path) -> None:
     _write_atomic(target, data)
 
 
-def sqlcipher_key_pragma(data_key: bytes) -> str:
-    """The statement that hands SQLCipher the raw data key (no key derivation by SQLCipher)."""
-    _check_data_key(data_key)
-    return f"PRAGMA key = \"x'{data_key.hex()}'\""
-
-
 # --- passphrase strength ----------------------------------------------------------------------
 
 MIN_PASSPHRASE_LENGTH = 10

@@ -21,12 +21,20 @@ from app.db.engine import DatabaseError, driver, key_pragma
 from app.db.faults import describe
 from app.db.file_check import FileKind, file_kind, verified_facts
 from app.db.instance_lock import InstanceLock
+from app.db.reads import ReadConnection, Reads
 from app.errors import DatabaseProblem
 from app.i18n import _
 from app.paths import DataPaths
 
 RESTORING_SUFFIX = ".restoring"
 COUNTED = {"participants": "participant", "notes": "contact_note", "plans": "support_plan"}
+
+
+def record_counts(reads: Reads) -> dict[str, int]:
+    """How many participants, contact notes and support plans a database holds."""
+    return {
+        label: reads.one(f"SELECT count(*) FROM {table}")[0] for label, table in COUNTED.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -58,10 +66,7 @@ def summarize(backup: Path, key: bytes) -> BackupSummary:
     try:
         connection.execute(key_pragma(key))
         verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
-        counts = {
-            label: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for label, table in COUNTED.items()
-        }
+        counts = record_counts(ReadConnection(connection))
     except DatabaseError as error:
         raise DatabaseProblem(describe(error, backup)) from error
     finally:

@@ -15,6 +15,7 @@ import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from app.db import keys
+from app.db.engine import key_pragma as sqlcipher_key_pragma
 from app.db.keys import (
     DATA_KEY_BYTES,
     MIN_PASSPHRASE_LENGTH,
@@ -33,7 +34,6 @@ from app.db.keys import (
     read_key_id,
     remove_recovery_key,
     replace_recovery_key,
-    sqlcipher_key_pragma,
     unlock,
     unlock_with_recovery_key,
     verify_passphrase,
