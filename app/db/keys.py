@@ -41,11 +41,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from argon2.exceptions import HashingError
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from app.errors import LotseError
 from app.i18n import _
 
@@ -389,7 +384,13 @@ def _associated_data(purpose: str) -> bytes:
     return f"{FORMAT}/{VERSION}/{purpose}".encode("ascii")
 
 
+# argon2 and cryptography are imported where they are used (about 50 ms): the unlock dialog
+# imports this module and paints before anything is derived.
+
+
 def _derive(secret: bytes, salt: bytes, cost: KdfCost) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         secret=secret,
         salt=salt,
@@ -402,6 +403,8 @@ def _derive(secret: bytes, salt: bytes, cost: KdfCost) -> bytes:
 
 
 def _wrap(data_key: bytes, secret: bytes, purpose: str) -> _Wrap:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     cost = DEFAULT_COST  # read at call time: tests patch it
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
@@ -413,6 +416,10 @@ def _wrap(data_key: bytes, secret: bytes, purpose: str) -> _Wrap:
 
 def _unwrap(path: Path, wrap: _Wrap, secret: bytes, purpose: str) -> bytes | None:
     """The data key, or None when the secret is wrong or the wrap was tampered with."""
+    from argon2.exceptions import HashingError
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         wrapping_key = _derive(secret, wrap.salt, wrap.cost)
     except HashingError as error:  # e.g. not enough memory for a damaged cost
