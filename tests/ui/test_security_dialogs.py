@@ -470,9 +470,7 @@ def test_cancelled_print_prints_nothing(qtbot, monkeypatch):
 
 def test_save_as_text_file(qtbot, tmp_path, monkeypatch):
     chosen = tmp_path / "schluessel"  # without suffix: .txt is added
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), ""))
     dialog = show(qtbot, RecoveryKeyDialog(RECOVERY_KEY, LOCATION))
     dialog.save_button.click()
 
