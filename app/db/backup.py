@@ -13,6 +13,7 @@ have backups, the newest 3 made before a schema upgrade, and always the newest o
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterable
@@ -20,15 +21,27 @@ from datetime import datetime
 from pathlib import Path
 
 from app.db import keys
-from app.db.engine import DatabaseError, connect
+from app.db.engine import BUSY_TIMEOUT_MS, Connection, DatabaseError, connect, driver, key_pragma
 from app.errors import LotseError
 from app.i18n import _
 
 BACKUP_PREFIX = "lotse-"
 BACKUP_SUFFIX = ".sqlite"
 KEY_SUFFIX = ".key"
+PARTIAL_SUFFIX = ".partial"
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS, KEEP_MIGRATIONS = 7, 4, 12, 3
 _NAME = re.compile(r"^lotse-(\d{8}-\d{6}-\d{6})-([a-z-]+)\.sqlite$")
+# Writes that fail because the disk (or the file size allowed) is exhausted: ENOSPC, EFBIG
+# (a file size limit, errno 27), EDQUOT (a quota). SQLite reports them as SQLITE_FULL or,
+# when the system call failed outright (EFBIG), as SQLITE_IOERR; sqlcipher3 gives the primary
+# result code only, and the errors of the backup API carry none, just SQLite's text for it.
+_DISK_FULL_ERRNOS = frozenset(
+    code for code in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", None)) if code
+)
+_DISK_FULL_SQLITE = ("SQLITE_FULL", "SQLITE_IOERR")
+_DISK_FULL_TEXTS = ("database or disk is full", "disk I/O error")
+_NO_PERMISSION_SQLITE = ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")
+_NO_PERMISSION_TEXTS = ("attempt to write a readonly database", "unable to open database file")
 
 
 class BackupFailed(LotseError):
@@ -41,17 +54,19 @@ def backup_database(
     """Write a verified copy of ``source`` (and of ``key_file``) into ``folder``."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{BACKUP_PREFIX}{stamp}-{reason}{BACKUP_SUFFIX}"
-    partial = folder / f"{target.name}.partial"
+    partial = folder / f"{target.name}{PARTIAL_SUFFIX}"
     key_copy = key_path(target)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(folder)  # of a backup cut short: space it takes, on a full disk too
         _copy_verified(source, key, partial)
         if key_file is not None:
             keys.copy_key_file(key_file, key_copy)
         os.replace(partial, target)
         sync_folder(folder)
     except (DatabaseError, OSError, LotseError) as error:
-        for leftover in (*sidecars(partial), partial, key_copy):
+        # (the target too: when only the folder sync failed, the copy is in place)
+        for leftover in (*sidecars(partial), partial, key_copy, target):
             leftover.unlink(missing_ok=True)
         raise BackupFailed(
             _(
@@ -64,32 +79,75 @@ def backup_database(
 
 
 def _copy_verified(source: Path, key: bytes | None, partial: Path) -> None:
+    """Copy, sync, then check what was written with a connection of its own (the copying
+    connection would answer from its page cache)."""
     for leftover in (*sidecars(partial), partial):
         leftover.unlink(missing_ok=True)
-    src = connect(source, key)
+    src = _source_connection(source, key)
     try:
         dst = connect(partial, key, wal=False)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-            verdict = [row[0] for row in dst.execute("PRAGMA integrity_check")]
-            if verdict != ["ok"]:
-                raise BackupFailed(_("the copy does not pass the integrity check"))
         finally:
             dst.close()
     finally:
         src.close()
     sync_file(partial)
+    check = connect(partial, key, wal=False)
+    try:
+        verdict = [row[0] for row in check.execute("PRAGMA integrity_check")]
+    finally:
+        check.close()
+    if verdict != ["ok"]:
+        raise BackupFailed(_("the copy does not pass the integrity check"))
+
+
+def _source_connection(source: Path, key: bytes | None) -> Connection:
+    """The database to copy, as it is: ``connect`` would switch a file in rollback-journal
+    mode to WAL, rewriting its first page, and the backup before an upgrade must leave the
+    file byte for byte as it was if the upgrade does not happen. Reads only; not read-only
+    (``mode=ro``), so that, closing last, it removes the ``-wal`` and ``-shm`` it made; and
+    ``mode=rw``: a missing source is an error, not a new empty database."""
+    connection = driver.connect(
+        f"{source.resolve().as_uri()}?mode=rw",
+        uri=True,
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+    )
+    try:
+        if key is not None:
+            connection.execute(key_pragma(key))  # must come first
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA query_only=ON")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _failure(error: BaseException) -> str:
+    """Why the backup failed, for the message (the error or what it was raised from)."""
+    cause: BaseException | None = error
+    while cause is not None:  # e.g. a KeyFileProblem raised from an OSError
+        name = str(getattr(cause, "sqlite_errorname", "") or "")
+        text = str(cause) if isinstance(cause, DatabaseError) and not name else ""
+        if (
+            name.startswith(_DISK_FULL_SQLITE)
+            or text.startswith(_DISK_FULL_TEXTS)
+            or getattr(cause, "errno", None) in _DISK_FULL_ERRNOS
+        ):
+            return _("the disk is full")
+        if (
+            isinstance(cause, PermissionError)
+            or name.startswith(_NO_PERMISSION_SQLITE)
+            or text.startswith(_NO_PERMISSION_TEXTS)
+        ):
+            return _("no permission to write")
+        cause = cause.__cause__
     if isinstance(error, LotseError):
         return str(error)
-    name = str(getattr(error, "sqlite_errorname", ""))
-    if name.startswith("SQLITE_FULL") or getattr(error, "errno", None) == 28:
-        return _("the disk is full")
-    if isinstance(error, PermissionError):
-        return _("no permission to write")
     return _("the copy could not be written")
 
 
@@ -154,6 +212,21 @@ def kept_backups(backups: Iterable[Path]) -> set[Path]:
     migrations = [b for b in newest_first if reason_of(b) == "migration"]
     kept.update(migrations[:KEEP_MIGRATIONS])
     return kept
+
+
+def remove_leftovers(folder: Path) -> None:
+    """What a backup that was cut short (killed, power lost) left: its ``.partial`` copy with
+    journal, its key file (not yet beside a backup) and the key file's temporary file."""
+    for partial in folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
+        backup = partial.with_name(partial.name.removesuffix(PARTIAL_SUFFIX))
+        if not _NAME.match(backup.name):
+            continue
+        for leftover in (*sidecars(partial), partial):
+            leftover.unlink(missing_ok=True)
+        if not backup.exists():
+            key_path(backup).unlink(missing_ok=True)
+    for temporary in folder.glob(f".{BACKUP_PREFIX}*{KEY_SUFFIX}.*.tmp"):
+        temporary.unlink(missing_ok=True)
 
 
 def prune_backups(folder: Path) -> None:

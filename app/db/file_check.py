@@ -4,17 +4,27 @@ Lotse opens only files it created: encrypted with the data key and marked with
 ``PRAGMA application_id`` (app.db.engine.APPLICATION_ID). A zero-byte file, another
 program's SQLite file, a file the key does not open and a file of a newer schema are refused
 with a German message, and the file stays byte for byte as it was: the probe opens it
-read-only and runs no pragma that writes (no journal mode, no key change).
+read-only and runs no pragma that writes (no journal mode, no key change); the ``-wal`` and
+``-shm`` that SQLite makes beside a file in WAL mode are gone again afterwards.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from app.db import migrate
-from app.db.engine import APPLICATION_ID, SQLITE_HEADER, DatabaseError, driver, key_pragma
+from app.db.engine import (
+    APPLICATION_ID,
+    SQLITE_HEADER,
+    Connection,
+    DatabaseError,
+    driver,
+    key_pragma,
+)
 from app.db.faults import describe, error_name
 from app.errors import DatabaseProblem
 from app.i18n import _
@@ -50,12 +60,44 @@ class FileFacts:
         return self.application_id == 0 and self.revision is not None
 
 
-def probe(path: Path, key: bytes | None) -> FileFacts:
-    """Read the mark, the revision and the number of tables, read-only (raises DatabaseError)."""
+@contextmanager
+def read_only(path: Path, key: bytes | None) -> Iterator[Connection]:
+    """A connection that cannot write to the file (``lotse check``, the probe below).
+
+    A read-only connection to a file in WAL mode makes ``-wal`` and ``-shm`` beside it and
+    cannot remove them; when they were not there before, SQLite is let to remove them again.
+    """
+    wal_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    had_wal_files = any(file.exists() for file in wal_files)
     connection = driver.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         if key is not None:
             connection.execute(key_pragma(key))
+        yield connection
+    finally:
+        connection.close()
+        if not had_wal_files and any(file.exists() for file in wal_files):
+            _remove_wal_files(path, key)
+
+
+def _remove_wal_files(path: Path, key: bytes | None) -> None:
+    """The last connection that closes a WAL database removes ``-wal`` and ``-shm``; the log
+    is empty (a read-only connection wrote nothing), so the closing checkpoint writes nothing
+    into the file. Nothing is removed while another connection has the file open."""
+    connection = driver.connect(str(path), isolation_level=None)
+    try:
+        if key is not None:
+            connection.execute(key_pragma(key))
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError:
+        pass  # then they stay; harmless
+    finally:
+        connection.close()
+
+
+def probe(path: Path, key: bytes | None) -> FileFacts:
+    """Read the mark, the revision and the number of tables, read-only (raises DatabaseError)."""
+    with read_only(path, key) as connection:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         tables = connection.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
@@ -68,8 +110,6 @@ def probe(path: Path, key: bytes | None) -> FileFacts:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
         return FileFacts(application_id, revision, tables)
-    finally:
-        connection.close()
 
 
 def refuse_empty(path: Path) -> DatabaseProblem:
@@ -121,6 +161,10 @@ def verified_facts(path: Path, key: bytes | None) -> FileFacts:
     if kind is FileKind.EMPTY:
         raise refuse_empty(path)
     if kind is FileKind.PLAIN and key is not None:
+        # An old Lotse file still to be encrypted, or another program's SQLite file.
+        plain = _probed(path, None)
+        if plain.application_id != APPLICATION_ID and not _legacy_lotse(plain):
+            raise refuse_foreign(path)
         raise DatabaseProblem(
             _(
                 "The database {path} is not encrypted yet. Start Lotse with its window once: "
@@ -129,16 +173,22 @@ def verified_facts(path: Path, key: bytes | None) -> FileFacts:
         )
     if kind is FileKind.SEALED and key is None:
         raise refuse_undecryptable(path)
+    facts = _probed(path, key)
+    if facts.application_id != APPLICATION_ID and not (key is None and _legacy_lotse(facts)):
+        raise refuse_foreign(path)
+    if not migrate.is_known_revision(facts.revision):
+        raise refuse_newer(path, facts.revision)
+    return facts
+
+
+def _legacy_lotse(facts: FileFacts) -> bool:
+    return facts.legacy_lotse and facts.revision in migrate.revisions()
+
+
+def _probed(path: Path, key: bytes | None) -> FileFacts:
     try:
-        facts = probe(path, key)
+        return probe(path, key)
     except DatabaseError as error:
         if error_name(error).startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
             raise (refuse_undecryptable(path) if key else refuse_foreign(path)) from error
         raise DatabaseProblem(describe(error, path)) from error
-    if facts.application_id != APPLICATION_ID:
-        legacy = key is None and facts.legacy_lotse and facts.revision in migrate.revisions()
-        if not legacy:
-            raise refuse_foreign(path)
-    if not migrate.is_known_revision(facts.revision):
-        raise refuse_newer(path, facts.revision)
-    return facts
