@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import migrate
-from app.db.engine import DatabaseError, driver, key_pragma
+from app.db.engine import DatabaseError
 from app.db.faults import describe
+from app.db.file_check import read_only
 from app.db.location import LocationState, location_state, refusal
 from app.error_log import unexpected_error_message, write_error_log
 from app.errors import LotseError
@@ -191,10 +192,7 @@ def check() -> int:
     if key is None:
         print(_("Encryption: none – the database is not encrypted yet."))
     try:
-        connection = driver.connect(f"{paths.database.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            if key is not None:
-                connection.execute(key_pragma(key))
+        with read_only(paths.database, key) as connection:
             integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             foreign_key_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
             found = connection.execute(
@@ -206,8 +204,6 @@ def check() -> int:
                 else None
             )
             current = row[0] if row else None
-        finally:
-            connection.close()
     except DatabaseError as error:
         print(_("Verdict: NOT ok – {problem}").format(problem=describe(error, paths.database)))
         return 1

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from contextlib import closing
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest

@@ -135,14 +135,18 @@ def open_database(
     """
     instance_lock = _locked(paths) if lock else None
     try:
-        created = False
+        created, migration_backup = False, None
         if file_kind(paths.database) is FileKind.MISSING:
             create_database(paths, key)
             created = True
         else:
-            verified_facts(paths.database, key)
+            facts = verified_facts(paths.database, key)
             _refuse_read_only(paths.database)
+            if upgrade and facts.revision != migrate.head_revision():
+                # before anything opens the file for writing (even the WAL switch writes)
+                migration_backup = _backup_before_upgrade(paths, key)
         database = Database(paths, key, instance_lock)
+        database.migration_backup = migration_backup
     except DatabaseError as error:
         if instance_lock is not None:
             instance_lock.release()
@@ -153,7 +157,7 @@ def open_database(
         raise
     try:
         if upgrade:
-            upgraded = _upgrade_with_backup(database)
+            upgraded = _upgrade(database)
             _keep_derived_rows_current(database, rebuild=upgraded or created)
     except DatabaseError as error:
         database.close()
@@ -226,13 +230,11 @@ def _keep_derived_rows_current(database: Database, *, rebuild: bool) -> None:
             raise
 
 
-def _upgrade_with_backup(database: Database) -> bool:
-    """Upgrade to head after a verified backup; True when there was anything to do."""
-    before = migrate.current_revision(database.reads)
-    if before == migrate.head_revision():
-        return False
+def _backup_before_upgrade(paths: DataPaths, key: bytes | None) -> Path:
+    """A verified copy before a schema upgrade; no copy, no upgrade."""
+    key_file = paths.key_file if key is not None else None
     try:
-        database.migration_backup = database.backup("migration")
+        return backup_database(paths.database, key, paths.backups, "migration", key_file)
     except BackupFailed as error:
         raise DatabaseProblem(
             _(
@@ -240,6 +242,12 @@ def _upgrade_with_backup(database: Database) -> bool:
                 "first: {reason} The update was not started; your data are unchanged."
             ).format(reason=error)
         ) from error
+
+
+def _upgrade(database: Database) -> bool:
+    """Upgrade to head (the backup is made before); True when there was anything to do."""
+    if migrate.current_revision(database.reads) == migrate.head_revision():
+        return False
     from sqlalchemy.exc import SQLAlchemyError  # an upgrade needs the ORM anyway
 
     try:

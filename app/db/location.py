@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 
 from app.db.backup import list_backups, sidecars
-from app.db.file_check import FileKind, file_kind
+from app.db.file_check import FileKind, file_kind, refuse_empty, refuse_foreign, verified_facts
 from app.errors import DatabaseProblem
 from app.i18n import _
 from app.paths import DataPaths
@@ -23,6 +23,8 @@ class LocationState(Enum):
     UNFINISHED = "unfinished"  # key file, no database, no backups: a first start cut short
     DATABASE_MISSING = "database-missing"  # key file and backups, but no database
     KEY_MISSING = "key-missing"  # an encrypted database without its key file
+    EMPTY_FILE = "empty-file"  # a zero-byte lotse.sqlite: refused
+    FOREIGN = "foreign"  # another program's unencrypted SQLite file: refused
 
 
 def location_state(paths: DataPaths) -> LocationState:
@@ -34,15 +36,25 @@ def location_state(paths: DataPaths) -> LocationState:
         if paths.backups.is_dir() and list_backups(paths.backups):
             return LocationState.DATABASE_MISSING
         return LocationState.UNFINISHED
+    if kind is FileKind.EMPTY:
+        return LocationState.EMPTY_FILE
     if kind is FileKind.PLAIN:  # (a key file too: an encryption cut short before the swap)
+        try:
+            verified_facts(paths.database, None)
+        except DatabaseProblem:
+            return LocationState.FOREIGN
         return LocationState.UNENCRYPTED
     if not has_key and kind is FileKind.SEALED:
         return LocationState.KEY_MISSING
-    return LocationState.LOCKED  # an empty or foreign file is refused when it is opened
+    return LocationState.LOCKED  # a file the key does not open is refused when it is opened
 
 
 def refusal(paths: DataPaths, state: LocationState) -> DatabaseProblem | None:
     """The German message for a state in which Lotse must not go on; None otherwise."""
+    if state is LocationState.EMPTY_FILE:
+        return refuse_empty(paths.database)
+    if state is LocationState.FOREIGN:
+        return refuse_foreign(paths.database)
     if state is LocationState.DATABASE_MISSING:
         return DatabaseProblem(
             _(

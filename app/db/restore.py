@@ -17,9 +17,9 @@ from pathlib import Path
 from app.db import keys
 from app.db.backup import BackupFailed, backup_database, key_path, sidecars, sync_file, sync_folder
 from app.db.backup import taken_at as backup_taken_at
-from app.db.engine import DatabaseError, driver, key_pragma
+from app.db.engine import DatabaseError
 from app.db.faults import describe
-from app.db.file_check import FileKind, file_kind, verified_facts
+from app.db.file_check import FileKind, file_kind, read_only, verified_facts
 from app.db.instance_lock import InstanceLock
 from app.db.reads import ReadConnection, Reads
 from app.errors import DatabaseProblem
@@ -62,15 +62,12 @@ def belongs_here(paths: DataPaths, backup: Path) -> bool:
 def summarize(backup: Path, key: bytes) -> BackupSummary:
     """Date, schema and counts of a backup; DatabaseProblem when it is not a Lotse file."""
     facts = verified_facts(backup, key)
-    connection = driver.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        connection.execute(key_pragma(key))
-        verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
-        counts = record_counts(ReadConnection(connection))
+        with read_only(backup, key) as connection:
+            verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            counts = record_counts(ReadConnection(connection))
     except DatabaseError as error:
         raise DatabaseProblem(describe(error, backup)) from error
-    finally:
-        connection.close()
     if verdict != ["ok"]:
         raise DatabaseProblem(
             _("The backup {path} is damaged and cannot be restored.").format(path=backup)

@@ -230,11 +230,6 @@ def test_a_backup_leaves_its_source_byte_for_byte(tmp_path: Path):
         assert table_counts(copy) == table_counts(original)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/db/database.py: Database() opens its read connection (journal_mode=WAL) "
-    "before the backup, which rewrites the first page of a database in DELETE mode",
-)
 def test_no_migration_without_a_backup_leaves_a_just_encrypted_file_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

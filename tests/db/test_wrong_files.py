@@ -115,22 +115,7 @@ def test_wrong_file_is_refused_untouched(
     InstanceLock(paths.lock).acquire()  # the refused start let go of the lock
 
 
-CHECK_CASES = [
-    pytest.param(
-        case,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="app/commands.py check(): its read-only connection leaves -wal and -shm "
-            "beside a file in WAL mode (app.db.file_check.read_only removes them)",
-        ),
-    )
-    if case == "newer-revision"
-    else case
-    for case in CASES
-]
-
-
-@pytest.mark.parametrize("case", CHECK_CASES)
+@pytest.mark.parametrize("case", CASES)
 def test_lotse_check_says_not_ok_and_leaves_the_file_untouched(
     case: str,
     tmp_path: Path,

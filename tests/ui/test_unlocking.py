@@ -132,3 +132,21 @@ def test_a_missing_database_beside_its_backups_is_refused(data_dir):
         unlocking.data_key(paths)
     assert "lotse restore" in str(refused.value)
     assert not paths.database.exists()
+
+
+@pytest.mark.parametrize("content", [b"", "another program".encode()])
+def test_an_empty_or_foreign_file_is_refused_before_any_dialog(content, data_dir, monkeypatch):
+    paths = DataPaths(data_dir).ensure()
+    if content:
+        with closing(open_file(paths.database, None)) as conn:
+            conn.execute("CREATE TABLE kunden (name TEXT)")
+            conn.execute("INSERT INTO kunden VALUES (?)", (content.decode(),))
+    else:
+        paths.database.write_bytes(b"")
+    before = paths.database.read_bytes()
+    monkeypatch.setattr(NewPassphraseDialog, "exec", lambda d: pytest.fail("dialog shown"))
+    monkeypatch.setattr(UnlockDialog, "exec", lambda d: pytest.fail("dialog shown"))
+    with pytest.raises(DatabaseProblem) as refused:
+        unlocking.data_key(paths)
+    assert str(paths.database) in str(refused.value)
+    assert paths.database.read_bytes() == before and not paths.key_file.exists()
