@@ -49,6 +49,9 @@ def run_gui(*, smoke: bool = False) -> int:
     while True:
         try:
             code, restore_from = _run(app, lotse, smoke=smoke)
+        except DatabaseError as error:  # e.g. a damaged page met while the first window reads
+            report_start_failure(error, smoke=smoke, folder=paths.root)
+            return 1
         finally:
             lotse.close()
         if restore_from is None:
@@ -72,7 +75,7 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> tuple[int, Path | N
     window = MainWindow(lotse)
     window.show()
     if not smoke:
-        error_report.install(lotse.paths.root)
+        error_report.install(lotse.paths.root, lotse.paths.database)
         workers = QThreadPool.globalInstance()
         # after the first paint, off the GUI thread: the modules of later screens, the daily copy
         QTimer.singleShot(0, lambda: warm_up.start(workers, lotse))

@@ -11,20 +11,29 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.db.engine import DatabaseError
+from app.db.faults import describe, is_database_fault
+from app.error_log import LOG_NAME, unexpected_error_message, write_error_log
 from app.i18n import _
 
-LOG_NAME = "lotse-errors.log"
-
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+__all__ = ["LOG_NAME", "install", "message_for"]
 
 
-def install(log_folder: Path) -> ExceptHook:
+def message_for(error: BaseException, log: Path | None, database: Path) -> str:
+    """A fault of the file or the disk in its own words (full, read-only, damaged …);
+    anything else as an unexpected error with where its details are."""
+    if isinstance(error, DatabaseError) and is_database_fault(error):
+        return describe(error, database)
+    return unexpected_error_message(error, log)
+
+
+def install(log_folder: Path, database: Path | None = None) -> ExceptHook:
     """Replace sys.excepthook; returns the previous hook (tests put it back)."""
     previous = sys.excepthook
 
@@ -32,13 +41,7 @@ def install(log_folder: Path) -> ExceptHook:
         if issubclass(kind, KeyboardInterrupt):
             previous(kind, error, tb)
             return
-        log = log_folder / LOG_NAME
-        try:
-            with log.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
-                handle.writelines(traceback.format_exception(kind, error, tb))
-        except OSError:
-            log = Path("-")
+        log = write_error_log(log_folder, error)
         print("".join(traceback.format_exception(kind, error, tb)), file=sys.stderr)
         # A worker thread (daily backup, background loading) must not open a dialog.
         if (
@@ -48,11 +51,7 @@ def install(log_folder: Path) -> ExceptHook:
             QMessageBox.critical(
                 QApplication.activeWindow(),
                 _("Unexpected error"),
-                _(
-                    "Lotse ran into an unexpected error ({kind}). An action that fails stores "
-                    "nothing, so your data stay consistent; please check whether your last "
-                    "change is there. Details for support are in {log}."
-                ).format(kind=kind.__name__, log=log),
+                message_for(error, log, database or log_folder / "lotse.sqlite"),
             )
 
     sys.excepthook = report

@@ -27,6 +27,19 @@ DatabaseError = driver.DatabaseError
 OperationalError = driver.OperationalError
 
 BUSY_TIMEOUT_MS = 5000
+
+
+def _silence_sqlcipher_log() -> None:
+    """SQLCipher writes its own lines to stderr (e.g. a failed page HMAC); faults reach us
+    as exceptions with result codes, so its log (one setting for the process) is off."""
+    connection = driver.connect(":memory:")
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        connection.close()
+
+
+_silence_sqlcipher_log()
 # PRAGMA application_id of every file Lotse creates ("Lots"): a file without it is refused.
 APPLICATION_ID = 0x4C6F7473
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of an unencrypted SQLite file

@@ -189,6 +189,17 @@ def _probed(path: Path, key: bytes | None) -> FileFacts:
     try:
         return probe(path, key)
     except DatabaseError as error:
-        if error_name(error).startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        damaged = error_name(error).startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+        if damaged and not _first_page_readable(path, key):
             raise (refuse_undecryptable(path) if key else refuse_foreign(path)) from error
-        raise DatabaseProblem(describe(error, path)) from error
+        raise DatabaseProblem(describe(error, path)) from error  # ours, but damaged
+
+
+def _first_page_readable(path: Path, key: bytes | None) -> bool:
+    """The key opens the file's first page (so a later failure is damage, not a wrong key
+    or another program's file)."""
+    try:
+        with read_only(path, key) as connection:
+            return connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    except DatabaseError:
+        return False

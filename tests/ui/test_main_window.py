@@ -276,3 +276,26 @@ def test_screens_that_load_modules_wait_for_the_background_loading(
     assert events == ["loaded", "page built"]
     warm_up.wait_until_loaded()
     releaser.join()
+
+
+def test_a_damaged_page_ends_the_start_with_a_german_message(data_dir: Path):
+    """A damaged page is met only when the first window reads it: a message, no traceback."""
+    from tests.services.helpers import add_person
+
+    paths, key = new_location(data_dir)
+    lotse = bootstrap(paths, key=key)
+    with lotse.unit_of_work() as uow:
+        save_settings(uow, EXAMPLE_SETTINGS)
+    for number in range(300):
+        add_person(lotse, f"Nachname{number}")
+    lotse.close()
+    data = bytearray(paths.database.read_bytes())
+    page = 4096
+    for start in range(page * 3, len(data) - page, page):  # every page after the schema's
+        data[start + 100 : start + 200] = bytes(100)
+    paths.database.write_bytes(bytes(data))
+    result = run_lotse("--smoke", data_dir=data_dir)
+    assert result.returncode == 1
+    assert "Lotse kann nicht starten" in result.stderr
+    assert "beschädigt" in result.stderr and "lotse check" in result.stderr
+    assert "Traceback" not in result.stderr
