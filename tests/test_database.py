@@ -26,6 +26,8 @@ def test_pragmas_are_set(lotse):
         assert pragma("foreign_keys") == 1
         assert pragma("synchronous") == 2  # FULL
         assert pragma("busy_timeout") >= 1000
+        assert pragma("secure_delete") == 1  # deleted records do not linger in free pages
+        assert pragma("cipher_version").startswith("4.")  # SQLCipher 4 with the data key
 
 
 def test_fresh_location_is_at_head_without_backup(lotse):

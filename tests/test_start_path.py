@@ -93,3 +93,28 @@ def test_an_operation_works_in_a_process_that_imported_only_its_own_models(data_
     result = run_python(ONE_OPERATION_ALONE, data_dir)
     assert result.returncode == 0, result.stderr
     assert "note: [1] person: [1]" in result.stdout
+
+
+UNLOCK_AND_REPORT = """
+import sys
+from PySide6.QtWidgets import QDialog
+from ui.security.unlock_dialog import UnlockDialog
+
+def report(dialog):
+    dialog.show()
+    heavy = sorted(m for m in ("sqlalchemy", "sqlmodel", "alembic", "argon2", "cryptography",
+                               "reportlab") if m in sys.modules)
+    print("at the unlock dialog:", ",".join(heavy) or "-")
+    return QDialog.DialogCode.Rejected
+
+UnlockDialog.exec = report
+from ui.app import run_gui
+assert run_gui() == 0
+"""
+
+
+def test_the_unlock_dialog_paints_before_the_orm_and_the_key_derivation_load(data_dir):
+    configured_location(data_dir)
+    result = run_python(UNLOCK_AND_REPORT, data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "at the unlock dialog: -" in result.stdout

@@ -134,7 +134,7 @@ def test_a_missing_database_beside_its_backups_is_refused(data_dir):
     assert not paths.database.exists()
 
 
-@pytest.mark.parametrize("content", [b"", "another program".encode()])
+@pytest.mark.parametrize("content", [b"", b"another program"])
 def test_an_empty_or_foreign_file_is_refused_before_any_dialog(content, data_dir, monkeypatch):
     paths = DataPaths(data_dir).ensure()
     if content:
