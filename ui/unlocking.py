@@ -14,7 +14,7 @@ from app.bootstrap import new_key, unlock_key
 from app.db import keys
 from app.db.location import LocationState, finish_interrupted_wipe, location_state, refusal
 from app.errors import LotseError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.paths import DataPaths
 from ui.security.passphrase_dialog import NewPassphraseDialog
 from ui.security.recovery_key_dialog import RecoveryKeyDialog
@@ -125,10 +125,14 @@ def _encrypt(paths: DataPaths) -> bytes | None:
         wipe = QMessageBox.question(
             None,
             _("Unencrypted backups"),
-            _(
+            ngettext(
+                "{count} backup in {folder} is still unencrypted. Overwrite and delete it "
+                "now? (Recommended: the database is encrypted, and it would still show the "
+                "data to whoever finds the laptop.)",
                 "{count} backups in {folder} are still unencrypted. Overwrite and delete them "
                 "now? (Recommended: the database is encrypted, and they would still show the "
-                "data to whoever finds the laptop.)"
+                "data to whoever finds the laptop.)",
+                len(old),
             ).format(count=len(old), folder=paths.backups),
         )
         if wipe == QMessageBox.StandardButton.Yes:

@@ -17,7 +17,7 @@ from pathlib import Path
 from babel import Locale
 from PySide6.QtCore import QStandardPaths, QThreadPool
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +45,7 @@ from ui.operations import Operations
 from ui.plan.pdf_preview import PdfPreview, prepare_printer, print_document
 from ui.plan.pdf_worker import PdfWorker
 from ui.widgets.formatting import local_text
+from ui.widgets.printing import print_with_dialog
 
 Choice = tuple[str | None, bool]  # second language, special categories
 _ASCII = str.maketrans(
@@ -272,13 +273,7 @@ class PlanPrintDialog(QDialog):
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, self.preview.document, self.job_title)
-        dialog = QPrintDialog(printer, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if not accepted:
-            return False
-        if not print_document(self.preview.document, printer):
-            QMessageBox.warning(self, _("Printing failed"), _("The printer could not be used."))
+        if not print_with_dialog(self, printer, partial(print_document, self.preview.document)):
             return False
         self._archive()
         self._report(_("Printed at {time}.").format(time=_clock()))

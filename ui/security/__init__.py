@@ -9,14 +9,73 @@ readers announce.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QFont, QHideEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 RETRY_DELAY_MS = 1000  # after a wrong passphrase or recovery key, input pauses this long
+
+
+class RetryPause(QObject):
+    """The pause after a wrong passphrase or recovery key.
+
+    ``start()`` disables the input (``set_enabled(False)``) for RETRY_DELAY_MS; when the time is
+    up it is enabled again and ``ended`` is emitted (to put the focus back). ``stop()`` ends a
+    pause early without ``ended``: the input is enabled again unless ``enable_input`` is False.
+    """
+
+    ended = Signal()
+
+    def __init__(self, set_enabled: Callable[[bool], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._set_enabled = set_enabled
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._end)
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self._set_enabled(False)
+        self._timer.start(RETRY_DELAY_MS)
+
+    def stop(self, *, enable_input: bool = True) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            if enable_input:
+                self._set_enabled(True)
+
+    def _end(self) -> None:
+        self._set_enabled(True)
+        self.ended.emit()
+
+
+class PausingDialog(QDialog):
+    """A dialog whose input pauses after a wrong entry (``pause``, made by the subclass); the
+    pause ends with the dialog: done(), an accepted close, hiding."""
+
+    pause: RetryPause
+
+    def done(self, result: int) -> None:
+        self._stop_pause()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        super().closeEvent(event)
+        if event.isAccepted():
+            self._stop_pause()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._stop_pause()
+        super().hideEvent(event)
+
+    def _stop_pause(self) -> None:  # also scripts/screenshots.py, so as not to wait
+        self.pause.stop()
 
 
 @contextmanager

@@ -25,15 +25,15 @@ from app.bootstrap import Lotse
 from app.db.backup import list_backups, reason_of, taken_at
 from app.db.restore import BackupSummary, belongs_here, summarize
 from app.errors import LotseError
-from app.i18n import _
+from app.i18n import N_, _
 from ui.widgets.busy import busy
 
 REASONS = {
-    "daily": "at start",
-    "close": "on closing",
-    "manual": "made by hand",
-    "migration": "before an update",
-    "before-restore": "before a restore",
+    "daily": N_("at start"),
+    "close": N_("on closing"),
+    "manual": N_("made by hand"),
+    "migration": N_("before an update"),
+    "before-restore": N_("before a restore"),
 }
 
 

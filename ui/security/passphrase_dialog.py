@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -31,6 +29,8 @@ from app.i18n import _
 from ui.mnemonics import used_mnemonic, with_mnemonic
 from ui.security import (
     RETRY_DELAY_MS,
+    PausingDialog,
+    RetryPause,
     announce,
     fit_height,
     grow_to_fit,
@@ -60,7 +60,7 @@ class Assessment(Protocol):
     def hint(self) -> str: ...  # what to improve, "" if nothing
 
 
-class NewPassphraseDialog(QDialog):
+class NewPassphraseDialog(PausingDialog):
     """New passphrase twice (and the current one with ``verify_current``); Enter = OK."""
 
     def __init__(
@@ -85,9 +85,8 @@ class NewPassphraseDialog(QDialog):
             self.setWindowTitle(_("Choose a new passphrase"))
         self.setMinimumWidth(540)
 
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.timeout.connect(self._end_pause)
+        self.pause = RetryPause(self._set_current_enabled, self)
+        self.pause.ended.connect(self._end_pause)
 
         self._build()
         self._update()
@@ -268,7 +267,7 @@ class NewPassphraseDialog(QDialog):
             acceptable
             and new == self.repeat_field.text()
             and current_given
-            and not self._retry.isActive()
+            and not self.pause.active
         )
 
     # -- accepting ------------------------------------------------------------------------
@@ -296,37 +295,18 @@ class NewPassphraseDialog(QDialog):
         grow_to_fit(self)
         self.current_field.setAccessibleDescription(text)
         self.message.setFocus()
-        self.current_field.setEnabled(False)
-        self._retry.start(RETRY_DELAY_MS)
+        self.pause.start()
         self._update()
 
     def _end_pause(self) -> None:
         if self.current_field is not None:
-            self.current_field.setEnabled(True)
             self.current_field.setFocus()
         self._update()
 
+    def _set_current_enabled(self, enabled: bool) -> None:
+        if self.current_field is not None:
+            self.current_field.setEnabled(enabled)
+
     @property
     def pausing(self) -> bool:
-        return self._retry.isActive()
-
-    # -- closing --------------------------------------------------------------------------
-
-    def done(self, result: int) -> None:
-        self._stop_pause()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        super().closeEvent(event)
-        if event.isAccepted():
-            self._stop_pause()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self._stop_pause()
-        super().hideEvent(event)
-
-    def _stop_pause(self) -> None:
-        if self._retry.isActive():
-            self._retry.stop()
-            if self.current_field is not None:
-                self.current_field.setEnabled(True)
+        return self.pause.active

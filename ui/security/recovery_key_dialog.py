@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, format_date
 from ui.mnemonics import with_mnemonic
 from ui.security import announce, fit_height, grow_to_fit, message_label, text_label
+from ui.widgets.printing import print_with_dialog
 
 KEY_FONT_SCALE = 1.5  # the key on screen, relative to the dialog's font
 PAGE_MARGIN_MM = 20
@@ -243,13 +244,7 @@ class RecoveryKeyDialog(QDialog):
         printer.setDocName(self.page_title())
         margins = QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM)
         printer.setPageMargins(margins, QPageLayout.Unit.Millimeter)
-        dialog = QPrintDialog(printer, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if not accepted:
-            return False
-        if not self.paint_page(printer):
-            QMessageBox.warning(self, _("Printing failed"), _("The printer could not be used."))
+        if not print_with_dialog(self, printer, self.paint_page):
             return False
         announce(self.status, _("The recovery key was sent to the printer."))
         grow_to_fit(self)

@@ -45,7 +45,14 @@ from PySide6.QtWidgets import (
 
 from app.errors import LotseError
 from app.i18n import _
-from ui.security import RETRY_DELAY_MS, announce, message_label, text_label, wait_cursor
+from ui.security import (
+    RETRY_DELAY_MS,
+    RetryPause,
+    announce,
+    message_label,
+    text_label,
+    wait_cursor,
+)
 
 __all__ = ["RETRY_DELAY_MS", "LockOverlay", "SessionLock"]
 
@@ -279,9 +286,8 @@ class SessionLock(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.timeout.connect(self._end_pause)
+        self._pause = RetryPause(self._set_input_enabled, self)
+        self._pause.ended.connect(self._focus_overlays)
         self._tidy = QTimer(self)  # popups and tooltips that appear while locked
         self._tidy.setSingleShot(True)
         self._tidy.setInterval(0)
@@ -311,8 +317,9 @@ class SessionLock(QObject):
             app.removeEventFilter(self)
             app.focusChanged.disconnect(self._focus_changed)
         self._installed = False
-        for timer in (self._idle, self._retry, self._tidy):
-            timer.stop()
+        self._idle.stop()
+        self._pause.stop(enable_input=False)
+        self._tidy.stop()
 
     @property
     def installed(self) -> bool:
@@ -376,7 +383,7 @@ class SessionLock(QObject):
 
     def _submit(self, overlay: LockOverlay) -> None:
         """Enter or "Unlock" on an overlay."""
-        if not self._locked or self._retry.isActive():
+        if not self._locked or self._pause.active:
             return
         passphrase = overlay.field.text()
         if not passphrase:
@@ -390,22 +397,20 @@ class SessionLock(QObject):
             return
         for each in self._live_overlays():
             each.tell(failure)
-            each.set_input_enabled(False)
-        self._retry.start(RETRY_DELAY_MS)
+        self._pause.start()
 
-    def _end_pause(self) -> None:
+    def _set_input_enabled(self, enabled: bool) -> None:
         for overlay in self._live_overlays():
-            overlay.set_input_enabled(True)
-        self._focus_overlays()
+            overlay.set_input_enabled(enabled)
 
     @property
     def pausing(self) -> bool:
         """Input on the overlays is paused after a wrong passphrase."""
-        return self._retry.isActive()
+        return self._pause.active
 
     def _release(self) -> None:
         self._locked = False
-        self._retry.stop()
+        self._pause.stop(enable_input=False)  # the overlays go
         self._tidy.stop()
         overlays, titles = self._overlays, self._titles
         focus, before = self._window_focus, self._focus_before

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,6 +25,8 @@ from app.i18n import _
 from ui.mnemonics import with_mnemonic
 from ui.security import (
     RETRY_DELAY_MS,
+    PausingDialog,
+    RetryPause,
     announce,
     fit_height,
     grow_to_fit,
@@ -42,7 +42,7 @@ SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | (
 )
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(PausingDialog):
     """Enter = Unlock, Esc = Quit. On success ``data_key`` holds the key and the dialog is
     accepted; "Use recovery key…" (only with ``unlock_with_recovery``) switches the field."""
 
@@ -63,9 +63,8 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(_("Unlock Lotse"))
         self.setMinimumWidth(520)
 
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.timeout.connect(self._end_pause)
+        self.pause = RetryPause(self._set_input_enabled, self)
+        self.pause.ended.connect(self._end_pause)
 
         self._build()
         self._show_mode()
@@ -184,7 +183,7 @@ class UnlockDialog(QDialog):
     @property
     def pausing(self) -> bool:
         """Input is paused after a wrong entry."""
-        return self._retry.isActive()
+        return self.pause.active
 
     def try_unlock(self) -> bool:
         """Unlock with the text typed (exactly as typed); True when the data key came back."""
@@ -227,11 +226,9 @@ class UnlockDialog(QDialog):
         self.field.clear()
         self._tell(message)
         self.message.setFocus()  # so that the focus does not jump to a button while paused
-        self._set_input_enabled(False)
-        self._retry.start(RETRY_DELAY_MS)
+        self.pause.start()
 
     def _end_pause(self) -> None:
-        self._set_input_enabled(True)
         self.field.setFocus()
 
     def _set_input_enabled(self, enabled: bool) -> None:
@@ -239,23 +236,3 @@ class UnlockDialog(QDialog):
         self.unlock_button.setEnabled(enabled)
         if self.mode_button is not None:
             self.mode_button.setEnabled(enabled)
-
-    # -- closing --------------------------------------------------------------------------
-
-    def done(self, result: int) -> None:
-        self._stop_pause()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        super().closeEvent(event)
-        if event.isAccepted():
-            self._stop_pause()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self._stop_pause()
-        super().hideEvent(event)
-
-    def _stop_pause(self) -> None:
-        if self._retry.isActive():
-            self._retry.stop()
-            self._set_input_enabled(True)
