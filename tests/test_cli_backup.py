@@ -111,3 +111,30 @@ def test_without_passphrase_and_terminal_the_command_says_what_to_set(data_dir):
     result = run_lotse("check", data_dir=data_dir, passphrase=None)
     assert result.returncode == 1
     assert "LOTSE_PASSPHRASE" in result.stderr + result.stdout
+
+
+def test_restore_onto_a_new_laptop_brings_the_key_file_along(data_dir, tmp_path):
+    key = location_with(data_dir, "Haddad", "Öztürk")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert run_lotse("backup", "--to", str(stick), data_dir=data_dir).returncode == 0
+    [copy] = list_backups(stick)
+    new_laptop = tmp_path / "new-laptop"
+    result = run_lotse("restore", str(copy), "--yes", data_dir=new_laptop)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (new_laptop / "lotse.key").read_bytes() == copy.with_suffix(".key").read_bytes()
+    assert people(new_laptop / "lotse.sqlite", key) == ["Haddad", "Öztürk"]
+    assert run_lotse("check", data_dir=new_laptop).returncode == 0
+
+
+def test_a_backup_of_another_database_is_not_restored_over_this_one(data_dir, tmp_path):
+    location_with(data_dir, "Haddad")
+    other = tmp_path / "other"
+    location_with(other, "Fremd")
+    assert run_lotse("backup", data_dir=other).returncode == 0
+    [foreign] = list_backups(other / "backups")
+    before = hashlib.sha256((data_dir / "lotse.sqlite").read_bytes()).hexdigest()
+    result = run_lotse("restore", str(foreign), "--yes", data_dir=data_dir)
+    assert result.returncode == 1
+    assert "anderen Datenbank" in result.stderr
+    assert hashlib.sha256((data_dir / "lotse.sqlite").read_bytes()).hexdigest() == before
