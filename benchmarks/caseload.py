@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from app.bootstrap import Lotse
 from app.services.caseload import CaseloadList, ListQuery, participant_rows
-from benchmarks.data import demo_location
+from benchmarks.data import data_key, demo_location
 from benchmarks.timing import Timing, measure
 from ui.participant_table_model import Column, ParticipantTableModel
 
@@ -46,14 +46,15 @@ def fill(lotse: Lotse, model: ParticipantTableModel) -> Callable[[], None]:
 
 
 def run(participants: int = 20_000) -> list[tuple[str, Timing, str]]:
-    os.environ["LOTSE_DATA_DIR"] = str(demo_location(participants))
+    location = demo_location(participants)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from app.bootstrap import bootstrap
+    from app.paths import DataPaths
 
     _app = QApplication.instance() or QApplication([])
-    lotse = bootstrap()
+    lotse = bootstrap(DataPaths(location), key=data_key(location))
     model = list_model(lotse)
     lists = CaseloadList(lotse.reads)
     results: list[tuple[str, Timing, str]] = []

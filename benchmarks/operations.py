@@ -1,5 +1,5 @@
 """One operation as the face runs it: a contact note saved (unit of work, change tracking,
-the person's search and list rows, commit), on a copy of the demo data (it writes)."""
+the person's search and list rows, commit), on a copy of the encrypted demo data (it writes)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.baselines import raw_write
+from benchmarks.data import data_key
 from benchmarks.timing import Timing, measure
 
 CONTENT = "Gespräch über die Bewerbung bei der Bäckerei, Unterlagen nachgereicht"
@@ -23,8 +24,10 @@ def note_operation(location: Path, participant_id: int) -> tuple[Timing, Timing]
 
     folder = Path(tempfile.mkdtemp(prefix="lotse-bench-op-"))
     try:
-        shutil.copyfile(location / "lotse.sqlite", folder / "lotse.sqlite")
-        lotse = bootstrap(DataPaths(folder))
+        for name in ("lotse.sqlite", "lotse.key"):
+            shutil.copyfile(location / name, folder / name)
+        key = data_key(location)
+        lotse = bootstrap(DataPaths(folder), key=key)
         note = NoteInput(datetime.now(UTC), ContactKind.PHONE, CONTENT)
         try:
 
@@ -35,7 +38,7 @@ def note_operation(location: Path, participant_id: int) -> tuple[Timing, Timing]
             lotse_timing = measure(save_note, runs=20)
         finally:
             lotse.close()
-        connection = raw_write.connect(folder / "lotse.sqlite")
+        connection = raw_write.connect(folder / "lotse.sqlite", key)
         try:
             raw_timing = measure(
                 lambda: raw_write.add_note(connection, participant_id, CONTENT), runs=20

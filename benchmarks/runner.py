@@ -6,6 +6,11 @@ Whole-process figures run as subprocesses with QT_QPA_PLATFORM=offscreen; in-pro
 are medians after a warm-up (benchmarks.timing). The growth table includes 100,000 participants
 (the demo takes about two minutes and over 1 GB the first time; cached in build/bench);
 LOTSE_BENCH_SMALL=1 leaves that size out.
+
+The demo data are encrypted as Lotse's are (benchmarks.data: made by `lotse demo` with
+LOTSE_PASSPHRASE); the raw baselines open the same file with the bare sqlcipher3 driver and the
+raw data key (benchmarks.baselines.cipher). The cost of the encryption itself is the
+encrypted/plain rows: the same figures on the demo file and on a plain copy of it, paired.
 """
 
 from __future__ import annotations
@@ -14,20 +19,31 @@ import json
 import os
 import platform
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.baselines import raw_fts, raw_list, raw_plan, raw_record
-from benchmarks.data import ROOT, demo_location
+from benchmarks.data import (
+    PASSPHRASE,
+    ROOT,
+    data_key,
+    demo_location,
+    location_env,
+    plain_location,
+)
 from benchmarks.timing import Timing, measure
+
+if TYPE_CHECKING:
+    from app.bootstrap import Lotse
 
 PARTICIPANTS = 20_000
 GROWTH_SIZES = (1_000, 5_000, 20_000)
@@ -36,7 +52,12 @@ START_RUNS = 7
 SEARCH_TEXT = "m"
 RESULTS = Path(__file__).resolve().parent / "results"
 BARE_WINDOW = Path(__file__).resolve().parent / "baselines" / "bare_window.py"
-MEMORY_PROBE = Path(__file__).resolve().parent / "memory_probe.py"
+MEMORY_PROBE = "benchmarks.memory_probe"
+UNLOCK_PROBE = "benchmarks.unlock_probe"
+UNLOCK_DIALOG_RUNS = 11  # its verdict is a ratio of two noisy ~0.5 s figures
+UNLOCK_RUNS = 5
+IMPORT_RUNS = 3
+CIPHER_GOAL = 1.3  # encrypted / plain, and the unlock dialog / the bare window
 
 
 @dataclass(frozen=True)
@@ -88,7 +109,7 @@ class GrowthRow:
 
 
 def _env(location: Path) -> dict[str, str]:
-    return {**os.environ, "LOTSE_DATA_DIR": str(location), "QT_QPA_PLATFORM": "offscreen"}
+    return {**location_env(location), "QT_QPA_PLATFORM": "offscreen"}
 
 
 def _lotse_command() -> list[str]:
@@ -96,27 +117,54 @@ def _lotse_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "ui.main"]
 
 
-def run_process(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Run a whole process; returns (wall seconds, peak resident set in MB) of that child."""
-    with tempfile.TemporaryFile() as errors:
-        started = time.perf_counter()
-        child = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
-        _pid, status, usage = os.wait4(child.pid, 0)  # rusage of this child alone
-        elapsed = time.perf_counter() - started
+@dataclass(frozen=True)
+class Process:
+    """One finished child: wall seconds, its start on the monotonic clock (CLOCK_MONOTONIC,
+    which the child's time.monotonic() reads too), what it printed.
+
+    No memory figure from the parent's side: on Linux a child's ru_maxrss starts at the
+    resident set of the parent that forked it (the runner, hundreds of MB after the in-process
+    figures), so the probes report their own VmHWM."""
+
+    seconds: float
+    started: float
+    stdout: str
+    stderr: str
+
+    def since_start_ms(self, stamp: float) -> float:
+        """Milliseconds from the start of the child to a stamp it printed."""
+        return (stamp - self.started) * 1000
+
+
+def run_process(argv: list[str], env: dict[str, str]) -> Process:
+    """Run a whole process and wait for it; RuntimeError with its stderr if it fails."""
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
+        started = time.monotonic()
+        child = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=output, stderr=errors)
+        _pid, status = os.waitpid(child.pid, 0)
+        elapsed = time.monotonic() - started
         child.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        errors.seek(0)
+        printed = output.read().decode(errors="replace")
+        complaints = errors.read().decode(errors="replace")
         if child.returncode != 0:
-            errors.seek(0)
-            message = errors.read().decode(errors="replace")[-2000:]
+            message = complaints[-2000:]
             raise RuntimeError(f"{' '.join(argv)} exited {child.returncode}:\n{message}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
+    return Process(elapsed, started, printed, complaints)
+
+
+def last_line(process: Process) -> str:
+    lines = process.stdout.strip().splitlines()
+    if not lines:
+        raise RuntimeError("the child printed nothing")
+    return lines[-1]
 
 
 @dataclass
 class StartFigures:
     lotse_ms: Stats
     bare_ms: Stats
-    lotse_mb: Stats
-    bare_mb: Stats
 
 
 def start_figures(location: Path, runs: int = START_RUNS) -> StartFigures:
@@ -126,24 +174,25 @@ def start_figures(location: Path, runs: int = START_RUNS) -> StartFigures:
     env = _env(location)
     run_process(lotse, env)
     run_process(bare, env)
-    samples: dict[str, list[tuple[float, float]]] = {"lotse": [], "bare": []}
+    samples: dict[str, list[Process]] = {"lotse": [], "bare": []}
     for _ in range(runs):
         samples["lotse"].append(run_process(lotse, env))
         samples["bare"].append(run_process(bare, env))
 
-    def stats(name: str, index: int, scale: float) -> Stats:
-        return Stats.of([sample[index] * scale for sample in samples[name]])
+    def seconds(name: str) -> Stats:
+        return Stats.of([process.seconds * 1000 for process in samples[name]])
 
-    return StartFigures(
-        stats("lotse", 0, 1000), stats("bare", 0, 1000), stats("lotse", 1, 1), stats("bare", 1, 1)
-    )
+    return StartFigures(seconds("lotse"), seconds("bare"))
 
 
 WARM_UP = """
+import os
 import time
-from app.bootstrap import bootstrap
+from app.bootstrap import bootstrap, unlock_key
+from app.paths import data_paths
 from ui.warm_up import warm_up
-lotse = bootstrap()
+paths = data_paths()
+lotse = bootstrap(paths, key=unlock_key(paths, os.environ["LOTSE_PASSPHRASE"]))
 started = time.perf_counter()
 warm_up(lotse)
 print((time.perf_counter() - started) * 1000)
@@ -174,6 +223,135 @@ def warm_up_row(location: Path, runs: int = 5) -> Row:
     )
 
 
+@dataclass
+class UnlockFigures:
+    """The window start as a user meets it: the unlock dialog, then the Übersicht."""
+
+    dialog_ms: Stats  # process start → unlock dialog painted
+    bare_ms: Stats  # process start → bare window painted
+    dialog_exit_ms: Stats  # the whole dialog process, to its exit after "Beenden"
+    overview_ms: Stats  # Enter in the dialog → Übersicht painted
+    overview_dialog_ms: Stats  # the dialog's paint in the overview runs (a check)
+    dialog_mb: Stats  # peak resident set (VmHWM) of the dialog process
+    bare_mb: Stats
+    overview_mb: Stats
+
+
+def _unlock_probe(mode: str) -> list[str]:
+    return [sys.executable, "-m", UNLOCK_PROBE, mode]
+
+
+def _stamps(process: Process) -> dict[str, float]:
+    return json.loads(last_line(process))
+
+
+def unlock_figures(
+    location: Path, runs: int = UNLOCK_DIALOG_RUNS, overview_runs: int = UNLOCK_RUNS
+) -> UnlockFigures:
+    """The real start (no --smoke) to the unlock dialog's first paint, interleaved with the
+    bare window to its first paint; then unlock → Übersicht painted (benchmarks.unlock_probe).
+    One warm-up run of each first."""
+    env = _env(location)
+    bare = [sys.executable, str(BARE_WINDOW), "--report"]
+    dialog = _unlock_probe("dialog")
+    run_process(dialog, env)
+    run_process(bare, env)
+    samples: dict[str, list[float]] = {}
+
+    def add(name: str, value: float) -> None:
+        samples.setdefault(name, []).append(value)
+
+    for _ in range(runs):
+        process = run_process(dialog, env)
+        stamps = _stamps(process)
+        add("dialog", process.since_start_ms(stamps["dialog_painted"]))
+        add("dialog_exit", process.seconds * 1000)
+        add("dialog_mb", stamps["peak_mb"])
+        process = run_process(bare, env)
+        stamps = _stamps(process)
+        add("bare", process.since_start_ms(stamps["painted"]))
+        add("bare_mb", stamps["peak_mb"])
+    overview = _unlock_probe("overview")
+    run_process(overview, env)
+    for _ in range(overview_runs):
+        process = run_process(overview, env)
+        stamps = _stamps(process)
+        add("overview", (stamps["overview_painted"] - stamps["enter"]) * 1000)
+        add("overview_dialog", process.since_start_ms(stamps["dialog_painted"]))
+        add("overview_mb", stamps["peak_mb"])
+    names = ("dialog", "bare", "dialog_exit", "overview", "overview_dialog", "dialog_mb")
+    return UnlockFigures(
+        *(Stats.of(samples[name]) for name in names),
+        Stats.of(samples["bare_mb"]),
+        Stats.of(samples["overview_mb"]),
+    )
+
+
+@dataclass(frozen=True)
+class ImportEntry:
+    self_us: int
+    cumulative_us: int
+    depth: int
+    name: str
+
+
+def parse_importtime(text: str) -> list[ImportEntry]:
+    """The lines of ``python -X importtime`` (children come before their parent)."""
+    entries = []
+    for line in text.splitlines():
+        if not line.startswith("import time:") or "[us]" in line:
+            continue
+        own, cumulative, name = line.split(":", 1)[1].split("|")
+        depth = (len(name) - len(name.lstrip())) // 2
+        entries.append(ImportEntry(int(own), int(cumulative), depth, name.strip()))
+    return entries
+
+
+def cumulative_ms(entries: Sequence[ImportEntry], name: str) -> float:
+    return next((e.cumulative_us / 1000 for e in entries if e.name == name), 0.0)
+
+
+KEY_LIBRARIES = ("argon2", "_argon2_cffi_bindings", "_cffi_backend", "cryptography")
+UNLOCK_PATH_MODULES = (
+    "PySide6.QtWidgets",
+    "ui.app",
+    "app.bootstrap",
+    "app.db.database",
+    "app.db.backup",
+    "app.db.derived_rows",
+    "ui.main_window",
+    "ui.unlocking",
+    "app.db.keys",
+)
+
+
+def import_row(location: Path, runs: int = IMPORT_RUNS) -> Row:
+    """What the window start imports before the unlock dialog paints (``python -X importtime``
+    of the dialog probe): all of it, and of it argon2 + cryptography (needed only when a key
+    is derived), app.db.keys and the modules of the main window and the database."""
+    argv = [sys.executable, "-X", "importtime", "-m", UNLOCK_PROBE, "dialog"]
+    total_ms, libraries_ms = [], []
+    cumulative: dict[str, list[float]] = {name: [] for name in UNLOCK_PATH_MODULES}
+    for _ in range(runs):
+        entries = parse_importtime(run_process(argv, _env(location)).stderr)
+        total_ms.append(sum(entry.self_us for entry in entries) / 1000)
+        libraries_ms.append(
+            sum(e.self_us for e in entries if e.name.split(".")[0] in KEY_LIBRARIES) / 1000
+        )
+        for name in UNLOCK_PATH_MODULES:
+            cumulative[name].append(cumulative_ms(entries, name))
+    parts = ", ".join(f"{name} {statistics.median(v):.0f}" for name, v in cumulative.items())
+    return Row(
+        "imports before the unlock dialog paints",
+        "ms",
+        "reported",
+        Stats.of(total_ms),
+        note="-X importtime of unlock_probe.py dialog (the instrument inflates); of it "
+        f"argon2 + cryptography {statistics.median(libraries_ms):.1f} ms; cumulative: "
+        f"{parts} ms",
+    )
+
+
 def compile_bytecode() -> None:
     """Bytecode for app/ and ui/, as an installed program has it.
 
@@ -192,10 +370,10 @@ def demo_figures() -> tuple[Row, Row]:
     folder = Path(tempfile.mkdtemp(prefix="lotse-bench-demo-"))
     try:
         argv = [*_lotse_command(), "demo", "--participants", str(PARTICIPANTS)]
-        seconds, _rss = run_process(argv, _env(folder))
+        seconds = run_process(argv, _env(folder)).seconds
         database = folder / "lotse.sqlite"
         size = sum(path.stat().st_size for path in folder.glob("lotse.sqlite*"))
-        with sqlite3.connect(database) as db:
+        with closing(raw_record.connect(database, data_key(folder))) as db:
             people = db.execute("SELECT count(*) FROM participant").fetchone()[0]
             notes = db.execute("SELECT count(*) FROM contact_note").fetchone()[0]
     finally:
@@ -206,7 +384,8 @@ def demo_figures() -> tuple[Row, Row]:
         "< 30 s",
         Stats.of([seconds]),
         ok=seconds < 30,
-        note="one run, fresh temporary location",
+        note="one run, fresh temporary location; creating the key file (one key "
+        "derivation) included",
     )
     per_person = size / people / 1024
     size_row = Row(
@@ -214,7 +393,8 @@ def demo_figures() -> tuple[Row, Row]:
         "KiB",
         "reported",
         Stats.of([per_person]),
-        note=f"{size / 2**20:.0f} MiB / {people:,} people, {notes / people:.1f} notes each",
+        note=f"{size / 2**20:.0f} MiB / {people:,} people, {notes / people:.1f} notes each "
+        "(encrypted: 80 bytes per 4 KiB page for IV and HMAC)",
     )
     return demo, size_row
 
@@ -255,14 +435,16 @@ class CaseloadFigures:
 
 
 def caseload_figures(location: Path) -> CaseloadFigures:
-    """Search and list as the Teilnehmende page does them, and the raw sqlite3 equivalents."""
+    """Search and list as the Teilnehmende page does them, and the raw equivalents on the same
+    encrypted file."""
     from app.bootstrap import bootstrap
     from app.paths import DataPaths
     from app.services.caseload import CaseloadList
     from benchmarks.caseload import fill, keystroke, list_model
 
     _application()
-    lotse = bootstrap(DataPaths(location))
+    key = data_key(location)
+    lotse = bootstrap(DataPaths(location), key=key)
     try:
         model = list_model(lotse)
         lists = CaseloadList(lotse.reads)
@@ -272,14 +454,14 @@ def caseload_figures(location: Path) -> CaseloadFigures:
         rows = model.rowCount()
     finally:
         lotse.close()
-    with raw_fts.connect(location / "lotse.sqlite") as db:
+    with closing(raw_fts.connect(location / "lotse.sqlite", key)) as db:
         raw_search = measure(lambda: raw_fts.search(db, f'"{SEARCH_TEXT}"*'))
         raw_hits = len(raw_fts.search(db, f'"{SEARCH_TEXT}"*'))
         raw_fill = measure(lambda: raw_list.rows(db), runs=10)
     return CaseloadFigures(search, hits, raw_search, raw_hits, fill_timing, rows, raw_fill)
 
 
-def record_participant(database: Path) -> tuple[int, int, int]:
+def record_participant(location: Path) -> tuple[int, int, int]:
     """A participant with 10 notes and at least 5 follow-ups (the lowest such id)."""
     sql = """
         SELECT n.participant_id, n.c, f.c FROM
@@ -288,11 +470,35 @@ def record_participant(database: Path) -> tuple[int, int, int]:
           USING (participant_id)
         WHERE n.c >= 10 AND f.c >= 5 ORDER BY n.c = 10 DESC, f.c = 5 DESC, participant_id
         LIMIT 1"""
-    with raw_record.connect(database) as db:
+    with closing(raw_record.connect(location / "lotse.sqlite", data_key(location))) as db:
         row = db.execute(sql).fetchone()
     if row is None:
         raise RuntimeError("the demo data hold no participant with 10 notes and 5 follow-ups")
     return row
+
+
+def record_opener(lotse: Lotse, participant_id: int) -> Callable[[], Callable[[], None]]:
+    """Opening a record as the face does: the editor constructed, shown and painted; the
+    returned cleanup closes it (outside the timed part)."""
+    from ui.operations import Operations
+    from ui.participant.editor import ParticipantEditor
+
+    app = _application()
+    changes = Operations(lotse)
+
+    def open_record() -> Callable[[], None]:
+        editor = ParticipantEditor(lotse, changes, participant_id)
+        editor.show()
+        app.processEvents()  # laid out and painted: ready for the user
+
+        def close() -> None:
+            editor.close()
+            editor.deleteLater()
+            app.processEvents()
+
+        return close
+
+    return open_record
 
 
 def record_and_plan_rows(location: Path) -> list[Row]:
@@ -306,30 +512,14 @@ def record_and_plan_rows(location: Path) -> list[Row]:
     from app.reports.support_plan import render_support_plan
     from app.services.settings import load_settings
     from app.services.support_plans.document import plan_document_data
-    from ui.operations import Operations
-    from ui.participant.editor import ParticipantEditor
 
-    database = location / "lotse.sqlite"
-    participant_id, notes, follow_ups = record_participant(database)
-    plan_id = largest_plan(database)
-    app = _application()
-    lotse = bootstrap(DataPaths(location))
+    participant_id, notes, follow_ups = record_participant(location)
+    plan_id = largest_plan(location)
+    _application()
+    key = data_key(location)
+    lotse = bootstrap(DataPaths(location), key=key)
     try:
-        changes = Operations(lotse)
-
-        def open_record() -> Callable[[], None]:
-            editor = ParticipantEditor(lotse, changes, participant_id)
-            editor.show()
-            app.processEvents()  # laid out and painted: ready for the user
-
-            def close() -> None:
-                editor.close()
-                editor.deleteLater()
-                app.processEvents()
-
-            return close
-
-        record = measure_with_cleanup(open_record, runs=10)
+        record = measure_with_cleanup(record_opener(lotse, participant_id), runs=10)
 
         def print_plan() -> bytes:
             with lotse.unit_of_work() as uow:
@@ -341,7 +531,7 @@ def record_and_plan_rows(location: Path) -> list[Row]:
         pages = len(PdfReader(io.BytesIO(print_plan())).pages)
     finally:
         lotse.close()
-    with raw_record.connect(database) as db:
+    with closing(raw_record.connect(location / "lotse.sqlite", key)) as db:
         raw = measure(lambda: raw_record.record(db, participant_id))
     raw_plan_timing = measure(raw_plan.render)
     raw_pages = len(PdfReader(io.BytesIO(raw_plan.render())).pages)
@@ -355,7 +545,8 @@ def record_and_plan_rows(location: Path) -> list[Row]:
             record_stats,
             Stats.from_timing(raw),
             ok=record_stats.median < 100,
-            note=f"participant {participant_id}: editor constructed + shown vs raw SELECTs",
+            note=f"participant {participant_id}: editor constructed + shown vs raw SELECTs "
+            "(same encrypted file)",
         ),
         Row(
             "support plan PDF, in-process",
@@ -373,7 +564,7 @@ def operation_row(location: Path) -> Row:
     """Saving a contact note through its operation, beside a raw insert and commit."""
     from benchmarks.operations import note_operation
 
-    participant_id, notes, _follow_ups = record_participant(location / "lotse.sqlite")
+    participant_id, notes, _follow_ups = record_participant(location)
     lotse_timing, raw_timing = note_operation(location, participant_id)
     stats = Stats.from_timing(lotse_timing)
     return Row(
@@ -388,21 +579,153 @@ def operation_row(location: Path) -> Row:
     )
 
 
-def largest_plan(database: Path) -> int:
+def largest_plan(location: Path) -> int:
     """The demo plan with the most goals and steps (the longest printout)."""
     sql = """
         SELECT p.id FROM support_plan p ORDER BY
           (SELECT count(*) FROM goal g WHERE g.plan_id = p.id)
           + (SELECT count(*) FROM plan_step s WHERE s.plan_id = p.id) DESC,
           length(p.situation) + length(p.strengths) + length(p.needs) DESC, p.id LIMIT 1"""
-    with raw_record.connect(database) as db:
+    with closing(raw_record.connect(location / "lotse.sqlite", data_key(location))) as db:
         row = db.execute(sql).fetchone()
     if row is None:
         raise RuntimeError("the demo data hold no support plan")
     return row[0]
 
 
+def key_derivation_row(location: Path, runs: int = 5) -> Row:
+    """One keys.unlock of the demo key file: Argon2id at the cost the file holds (written
+    with DEFAULT_COST when the demo made it), then AES-GCM."""
+    from app.db import keys
+
+    key_file = location / "lotse.key"
+    stored = json.loads(key_file.read_text(encoding="utf-8"))["passphrase"]
+    cost = keys.KdfCost(stored["time_cost"], stored["memory_kib"], stored["parallelism"])
+    timing = measure(lambda: keys.unlock(key_file, PASSPHRASE), runs=runs, warmup=1)
+    default = (
+        "DEFAULT_COST" if cost == keys.DEFAULT_COST else f"not DEFAULT_COST {keys.DEFAULT_COST}"
+    )
+    return Row(
+        "key derivation: one keys.unlock",
+        "ms",
+        "reported",
+        Stats.from_timing(timing),
+        note=f"Argon2id time {cost.time_cost}, {cost.memory_kib // 1024} MiB, "
+        f"{cost.parallelism} lanes ({default}), in-process; part of the unlock → Übersicht row",
+    )
+
+
+def paired(
+    first: Callable[[], object], second: Callable[[], object], runs: int, warmup: int = 2
+) -> tuple[Timing, Timing]:
+    """Two works measured in alternation (ABBA …), so that drift of the machine hits both.
+    A work may return a cleanup, which runs outside the timed part."""
+    works = (first, second)
+    samples: tuple[list[float], list[float]] = ([], [])
+    for index in range(warmup + runs):
+        for which in (0, 1) if index % 2 == 0 else (1, 0):
+            started = time.perf_counter()
+            cleanup = works[which]()
+            elapsed = (time.perf_counter() - started) * 1000
+            if callable(cleanup):
+                cleanup()
+            if index >= warmup:
+                samples[which].append(elapsed)
+    return tuple(  # type: ignore[return-value]
+        Timing(statistics.median(s), min(s), max(s), runs) for s in samples
+    )
+
+
+def page_count(location: Path, key: bytes | None) -> int:
+    with closing(raw_record.connect(location / "lotse.sqlite", key)) as db:
+        return db.execute("PRAGMA page_count").fetchone()[0]
+
+
+def cipher_rows(location: Path) -> list[Row]:
+    """Search keystroke, list fill and record open on the encrypted demo file and on a plain
+    copy of it (sqlcipher_export), both open at once and measured in alternation."""
+    from app.bootstrap import bootstrap
+    from app.paths import DataPaths
+    from app.services.caseload import CaseloadList
+    from benchmarks.caseload import fill, keystroke, list_model
+
+    plain = plain_location(location)
+    key = data_key(location)
+    participant_id, notes, follow_ups = record_participant(location)
+    pages = f"{page_count(location, key):,} vs {page_count(plain, None):,} pages of 4 KiB"
+    _application()
+    encrypted_lotse = bootstrap(DataPaths(location), key=key)
+    try:
+        plain_lotse = bootstrap(DataPaths(plain), key=None)
+        try:
+            both = (encrypted_lotse, plain_lotse)
+            models = [list_model(lotse) for lotse in both]
+            lists = [CaseloadList(lotse.reads) for lotse in both]
+            searches = [keystroke(lists[i], models[i], SEARCH_TEXT) for i in (0, 1)]
+            search = paired(*searches, runs=15)
+            hits = [model.rowCount() for model in models]
+            fill_list = paired(*(fill(both[i], models[i]) for i in (0, 1)), runs=10)
+            rows = [model.rowCount() for model in models]
+            record = paired(*(record_opener(lotse, participant_id) for lotse in both), runs=10)
+        finally:
+            plain_lotse.close()
+    finally:
+        encrypted_lotse.close()
+    if hits[0] != hits[1] or rows[0] != rows[1]:
+        raise RuntimeError(f"the plain copy differs: {hits} hits, {rows} rows")
+
+    def row(figure: str, timings: tuple[Timing, Timing], note: str) -> Row:
+        encrypted, unencrypted = (Stats.from_timing(timing) for timing in timings)
+        return Row(
+            f"encrypted vs plain: {figure}",
+            "ms",
+            f"ratio ≤ {CIPHER_GOAL}",
+            encrypted,
+            unencrypted,
+            ok=encrypted.median / unencrypted.median <= CIPHER_GOAL,
+            note=f"{note}; Lotse on the demo file (SQLCipher) vs Lotse on its plain copy "
+            f"(bootstrap key=None), paired; {pages}",
+        )
+
+    return [
+        row(f"search '{SEARCH_TEXT}', one keystroke", search, f"{hits[0]:,} hits"),
+        row(f"fill list, all {rows[0]:,}", fill_list, "ids + reset + first screen"),
+        row(
+            f"open one record ({notes} notes, {follow_ups} follow-ups)",
+            record,
+            f"participant {participant_id}: editor constructed + shown",
+        ),
+    ]
+
+
 # -- the run ---------------------------------------------------------------------------------
+
+
+def unlock_rows(unlock: UnlockFigures) -> list[Row]:
+    """The unlock dialog beside the bare window; unlock → Übersicht (reported)."""
+    dialog_ratio = unlock.dialog_ms.median / unlock.bare_ms.median
+    return [
+        Row(
+            "start to a painted unlock dialog, whole process",
+            "ms",
+            f"ratio ≤ {CIPHER_GOAL}",
+            unlock.dialog_ms,
+            unlock.bare_ms,
+            ok=dialog_ratio <= CIPHER_GOAL,
+            note="process start → first paint done: the window start (ui.main, no --smoke, "
+            "unlock_probe.py) vs bare_window.py --report, interleaved; to the exit "
+            f"after “Beenden”: {unlock.dialog_exit_ms.median:.0f} ms",
+        ),
+        Row(
+            "unlock to a painted Übersicht",
+            "ms",
+            "reported",
+            unlock.overview_ms,
+            note="Enter in the unlock dialog (key derivation on the GUI thread) → bootstrap → "
+            "main window with the Übersicht painted; dialog painted "
+            f"{unlock.overview_dialog_ms.median:.0f} ms after the start in these runs",
+        ),
+    ]
 
 
 def budget_rows(start: StartFigures, caseload: CaseloadFigures) -> list[Row]:
@@ -419,7 +742,9 @@ def budget_rows(start: StartFigures, caseload: CaseloadFigures) -> list[Row]:
             start.lotse_ms,
             start.bare_ms,
             ok=start_ratio <= 1.5 and start.lotse_ms.median < 1000,
-            note="`lotse --smoke` vs bare_window.py, offscreen",
+            note="`lotse --smoke` vs bare_window.py, offscreen; --smoke unlocks with "
+            "LOTSE_PASSPHRASE, so one key derivation is included (key derivation row); a user "
+            "sees the unlock dialog first (next row)",
         ),
         Row(
             f"search '{SEARCH_TEXT}', one keystroke",
@@ -443,20 +768,23 @@ def budget_rows(start: StartFigures, caseload: CaseloadFigures) -> list[Row]:
     ]
 
 
-def memory_row(location: Path, start: StartFigures, runs: int = 3) -> Row:
+def memory_row(location: Path, unlock: UnlockFigures, runs: int = 3) -> Row:
     """Peak RSS of Lotse with the list shown and the background loading done."""
-    probe = [sys.executable, str(MEMORY_PROBE)]
-    samples = [run_process(probe, _env(location))[1] for _ in range(runs)]
-    lotse_mb = Stats.of(samples)
+    probe = [sys.executable, "-m", MEMORY_PROBE]
+    reports = [json.loads(last_line(run_process(probe, _env(location)))) for _ in range(runs)]
+    lotse_mb = Stats.of([report["peak_mb"] for report in reports])
+    final_mb = statistics.median(report["final_mb"] for report in reports)
     return Row(
         "memory: peak RSS, start + list shown",
         "MB",
         "< 250 MB",
         lotse_mb,
-        start.bare_mb,
+        unlock.bare_mb,
         ok=lotse_mb.median < 250,
-        note="ru_maxrss of memory_probe.py (window, background loading, Teilnehmende list) "
-        f"vs the bare window; the first window alone: {start.lotse_mb.median:.0f} MB",
+        note="VmHWM of memory_probe.py (unlock, window, background loading, Teilnehmende "
+        f"list) vs the bare window; resident at the end: {final_mb:.0f} MB (the peak holds "
+        "the key derivation's Argon2id memory); the unlock dialog alone: "
+        f"{unlock.dialog_mb.median:.0f} MB; unlock → Übersicht: {unlock.overview_mb.median:.0f} MB",
     )
 
 
@@ -533,18 +861,27 @@ def run() -> dict:
     compile_bytecode()
     sizes = growth_sizes()
     locations = {size: demo_location(size) for size in sorted({*sizes, PARTICIPANTS})}
-    log(f"demo locations ready: {', '.join(f'{size:,}' for size in locations)}")
+    plain_location(locations[PARTICIPANTS])
+    log(f"demo locations ready: {', '.join(f'{size:,}' for size in locations)} (+ plain copy)")
 
     starts: dict[int, StartFigures] = {}
     for size in sizes:  # subprocesses first: the in-process figures hold the data lock
         log(f"start, {size:,} participants …")
         starts[size] = start_figures(locations[size])
+    log("unlock dialog and unlock → Übersicht …")
+    unlock = unlock_figures(locations[PARTICIPANTS])
+    log("imports before the unlock dialog …")
+    imports = import_row(locations[PARTICIPANTS])
     caseloads: dict[int, CaseloadFigures] = {}
     for size in sizes:
         log(f"search and list, {size:,} participants …")
         caseloads[size] = caseload_figures(locations[size])
+    log("key derivation …")
+    derivation = key_derivation_row(locations[PARTICIPANTS])
+    log("encrypted vs plain …")
+    cipher = cipher_rows(locations[PARTICIPANTS])
     log("memory …")
-    memory = memory_row(locations[PARTICIPANTS], starts[PARTICIPANTS])
+    memory = memory_row(locations[PARTICIPANTS], unlock)
     log("background loading …")
     warm_up = warm_up_row(locations[PARTICIPANTS])
     log("record and plan …")
@@ -558,11 +895,17 @@ def run() -> dict:
         demo_rows = demo_figures()
 
     main = starts[PARTICIPANTS]
+    smoke_start, *caseload_rows = budget_rows(main, caseloads[PARTICIPANTS])
     rows = [
-        *budget_rows(main, caseloads[PARTICIPANTS]),
+        smoke_start,
+        *unlock_rows(unlock),
+        derivation,
+        imports,
+        *caseload_rows,
         warm_up,
         *record_plan,
         operation,
+        *cipher,
         *demo_rows[:1],
         memory,
         *demo_rows[1:],

@@ -2,27 +2,38 @@
 
     Xvfb :90 -screen 0 1400x900x24 &
     DISPLAY=:90 QT_QPA_PLATFORM=xcb LOTSE_DATA_DIR=build/bench/demo-20000-seed1-… \
-        .venv/bin/python scripts/screenshots.py /tmp/shots
+        LOTSE_PASSPHRASE=… .venv/bin/python scripts/screenshots.py /tmp/shots
 
-Uses an existing data location (e.g. one made by `lotse demo`); writes PNG files to the folder.
+Uses an existing encrypted data location (e.g. one made by `lotse demo`; the benchmarks' demo
+locations have the passphrase benchmarks.data.PASSPHRASE), unlocked with LOTSE_PASSPHRASE;
+writes PNG files to the folder, the unlock and passphrase dialogs among them.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.bootstrap import bootstrap
+from app.bootstrap import bootstrap, unlock_key
+from app.db import keys
+from app.paths import DataPaths, data_paths
 from app.services.caseload import ListQuery, list_participants
 from app.vocab import Program
 from ui.app import application
 from ui.main_window import PARTICIPANTS, MainWindow
 from ui.participant.editor import ParticipantEditor
 from ui.participant.note_dialog import QuickNoteDialog
+from ui.security.passphrase_dialog import NewPassphraseDialog
+from ui.security.recovery_key_dialog import RecoveryKeyDialog
+from ui.security.unlock_dialog import UnlockDialog
 from ui.settings_dialog import SettingsDialog
+
+PASSPHRASE_ENV = "LOTSE_PASSPHRASE"
+EXAMPLE_RECOVERY_KEY = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"  # a made-up one, for the look
 
 
 def settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -37,10 +48,46 @@ def shoot(app: QApplication, widget: QWidget, target: Path) -> None:
     print(target)
 
 
+def security_dialogs(app: QApplication, paths: DataPaths, passphrase: str, folder: Path) -> bytes:
+    """The dialogs before the database opens; returns the data key (unlocked in the dialog)."""
+    unlock = UnlockDialog(
+        str(paths.root),
+        lambda text: unlock_key(paths, text),
+        lambda text: keys.unlock_with_recovery_key(paths.key_file, text),
+    )
+    unlock.show()
+    shoot(app, unlock, folder / "unlock.png")
+    unlock.field.setText("nicht die Passphrase")
+    unlock.try_unlock()  # a wrong entry: the message and the pause
+    shoot(app, unlock, folder / "unlock_wrong.png")
+    unlock.set_recovery_mode(True)
+    shoot(app, unlock, folder / "unlock_recovery.png")
+    unlock.set_recovery_mode(False)
+    unlock._stop_pause()  # not waiting out the pause after the wrong entry
+    unlock.field.setText(passphrase)
+    if not unlock.try_unlock() or unlock.data_key is None:
+        raise SystemExit(f"{PASSPHRASE_ENV} does not unlock {paths.key_file}")
+    key = unlock.data_key
+    first = NewPassphraseDialog(keys.assess_passphrase, first_start=True)
+    first.show()
+    shoot(app, first, folder / "first_start_passphrase.png")
+    first.reject()
+    recovery = RecoveryKeyDialog(EXAMPLE_RECOVERY_KEY, str(paths.root))
+    recovery.show()
+    shoot(app, recovery, folder / "recovery_key.png")
+    recovery.confirm_check.setChecked(True)  # else closing asks whether the key is stored
+    recovery.reject()
+    return key
+
+
 def main(folder: Path) -> None:
+    passphrase = os.environ.get(PASSPHRASE_ENV, "")
+    if not passphrase:
+        raise SystemExit(f"set {PASSPHRASE_ENV} to the passphrase of LOTSE_DATA_DIR")
     folder.mkdir(parents=True, exist_ok=True)
     app = application()
-    lotse = bootstrap()
+    paths = data_paths()
+    lotse = bootstrap(paths, key=security_dialogs(app, paths, passphrase, folder))
     window = MainWindow(lotse)
     window.resize(1280, 800)
     window.show()

@@ -1,22 +1,25 @@
-"""One raw sqlite3 FTS5 prefix query on the Lotse file: `SELECT rowid … MATCH '"m"*'`."""
+"""One raw FTS5 prefix query on the Lotse file: `SELECT rowid … MATCH '"m"*'`."""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
+
+from benchmarks.baselines import cipher
 
 QUERY = "SELECT rowid FROM participant_search WHERE participant_search MATCH ?"
 
 
-def connect(database: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+def connect(database: Path, key: bytes | None) -> cipher.Connection:
+    return cipher.connect(database, key)
 
 
-def search(connection: sqlite3.Connection, match: str = '"m"*') -> list[int]:
+def search(connection: cipher.Connection, match: str = '"m"*') -> list[int]:
     return [row[0] for row in connection.execute(QUERY, (match,)).fetchall()]
 
 
-if __name__ == "__main__":
-    with connect(Path(sys.argv[1])) as db:
+if __name__ == "__main__":  # python -m benchmarks.baselines.raw_fts DATABASE
+    database = Path(sys.argv[1])
+    with closing(connect(database, cipher.key_beside(database))) as db:
         print(len(search(db)), "hits")

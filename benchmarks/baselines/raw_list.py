@@ -1,10 +1,12 @@
-"""Raw sqlite3 SELECT of the Teilnehmende list's columns as tuples, sorted by name."""
+"""Raw SELECT of the Teilnehmende list's columns as tuples, sorted by name."""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
+
+from benchmarks.baselines import cipher
 
 QUERY = (
     "SELECT id, last_name, first_name, program, status, entry_date, next_follow_up, "
@@ -13,14 +15,15 @@ QUERY = (
 )
 
 
-def connect(database: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+def connect(database: Path, key: bytes | None) -> cipher.Connection:
+    return cipher.connect(database, key)
 
 
-def rows(connection: sqlite3.Connection) -> list[tuple]:
+def rows(connection: cipher.Connection) -> list[tuple]:
     return connection.execute(QUERY).fetchall()
 
 
-if __name__ == "__main__":
-    with connect(Path(sys.argv[1])) as db:
+if __name__ == "__main__":  # python -m benchmarks.baselines.raw_list DATABASE
+    database = Path(sys.argv[1])
+    with closing(connect(database, cipher.key_beside(database))) as db:
         print(len(rows(db)), "rows")

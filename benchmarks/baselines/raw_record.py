@@ -1,17 +1,19 @@
-"""Raw sqlite3 SELECTs of one participant's row, their contact notes and follow-ups."""
+"""Raw SELECTs of one participant's row, their contact notes and follow-ups."""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
-
-def connect(database: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+from benchmarks.baselines import cipher
 
 
-def record(connection: sqlite3.Connection, participant_id: int) -> tuple:
+def connect(database: Path, key: bytes | None) -> cipher.Connection:
+    return cipher.connect(database, key)
+
+
+def record(connection: cipher.Connection, participant_id: int) -> tuple:
     person = connection.execute("SELECT * FROM participant WHERE id = ?", (participant_id,))
     notes = connection.execute(
         "SELECT * FROM contact_note WHERE participant_id = ? ORDER BY id", (participant_id,)
@@ -22,7 +24,8 @@ def record(connection: sqlite3.Connection, participant_id: int) -> tuple:
     return person.fetchone(), notes.fetchall(), follow_ups.fetchall()
 
 
-if __name__ == "__main__":
-    with connect(Path(sys.argv[1])) as db:
+if __name__ == "__main__":  # python -m benchmarks.baselines.raw_record DATABASE ID
+    database = Path(sys.argv[1])
+    with closing(connect(database, cipher.key_beside(database))) as db:
         row, notes, follow_ups = record(db, int(sys.argv[2]))
         print(len(notes), "notes,", len(follow_ups), "follow-ups")

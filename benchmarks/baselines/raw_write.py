@@ -1,9 +1,11 @@
-"""Raw sqlite3: insert one contact note and commit, with Lotse's pragmas (WAL, synchronous)."""
+"""Raw insert of one contact note and commit, with Lotse's pragmas (WAL, synchronous, secure
+delete) on the same encrypted file."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from benchmarks.baselines import cipher
 
 INSERT_NOTE = (
     "INSERT INTO contact_note (participant_id, occurred_at, kind, participants, topics, content, "
@@ -13,13 +15,14 @@ INSERT_NOTE = (
 )
 
 
-def connect(database: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(database)
+def connect(database: Path, key: bytes | None) -> cipher.Connection:
+    connection = cipher.connect(database, key, read_only=False)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("PRAGMA secure_delete=ON")
     return connection
 
 
-def add_note(connection: sqlite3.Connection, participant_id: int, content: str) -> None:
+def add_note(connection: cipher.Connection, participant_id: int, content: str) -> None:
     connection.execute(INSERT_NOTE, (participant_id, content))
     connection.commit()
