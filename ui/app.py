@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, Qt, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from app.bootstrap import Lotse, bootstrap
-from app.db.backup import BackupFailed
 from app.db.engine import DatabaseError
-from app.db.faults import describe
-from app.db.restore import restore
-from app.error_log import write_error_log
 from app.errors import LotseError
 from app.i18n import PROGRAM_LANGUAGE, _
 from app.paths import APP_NAME, DATABASE_FILE, DataPaths, data_paths, resource_dir
-from app.services.settings import has_settings, load_settings
-from ui import error_report, warm_up
-from ui.main_window import MainWindow
-from ui.security.session_lock import SessionLock
 from ui.unlocking import data_key
 from ui.widgets.busy import busy
+
+if TYPE_CHECKING:
+    from app.bootstrap import Lotse
+    from ui.security.session_lock import SessionLock
+
+# What runs after the unlock is imported there (the database layer, the main window, the
+# lock): the unlock dialog paints first (benchmarks: start to a painted unlock dialog).
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_POINT_SIZE = 10
@@ -42,6 +41,8 @@ def run_gui(*, smoke: bool = False) -> int:
         key = data_key(paths, smoke=smoke)  # first start, unlock or encryption dialogs
         if key is None:
             return 0  # the user quit
+        from app.bootstrap import bootstrap
+
         lotse = bootstrap(paths, key=key)
     except (LotseError, DatabaseError) as error:  # AlreadyRunning, DatabaseProblem …
         report_start_failure(error, smoke=smoke, folder=paths.root)
@@ -64,12 +65,19 @@ def run_gui(*, smoke: bool = False) -> int:
 
 
 def _restored(paths: DataPaths, backup: Path, key: bytes) -> Lotse:
+    from app.bootstrap import bootstrap
+    from app.db.restore import restore
+
     busy(_("Restoring the backup…"), lambda: restore(paths, backup, key))
     return bootstrap(paths, key=key)
 
 
 def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> tuple[int, Path | None]:
     """Run the window; the exit code, and the backup to restore when the user chose one."""
+    from app.services.settings import load_settings
+    from ui import error_report, warm_up
+    from ui.main_window import MainWindow
+
     if not smoke and not _first_start_done(lotse):
         return 0, None
     window = MainWindow(lotse)
@@ -107,6 +115,8 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> tuple[int, Path | N
 def install_session_lock(app: QApplication, lotse: Lotse) -> SessionLock:
     """Ctrl+L and the idle timer hide every personal datum until the passphrase is entered."""
     from app.db import keys
+    from app.services.settings import load_settings
+    from ui.security.session_lock import SessionLock
 
     session_lock = SessionLock(
         lambda passphrase: keys.verify_passphrase(lotse.paths.key_file, passphrase),
@@ -119,6 +129,9 @@ def install_session_lock(app: QApplication, lotse: Lotse) -> SessionLock:
 
 def _daily_backup(lotse: Lotse) -> None:
     """On a worker: a failure goes into the log; the backup on close tells the user."""
+    from app.db.backup import BackupFailed
+    from app.error_log import write_error_log
+
     try:
         lotse.database.backup_if_due()
     except BackupFailed as error:
@@ -126,6 +139,8 @@ def _daily_backup(lotse: Lotse) -> None:
 
 
 def _backup_on_close(lotse: Lotse) -> None:
+    from app.db.backup import BackupFailed
+
     try:
         lotse.database.backup("close")
     except BackupFailed as error:
@@ -134,6 +149,8 @@ def _backup_on_close(lotse: Lotse) -> None:
 
 def _first_start_done(lotse: Lotse) -> bool:
     """Ask for the office settings when none are stored; False when the user cancels."""
+    from app.services.settings import has_settings
+
     if has_settings(lotse.reads):
         return True
     from ui.operations import Operations
@@ -147,6 +164,9 @@ def _first_start_done(lotse: Lotse) -> bool:
 
 def report_start_failure(error: BaseException, *, smoke: bool, folder: Path) -> None:
     """The German message in a dialog (on stderr for a smoke start); details into the log."""
+    from app.db.faults import describe
+    from app.error_log import write_error_log
+
     if isinstance(error, LotseError):
         message = str(error)
         if getattr(error, "detail", None):

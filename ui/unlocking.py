@@ -10,18 +10,34 @@ import os
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from app.bootstrap import new_key, unlock_key
 from app.db import keys
 from app.db.location import LocationState, finish_interrupted_wipe, location_state, refusal
 from app.errors import LotseError
 from app.i18n import _, ngettext
 from app.paths import DataPaths
 from ui.security.passphrase_dialog import NewPassphraseDialog
-from ui.security.recovery_key_dialog import RecoveryKeyDialog
 from ui.security.unlock_dialog import UnlockDialog
 from ui.widgets.busy import busy
 
 PASSPHRASE_ENV = "LOTSE_PASSPHRASE"  # app.commands: the same contract
+
+
+# The database layer (app.bootstrap) and the recovery key dialog are imported when used: the
+# unlock dialog paints before them.
+def unlock_key(paths: DataPaths, passphrase: str) -> bytes:
+    return keys.unlock(paths.key_file, passphrase)
+
+
+def new_key(paths: DataPaths, passphrase: str, *, with_recovery_key: bool) -> keys.CreatedKey:
+    from app.bootstrap import new_key
+
+    return new_key(paths, passphrase, with_recovery_key=with_recovery_key)
+
+
+def show_recovery_key(recovery_key: str, paths: DataPaths) -> None:
+    from ui.security.recovery_key_dialog import RecoveryKeyDialog
+
+    RecoveryKeyDialog(recovery_key, str(paths.root)).exec()
 
 
 def data_key(paths: DataPaths, *, smoke: bool = False) -> bytes | None:
@@ -65,7 +81,7 @@ def _first_start(paths: DataPaths) -> bytes | None:
         lambda: new_key(paths, dialog.passphrase, with_recovery_key=dialog.wants_recovery_key),
     )
     if created.recovery_key:
-        RecoveryKeyDialog(created.recovery_key, str(paths.root)).exec()
+        show_recovery_key(created.recovery_key, paths)
     return created.data_key
 
 
@@ -138,5 +154,5 @@ def _encrypt(paths: DataPaths) -> bytes | None:
         if wipe == QMessageBox.StandardButton.Yes:
             busy(_("Deleting the unencrypted backups…"), lambda: wipe_plain_backups(paths))
     if created.recovery_key:
-        RecoveryKeyDialog(created.recovery_key, str(paths.root)).exec()
+        show_recovery_key(created.recovery_key, paths)
     return created.data_key

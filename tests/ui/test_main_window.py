@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
+import app.bootstrap as bootstrap_module
 from app.bootstrap import Lotse, bootstrap
 from app.db.backup import list_backups
 from app.db.database import Database
@@ -19,6 +20,7 @@ from tests.conftest import EXAMPLE_SETTINGS
 from tests.locations import new_location
 from tests.test_cli import run_lotse
 from ui import app as ui_app
+from ui import main_window as main_window_module
 from ui import warm_up
 from ui.app import run_gui
 from ui.main_window import MainWindow
@@ -196,7 +198,7 @@ def test_first_start_cancelled_quits_without_window(qtbot, monkeypatch, data_dir
     paths, key = new_location(data_dir)
     monkeypatch.setattr(ui_app, "data_key", lambda paths, smoke: key)  # unlocked
     monkeypatch.setattr(SettingsDialog, "exec", cancel)
-    monkeypatch.setattr(ui_app, "MainWindow", no_window)
+    monkeypatch.setattr(main_window_module, "MainWindow", no_window)
     assert run_gui() == 0
     assert shown == ["Willkommen bei Lotse – Ersteinrichtung"]
     bootstrap(paths, key=key).close()  # lock released
@@ -212,7 +214,7 @@ def test_quitting_the_unlock_dialog_opens_nothing(monkeypatch, data_dir: Path):
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(UnlockDialog, "exec", quit_dialog)
-    monkeypatch.setattr(ui_app, "bootstrap", lambda *a, **k: pytest.fail("database opened"))
+    monkeypatch.setattr(bootstrap_module, "bootstrap", lambda *a, **k: pytest.fail("opened"))
     assert run_gui() == 0
     assert shown == ["UnlockDialog"]
 
