@@ -301,3 +301,36 @@ def test_a_damaged_page_ends_the_start_with_a_german_message(data_dir: Path):
     assert "Lotse kann nicht starten" in result.stderr
     assert "beschädigt" in result.stderr and "lotse check" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_restore_chosen_in_the_window_puts_the_backup_back_and_reopens(
+    qtbot, monkeypatch, configured_lotse: Lotse
+):
+    from tests.services.helpers import add_person
+
+    lotse = configured_lotse
+    add_person(lotse, "Haddad")
+    backup = lotse.database.backup("manual")
+    add_person(lotse, "Später")
+    paths, key = lotse.paths, lotse.database.key
+    lotse.close()
+    monkeypatch.setattr(ui_app, "data_key", lambda paths, smoke: key)
+    monkeypatch.setattr(ui_app, "_backup_on_close", lambda lotse: None)
+    seen: list[list[str]] = []
+
+    def run_once(app: QApplication) -> int:
+        for window in app.topLevelWidgets():
+            if isinstance(window, MainWindow) and window.isVisible():
+                names = window._lotse.reads.rows("SELECT last_name FROM participant ORDER BY id")
+                seen.append([name for (name,) in names])
+                if len(seen) == 1:
+                    window.restore_requested = backup  # as "Wiederherstellen…" does
+                window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_once)
+    assert run_gui() == 0
+    assert seen == [["Haddad", "Später"], ["Haddad"]]  # before, and after the restore
+    kept = [p for p in list_backups(paths.backups) if p.name.endswith("-before-restore.sqlite")]
+    assert len(kept) == 1
+    bootstrap(paths, key=key).close()  # lock released
