@@ -96,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to write the PDF"))
     plan.add_argument(
+        "--version",
+        type=_positive_int,
+        metavar="N",
+        help=_("print version N of the plan (also a closed one) instead of the open one"),
+    )
+    plan.add_argument(
         "--lang",
         choices=sorted(SECOND_LANGUAGES),
         metavar="LANG",

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "check":
             return check()
         if args.command == "plan":
-            return plan(args.participant_id, Path(args.out), args.lang)
+            return plan(args.participant_id, Path(args.out), args.lang, args.version)
         if args.command == "backup":
             return backup(Path(args.to) if args.to else None)
         if args.command == "restore":
@@ -134,13 +134,14 @@ def demo(participants: int, seed: int) -> int:
     return 0
 
 
-def plan(participant_id: int, out: Path, language: str | None) -> int:
-    """Write the participant's current support plan; exit 2 for an unknown participant."""
+def plan(participant_id: int, out: Path, language: str | None, version: int | None = None) -> int:
+    """Write the participant's open support plan (or version ``version``); exit 2 for an
+    unknown participant, 1 when there is no such plan."""
     from app.models.participant import Participant
     from app.reports.bilingual import Labels
     from app.reports.support_plan import render_support_plan
     from app.services.settings import load_settings
-    from app.services.support_plans.common import current_plan
+    from app.services.support_plans.common import current_plan, latest_plan, plan_version
     from app.services.support_plans.document import plan_document_data
     from app.services.support_plans.prints import archive_print
 
@@ -153,12 +154,14 @@ def plan(participant_id: int, out: Path, language: str | None) -> int:
                     file=sys.stderr,
                 )
                 return 2
-            current = current_plan(uow, participant_id)
+            if version is not None:
+                current = plan_version(uow, participant_id, version)
+            else:
+                current = current_plan(uow, participant_id)
             if current is None or current.id is None:
-                print(
-                    _("Participant {id} has no support plan yet.").format(id=participant_id),
-                    file=sys.stderr,
-                )
+                latest = latest_plan(uow.session, participant_id)
+                last = latest.version if latest is not None else None
+                print(_no_plan_message(participant_id, version, last), file=sys.stderr)
                 return 1
             data = plan_document_data(uow, current.id)
             settings = load_settings(uow)
@@ -174,6 +177,20 @@ def plan(participant_id: int, out: Path, language: str | None) -> int:
         lotse.close()
     print(_("Support plan written to {path}.").format(path=out))
     return 0
+
+
+def _no_plan_message(participant_id: int, version: int | None, last: int | None) -> str:
+    """Why there is nothing to print: no plan at all, no such version, or all closed."""
+    if last is None:
+        return _("Participant {id} has no support plan yet.").format(id=participant_id)
+    if version is not None:
+        return _(
+            "Participant {id} has no version {version} of the support plan (versions 1 to {last})."
+        ).format(id=participant_id, version=version, last=last)
+    return _(
+        "Every version of participant {id}'s support plan is closed; the last is version "
+        "{last}. Print it with --version {last}."
+    ).format(id=participant_id, last=last)
 
 
 def check() -> int:

@@ -69,3 +69,28 @@ def test_unknown_language_is_a_usage_error(demo_dir, tmp_path):
                        data_dir=demo_dir[0])  # fmt: skip
     assert result.returncode == 2
     assert "Fehler" in result.stderr
+
+
+def test_a_plan_whose_versions_are_all_closed_is_named_and_printed_with_version(data_dir, tmp_path):
+    from tests.services.helpers import add_person, new_plan
+
+    paths, key = new_location(data_dir)
+    lotse = bootstrap(paths, key=key)
+    try:
+        pid = add_person(lotse, "Abgeschlossen")
+        plan_id = new_plan(lotse, pid)
+    finally:
+        lotse.close()
+    with closing(open_file(paths.database, key)) as conn:  # as a review without successor
+        conn.execute("UPDATE support_plan SET status = 'closed' WHERE id = ?", (plan_id,))
+    out = tmp_path / "plan.pdf"
+    result = run_lotse("plan", str(pid), "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 1
+    assert "abgeschlossen" in result.stderr and "--version 1" in result.stderr
+    assert not out.exists()
+    missing = run_lotse("plan", str(pid), "--out", str(out), "--version", "2", data_dir=data_dir)
+    assert missing.returncode == 1 and "Version 2" in missing.stderr
+    result = run_lotse("plan", str(pid), "--out", str(out), "--version", "1", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Abgeschlossen" in text

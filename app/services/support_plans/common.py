@@ -100,6 +100,15 @@ def current_plan(uow: UnitOfWork, participant_id: int) -> SupportPlan | None:
     ).first()
 
 
+def plan_version(uow: UnitOfWork, participant_id: int, version: int) -> SupportPlan | None:
+    """Version ``version`` of a person's plan (closed ones included)."""
+    return uow.session.exec(
+        select(SupportPlan).where(
+            SupportPlan.participant_id == participant_id, SupportPlan.version == version
+        )
+    ).first()
+
+
 def latest_plan(session: Session, participant_id: int) -> SupportPlan | None:
     return session.exec(
         select(SupportPlan)
