@@ -432,3 +432,20 @@ def test_ctrl_s_saves(qtbot, configured_lotse, ops):
     shortcut.activated.emit()  # offscreen windows are not active, so no real key press
     assert editor.participant_id is not None
     assert count_people(configured_lotse) == 1
+
+
+def test_a_shrunk_choice_shows_its_whole_text_as_tooltip(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from app.vocab import ResidenceStatus
+    from ui.participant.form_fields import EnumBinding
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    binding = EnumBinding(parent, ResidenceStatus)
+    member = max(ResidenceStatus, key=lambda m: len(m.label))
+    binding.set_value(member)
+    assert binding.combo.toolTip() == member.label  # the whole label, however narrow the box
+    binding.combo.setToolTip("Eine Erklärung")  # the form's own explanation stays
+    binding.set_value(next(iter(ResidenceStatus)))
+    assert binding.combo.toolTip() == "Eine Erklärung"

@@ -168,10 +168,23 @@ class DateBinding(Binding):
 
 
 def compact_combo(combo: QComboBox, min_chars: int = 14) -> None:
-    """Let a combo with long texts shrink in the form, and open a popup wide enough to read."""
+    """Let a combo with long texts shrink in the form, open a popup wide enough to read, and
+    show the whole chosen text as its tooltip (a shrunk combo cuts it off)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(min_chars)
     combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+    combo.currentTextChanged.connect(lambda text: _whole_text_as_tooltip(combo, text))
+    _whole_text_as_tooltip(combo, combo.currentText())
+
+
+_AUTO_TOOLTIP = "lotseWholeText"  # the tooltip this module set (another one is left alone)
+
+
+def _whole_text_as_tooltip(combo: QComboBox, text: str) -> None:
+    if combo.toolTip() not in ("", combo.property(_AUTO_TOOLTIP)):
+        return  # an explanation set by the form (e.g. the exit dialog's Verbleib hint)
+    combo.setToolTip(text)
+    combo.setProperty(_AUTO_TOOLTIP, text)
 
 
 def fill_enum_combo(combo: EnumCombo, members: Iterable[LabeledEnum], *, optional: bool) -> None:
