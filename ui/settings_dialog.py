@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Lotse
 from app.i18n import _
-from app.models.office_settings import MAX_LOCK_MINUTES, OfficeSettings, label
+from app.models.office_settings import (
+    MAX_FOLLOW_UP_HORIZON_WEEKS,
+    MAX_LOCK_MINUTES,
+    MIN_FOLLOW_UP_HORIZON_WEEKS,
+    OfficeSettings,
+    label,
+)
 from app.services.settings import load_settings, save_settings, trimmed
 from app.vocab import Program
 from ui.mnemonics import escape, used_mnemonic, with_mnemonic
@@ -85,6 +91,7 @@ class SettingsDialog(QDialog):
         self._add_line_edit("coordinator_name", used)
         self._add_logo(used, browse_text)
         self._add_lock_minutes(used)
+        self._add_follow_up_horizon(used)
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -115,6 +122,20 @@ class SettingsDialog(QDialog):
         spin.setToolTip(_("Ctrl+L locks at once, wherever you are."))
         self.lock_minutes = spin
         self._add_row("lock_minutes", spin, spin, used)
+
+    def _add_follow_up_horizon(self, used: set[str]) -> None:
+        spin = QSpinBox(self)
+        spin.setObjectName("follow_up_horizon_weeks")
+        spin.setRange(MIN_FOLLOW_UP_HORIZON_WEEKS, MAX_FOLLOW_UP_HORIZON_WEEKS)
+        spin.setAccessibleName(label("follow_up_horizon_weeks"))
+        spin.setToolTip(
+            _(
+                "How many weeks ahead the overview lists follow-ups under “Coming up”, and "
+                "how far the follow-ups page looks when it opens."
+            )
+        )
+        self.follow_up_horizon_weeks = spin
+        self._add_row("follow_up_horizon_weeks", spin, spin, used)
 
     def _add_programs(self, used: set[str]) -> None:
         box = QWidget(self)
@@ -154,17 +175,25 @@ class SettingsDialog(QDialog):
         for program, check in self.program_boxes.items():
             check.setChecked(program in settings.programs)
         self.lock_minutes.setValue(settings.lock_minutes)
+        self.follow_up_horizon_weeks.setValue(settings.follow_up_horizon_weeks)
 
     def settings(self) -> OfficeSettings:
         values = {name: edit.text() for name, edit in self.edits.items()}
         programs = frozenset(p for p, check in self.program_boxes.items() if check.isChecked())
-        return OfficeSettings(programs=programs, lock_minutes=self.lock_minutes.value(), **values)
+        return OfficeSettings(
+            programs=programs,
+            lock_minutes=self.lock_minutes.value(),
+            follow_up_horizon_weeks=self.follow_up_horizon_weeks.value(),
+            **values,
+        )
 
     def field_widget(self, name: str) -> QWidget:
         if name == "programs":
             return next(iter(self.program_boxes.values()))
         if name == "lock_minutes":
             return self.lock_minutes
+        if name == "follow_up_horizon_weeks":
+            return self.follow_up_horizon_weeks
         return self.edits[name]
 
     # -- actions --------------------------------------------------------------------------
@@ -185,7 +214,8 @@ class SettingsDialog(QDialog):
             parent=self,
             failed=_("The settings were not saved:"),
             fields={
-                name: self.field_widget(name) for name in (*self.edits, "programs", "lock_minutes")
+                name: self.field_widget(name)
+                for name in (*self.edits, "programs", "lock_minutes", "follow_up_horizon_weeks")
             },
         )
         if changes is None:

@@ -27,6 +27,7 @@ LABELS = {
     "coordinator_name": N_("Coordinator"),
     "logo_path": N_("Logo file"),
     "lock_minutes": N_("Lock after minutes without input (0: never)"),
+    "follow_up_horizon_weeks": N_("Look ahead for follow-ups (weeks)"),
 }
 REQUIRED = ("provider", "district", "state", "coordinator_name")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -34,6 +35,10 @@ LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 DEFAULT_LOCK_MINUTES = 10
 MAX_LOCK_MINUTES = 240
+# How far the Übersicht's "Demnächst" and the Wiedervorlagen page's default filter look ahead.
+DEFAULT_FOLLOW_UP_HORIZON_WEEKS = 4
+MIN_FOLLOW_UP_HORIZON_WEEKS = 1
+MAX_FOLLOW_UP_HORIZON_WEEKS = 26
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class OfficeSettings:
     coordinator_name: str = ""
     logo_path: str = ""
     lock_minutes: int = DEFAULT_LOCK_MINUTES
+    follow_up_horizon_weeks: int = DEFAULT_FOLLOW_UP_HORIZON_WEEKS
 
     @property
     def complete(self) -> bool:
@@ -80,6 +86,11 @@ def decode(values: dict[str, str]) -> OfficeSettings:
     if "lock_minutes" in kwargs:
         text = str(kwargs["lock_minutes"])
         kwargs["lock_minutes"] = int(text) if text.isdigit() else DEFAULT_LOCK_MINUTES
+    if "follow_up_horizon_weeks" in kwargs:
+        text = str(kwargs["follow_up_horizon_weeks"])
+        kwargs["follow_up_horizon_weeks"] = (
+            int(text) if text.isdigit() else DEFAULT_FOLLOW_UP_HORIZON_WEEKS
+        )
     return OfficeSettings(**kwargs)  # type: ignore[arg-type]
 
 
@@ -96,6 +107,17 @@ def validation_errors(settings: OfficeSettings) -> list[FieldError]:
                 "lock_minutes",
                 label("lock_minutes"),
                 _("Please enter 0 to {most} minutes.").format(most=MAX_LOCK_MINUTES),
+            )
+        )
+    weeks = settings.follow_up_horizon_weeks
+    if not MIN_FOLLOW_UP_HORIZON_WEEKS <= weeks <= MAX_FOLLOW_UP_HORIZON_WEEKS:
+        errors.append(
+            FieldError(
+                "follow_up_horizon_weeks",
+                label("follow_up_horizon_weeks"),
+                _("Please enter {least} to {most} weeks.").format(
+                    least=MIN_FOLLOW_UP_HORIZON_WEEKS, most=MAX_FOLLOW_UP_HORIZON_WEEKS
+                ),
             )
         )
     if settings.logo_path:

@@ -16,14 +16,16 @@ class FollowUpRow(NamedTuple):
     title: str
     kind: FollowUpKind
     participant_id: int | None
-    participant_name: str
+    participant_name: str  # the organisation's name for an organisation's follow-up
     done: bool
+    organization_id: int | None = None
 
 
 # Names come from the narrow list rows (app.db.derived_rows), not the wide participant rows.
 _ROW_SQL = f"""
 SELECT f.id, f.due_date, f.title, f.kind, f.participant_id,
-       coalesce(trim(p.first_name || ' ' || p.last_name), o.name, ''), f.done_at IS NOT NULL
+       coalesce(trim(p.first_name || ' ' || p.last_name), o.name, ''), f.done_at IS NOT NULL,
+       f.organization_id
 FROM follow_up f
 LEFT JOIN {LIST_TABLE} p ON p.id = f.participant_id
 LEFT JOIN organization o ON o.id = f.organization_id
@@ -35,7 +37,7 @@ def _rows(reads: Reads, where: str, params: dict, limit: int | None = None) -> l
     result = reads.rows(f"{_ROW_SQL} WHERE {where} ORDER BY f.due_date, f.id{tail}", params)
     return [
         FollowUpRow(
-            r[0], date.fromisoformat(r[1]), r[2], FollowUpKind(r[3]), r[4], r[5], bool(r[6])
+            r[0], date.fromisoformat(r[1]), r[2], FollowUpKind(r[3]), r[4], r[5], bool(r[6]), r[7]
         )
         for r in result
     ]

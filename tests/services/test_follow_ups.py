@@ -1,6 +1,6 @@
 """Generated and manual Wiedervorlagen; the overview buckets."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -8,7 +8,7 @@ from app.errors import ValidationError
 from app.models.participant import s104c_expiry
 from app.services.follow_up_lists import follow_ups_of, open_follow_ups
 from app.services.follow_ups import create_follow_up, delete_follow_up, set_done
-from app.services.overview import end_of_week, overview
+from app.services.overview import end_of_week, horizon_end, overview
 from app.services.participants import update_participant
 from app.vocab import FollowUpKind, Program
 from tests.services.helpers import add_person, run
@@ -97,3 +97,60 @@ def test_overview_buckets(lotse):
     assert [r.title for r in result.this_week] == ["Sonntag"]
     assert [case.name for case in result.recent] == ["Hodan Warsame"]
     assert result.active_cases == 1
+
+
+def test_coming_up_is_after_this_week_up_to_the_horizon(lotse):
+    today = date(2026, 11, 25)  # a Wednesday; the week ends on 29 November
+    pid = add_person(lotse, "Warsame", "Hodan")
+    days = {"Sonntag": 4, "Montag": 5, "in 17 Tagen": 17, "in 28 Tagen": 28, "in 29 Tagen": 29,
+            "in 40 Tagen": 40}  # fmt: skip
+    for title, ahead in days.items():
+        run(lotse, create_follow_up, due_date=today + timedelta(days=ahead), title=title,
+            participant_id=pid)  # fmt: skip
+    done = run(lotse, create_follow_up, due_date=today + timedelta(days=10), title="erledigt",
+               participant_id=pid).created  # fmt: skip
+    run(lotse, set_done, done)
+
+    assert horizon_end(today, 4) == date(2026, 12, 23)
+    result = overview(lotse.reads, today)  # the default: 4 weeks
+    assert [r.title for r in result.this_week] == ["Sonntag"]
+    assert [r.title for r in result.coming_up] == ["Montag", "in 17 Tagen", "in 28 Tagen"]
+    assert (result.this_week_count, result.coming_up_count) == (1, 3)
+    assert result.horizon_end == date(2026, 12, 23)
+
+    wider = overview(lotse.reads, today, horizon_weeks=8)
+    assert [r.title for r in wider.coming_up] == [
+        "Montag", "in 17 Tagen", "in 28 Tagen", "in 29 Tagen", "in 40 Tagen"
+    ]  # fmt: skip
+    assert wider.coming_up_count == 5
+    assert [r.title for r in wider.this_week] == ["Sonntag"]
+
+
+def test_the_overview_counts_all_while_it_lists_the_first(lotse, monkeypatch):
+    import app.services.overview as overview_module
+
+    monkeypatch.setattr(overview_module, "SHOWN", 2)
+    today = date(2026, 11, 25)
+    pid = add_person(lotse, "Warsame", "Hodan")
+    for ahead in (10, 11, 12):
+        run(lotse, create_follow_up, due_date=today + timedelta(days=ahead), title=str(ahead),
+            participant_id=pid)  # fmt: skip
+    result = overview(lotse.reads, today)
+    assert [r.title for r in result.coming_up] == ["10", "11"]
+    assert result.coming_up_count == 3
+
+
+def test_an_organisations_follow_up_carries_the_organisation(lotse):
+    from app.models.organization import Organization
+
+    with lotse.unit_of_work() as uow:
+        organisation = Organization(name="Autohaus Schmidt")
+        uow.session.add(organisation)
+        uow.session.flush()
+        oid = organisation.id
+        uow.commit()
+    run(lotse, create_follow_up, due_date=date(2026, 12, 1), title="anrufen", organization_id=oid)
+    (row,) = open_follow_ups(lotse.reads)
+    assert (row.participant_id, row.organization_id, row.participant_name) == (
+        None, oid, "Autohaus Schmidt"
+    )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -9,13 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.bootstrap import Lotse
+from app.i18n import ngettext
 from app.services.follow_up_lists import follow_ups_of, open_follow_ups
 from app.services.follow_ups import create_follow_up
+from app.services.settings import load_settings, save_settings
 from app.vocab import FollowUpKind
 from tests.services.helpers import add_person
 from tests.ui.helpers import show
 from ui.pages.follow_ups_page import FollowUpsPage, Scope
 from ui.participant.follow_ups_panel import FollowUpDialog, FollowUpModel, FollowUpsPanel
+from ui.settings_dialog import SettingsDialog
 from ui.widgets.formatting import alert_color
 
 pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
@@ -165,9 +169,14 @@ def three_people(lotse: Lotse) -> dict[str, int]:
     return people
 
 
+def next_weeks(count: int) -> str:
+    text = ngettext("due in the next week", "due in the next {count} weeks", count)
+    return text.format(count=count)
+
+
 def test_page_filters_by_due_date(qtbot, lotse, ops, three_people):
     page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, ops))
-    assert page.current_scope() == Scope.THIS_WEEK
+    assert page.current_scope() == Scope.HORIZON  # the next 4 weeks: not the one in 40 days
     assert column_texts(page.model, 1) == ["Titel verlängern", "Betrieb anrufen"]
     assert column_texts(page.model, 2) == ["Amal Haddad", "Jonas Müller"]
     assert page.summary.text() == "2 Wiedervorlagen, davon 1 überfällig."
@@ -175,13 +184,63 @@ def test_page_filters_by_due_date(qtbot, lotse, ops, three_people):
 
     page.scope.setCurrentIndex(Scope.OVERDUE)
     assert column_texts(page.model, 1) == ["Titel verlängern"]
+    page.scope.setCurrentIndex(Scope.THIS_WEEK)
+    assert column_texts(page.model, 1) == ["Titel verlängern", "Betrieb anrufen"]
     page.scope.setCurrentIndex(Scope.ALL)
     assert page.model.rowCount() == 3
-    assert [page.scope.itemText(i) for i in range(3)] == [
+    assert [page.scope.itemText(i) for i in range(page.scope.count())] == [
         "nur überfällige",
         "bis Ende der Woche",
+        next_weeks(4),
         "alle offenen",
     ]
+
+
+def test_page_opens_on_the_next_weeks(qtbot, lotse, ops, three_people):
+    add_follow_up(lotse, three_people["olena"], TODAY + timedelta(days=17), "in 17 Tagen")
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, ops))
+    assert page.scope.currentText() == next_weeks(4)
+    assert column_texts(page.model, 1) == ["Titel verlängern", "Betrieb anrufen", "in 17 Tagen"]
+    page.scope.setCurrentIndex(Scope.THIS_WEEK)  # 17 days ahead is never this week
+    assert "in 17 Tagen" not in column_texts(page.model, 1)
+
+
+def test_page_reads_the_horizon_from_the_settings(qtbot, configured_lotse, ops, three_people):
+    with configured_lotse.unit_of_work() as uow:
+        save_settings(uow, replace(load_settings(uow), follow_up_horizon_weeks=8))
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", configured_lotse, ops))
+    assert page.horizon_weeks() == 8
+    assert page.scope.currentText() == next_weeks(8)
+    assert "Prüfung nachfragen" in column_texts(page.model, 1)  # due in 40 days
+
+
+def test_page_follows_the_horizon_set_in_the_settings_dialog(
+    qtbot, configured_lotse, ops, three_people
+):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", configured_lotse, ops))
+    assert "Prüfung nachfragen" not in column_texts(page.model, 1)
+    dialog = SettingsDialog(configured_lotse, ops)
+    qtbot.addWidget(dialog)
+    dialog.follow_up_horizon_weeks.setValue(8)
+    dialog.accept()  # saves through ops: the page hears of the changed settings
+    assert page.scope.currentText() == next_weeks(8)
+    assert column_texts(page.model, 1) == [
+        "Titel verlängern",
+        "Betrieb anrufen",
+        "Prüfung nachfragen",
+    ]
+    assert page.summary.text() == "3 Wiedervorlagen, davon 1 überfällig."
+
+
+def test_a_new_horizon_keeps_another_choice(qtbot, configured_lotse, ops, three_people):
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", configured_lotse, ops))
+    page.scope.setCurrentIndex(Scope.OVERDUE)
+    with configured_lotse.unit_of_work() as uow:
+        settings = replace(load_settings(uow), follow_up_horizon_weeks=1)
+    ops.run(lambda uow: save_settings(uow, settings), parent=None)
+    assert page.current_scope() == Scope.OVERDUE
+    assert column_texts(page.model, 1) == ["Titel verlängern"]
+    assert page.scope.itemText(Scope.HORIZON) == next_weeks(1)
 
 
 def test_page_enter_and_double_click_open_the_participant(qtbot, lotse, ops, three_people):
@@ -225,6 +284,10 @@ def test_page_follows_changes_made_elsewhere(qtbot, lotse, ops, three_people):
 
 def test_page_with_nothing_due_says_so(qtbot, lotse, ops):
     page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, ops))
+    expected = ngettext(
+        "Nothing due in the next week.", "Nothing due in the next {count} weeks.", 4
+    ).format(count=4)
+    assert page.summary.text() == expected
     page.scope.setCurrentIndex(Scope.OVERDUE)
     assert page.summary.text() == "Nichts überfällig."
     assert not page.done_button.isEnabled()

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.bootstrap import Lotse
+from app.i18n import _, ngettext
+from app.models.office_settings import OfficeSettings
 from app.services.follow_ups import create_follow_up
 from app.services.overview import end_of_week
 from app.services.participants import create_participant
 from app.services.settings import load_settings
 from app.vocab import Program
 from tests.conftest import EXAMPLE_SETTINGS
+from ui.main_window import FOLLOW_UPS, MainWindow
 from ui.operations import Operations
 from ui.pages.overview import Entry, EntryModel, OverviewPage
+from ui.settings_dialog import SettingsDialog
 
 TODAY = date(2026, 11, 25)  # a Wednesday: the week still has Thursday to Sunday
 
@@ -31,6 +37,41 @@ def add_follow_up(lotse: Lotse, pid: int, due: date, title: str) -> int:
         changes = create_follow_up(uow, due_date=due, title=title, participant_id=pid)
     assert changes.created is not None
     return changes.created
+
+
+def add_organisation_follow_up(lotse: Lotse, name: str, due: date, title: str) -> int:
+    from app.models.organization import Organization  # no screen makes organisations yet
+
+    with lotse.unit_of_work() as uow:
+        organisation = Organization(name=name)
+        uow.session.add(organisation)
+        uow.session.flush()
+        assert organisation.id is not None
+        organisation_id = organisation.id
+        uow.commit()
+    with lotse.unit_of_work() as uow:
+        changes = create_follow_up(
+            uow, due_date=due, title=title, organization_id=organisation_id
+        )  # fmt: skip
+    assert changes.created is not None
+    return changes.created
+
+
+@pytest.fixture
+def informed(monkeypatch) -> list[str]:
+    """Capture QMessageBox.information texts instead of blocking on a modal box."""
+    shown: list[str] = []
+
+    def capture(parent, title, text, *args, **kwargs):
+        shown.append(f"{title}\n{text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", capture)
+    return shown
+
+
+def heading(page: OverviewPage, key: str) -> str:
+    return page.sections[key].heading.text().replace("&", "")
 
 
 def make_page(qtbot, lotse: Lotse, ops: Operations) -> OverviewPage:
@@ -117,7 +158,7 @@ def test_headings_have_mnemonics_that_focus_their_list(qtbot, lotse, ops):
     letters = [
         section.heading.text().split("&")[1][0].lower() for section in page.sections.values()
     ]
-    assert len(set(letters)) == 4
+    assert len(set(letters)) == 5
     assert not {"d", "a", "h"} & set(letters)  # Datei, Ansicht, Hilfe keep their keys
 
 
@@ -137,3 +178,145 @@ def test_entry_model_passes_the_model_tester(qtmodeltester):
     model = EntryModel(alert=True)
     model.set_entries([Entry("eins", 1, "Tipp"), Entry("zwei", None)])
     qtmodeltester.check(model)
+
+
+# --- Demnächst: after this week, up to the office's horizon -----------------------------------
+
+IN_17_DAYS = TODAY + timedelta(days=17)
+IN_40_DAYS = TODAY + timedelta(days=40)
+
+
+def test_coming_up_lists_what_is_due_after_this_week(qtbot, lotse, ops):
+    amal = add_person(lotse, "Haddad", "Amal")
+    add_follow_up(lotse, amal, end_of_week(TODAY), "Sonntag")
+    add_follow_up(lotse, amal, IN_17_DAYS, "in 17 Tagen")
+    add_follow_up(lotse, amal, IN_40_DAYS, "in 40 Tagen")
+    page = make_page(qtbot, lotse, ops)
+
+    assert page.horizon_weeks() == 4  # the default
+    assert page.sections["this_week"].texts() == ["29.11.2026 · Amal Haddad: Sonntag"]
+    coming_up = page.sections["coming_up"]
+    assert coming_up.texts() == ["12.12.2026 · Amal Haddad: in 17 Tagen"]
+    assert heading(page, "coming_up") == f"{_('Coming up')} (1)"
+    assert coming_up.heading.buddy() is coming_up.view
+    assert "23.12.2026" in coming_up.heading.toolTip()  # today + 4 weeks
+
+    page.set_settings(replace(OfficeSettings(), follow_up_horizon_weeks=8))  # visible: at once
+    assert coming_up.texts() == [
+        "12.12.2026 · Amal Haddad: in 17 Tagen",
+        "04.01.2027 · Amal Haddad: in 40 Tagen",
+    ]
+    assert heading(page, "coming_up") == f"{_('Coming up')} (2)"
+    assert page.sections["this_week"].texts() == ["29.11.2026 · Amal Haddad: Sonntag"]
+
+
+def test_coming_up_when_empty_names_the_horizon(qtbot, lotse, ops):
+    page = make_page(qtbot, lotse, ops)
+    coming_up = page.sections["coming_up"]
+    assert coming_up.stack.currentWidget() is coming_up.empty
+    expected = ngettext(
+        "Nothing else due in the next week.", "Nothing else due in the next {count} weeks.", 4
+    ).format(count="4")
+    assert coming_up.empty.text() == expected
+
+
+def test_a_hidden_page_takes_a_new_horizon_when_shown(qtbot, lotse, ops):
+    amal = add_person(lotse, "Haddad", "Amal")
+    add_follow_up(lotse, amal, IN_40_DAYS, "in 40 Tagen")
+    page = make_page(qtbot, lotse, ops)
+    assert page.sections["coming_up"].texts() == []
+    page.hide()
+    page.set_settings(replace(OfficeSettings(), follow_up_horizon_weeks=8))
+    page.show()
+    assert page.sections["coming_up"].texts() == ["04.01.2027 · Amal Haddad: in 40 Tagen"]
+
+
+def test_the_horizon_set_in_the_settings_dialog_reaches_both_screens(
+    qtbot, configured_lotse, monkeypatch
+):
+    amal = add_person(configured_lotse, "Haddad", "Amal")
+    add_follow_up(configured_lotse, amal, IN_17_DAYS, "in 17 Tagen")
+    add_follow_up(configured_lotse, amal, IN_40_DAYS, "in 40 Tagen")
+    window = MainWindow(configured_lotse)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    overview = window.overview_page
+    overview.set_today(TODAY)
+    follow_ups = window.follow_ups_page
+    follow_ups.set_today(TODAY)
+
+    def titles() -> list[str]:
+        return [follow_ups.model.row_at(row).title for row in range(follow_ups.model.rowCount())]
+
+    assert overview.sections["coming_up"].texts() == ["12.12.2026 · Amal Haddad: in 17 Tagen"]
+    assert titles() == ["in 17 Tagen"]
+
+    def eight_weeks(dialog: SettingsDialog) -> int:
+        assert dialog.follow_up_horizon_weeks.value() == 4
+        dialog.follow_up_horizon_weeks.setValue(8)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", eight_weeks)
+    window.open_settings()
+    assert load_settings(configured_lotse.reads).follow_up_horizon_weeks == 8
+    assert overview.sections["coming_up"].texts() == [
+        "12.12.2026 · Amal Haddad: in 17 Tagen",
+        "04.01.2027 · Amal Haddad: in 40 Tagen",
+    ]
+    window.show_page(FOLLOW_UPS)
+    assert follow_ups.isVisible()
+    assert titles() == ["in 17 Tagen", "in 40 Tagen"]
+
+
+# --- organisation follow-ups: no screen yet, so they say so ----------------------------------
+
+
+def test_enter_on_an_organisation_follow_up_explains_instead_of_opening(
+    qtbot, lotse, ops, informed
+):
+    add_organisation_follow_up(lotse, "Autohaus Schmidt", TODAY, "Praktikumsplätze klären")
+    page = make_page(qtbot, lotse, ops)
+    today = page.sections["today"]
+    assert today.texts() == ["Autohaus Schmidt: Praktikumsplätze klären"]
+    explanation = _(
+        "Follow-up for the organisation {name} – the organisation page is still to come."
+    ).format(name="Autohaus Schmidt")
+    index = today.model.index(0)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == explanation
+    assert index.data(Qt.ItemDataRole.StatusTipRole) == explanation
+
+    today.view.setFocus()
+    with qtbot.assertNotEmitted(page.open_requested):
+        qtbot.keyClick(today.view, Qt.Key.Key_Return)
+    assert len(informed) == 1
+    assert informed[0].startswith(_("Follow-up") + "\n")
+    assert explanation in informed[0]
+    assert "Praktikumsplätze klären" in informed[0]
+
+    rect = today.view.visualRect(index)
+    with qtbot.assertNotEmitted(page.open_requested):
+        qtbot.mouseClick(today.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(informed) == 2
+
+
+def test_participant_follow_ups_still_open_the_case_next_to_an_organisations(
+    qtbot, lotse, ops, informed
+):
+    amal = add_person(lotse, "Haddad", "Amal")
+    add_organisation_follow_up(lotse, "Autohaus Schmidt", TODAY, "Praktikumsplätze klären")
+    add_follow_up(lotse, amal, TODAY, "Titel verlängern")
+    page = make_page(qtbot, lotse, ops)
+    today = page.sections["today"]
+    assert today.texts() == [
+        "Autohaus Schmidt: Praktikumsplätze klären",
+        "Amal Haddad: Titel verlängern",
+    ]
+    today.view.setFocus()
+    today.view.setCurrentIndex(today.model.index(1))
+    assert "Akte" in today.model.index(1).data(Qt.ItemDataRole.ToolTipRole)
+    with qtbot.waitSignal(page.open_requested, timeout=1000) as signal:
+        qtbot.keyClick(today.view, Qt.Key.Key_Return)
+    assert signal.args == [amal]
+    assert informed == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from app.models.office_settings import OfficeSettings, label
+from app.models.office_settings import (
+    OfficeSettings,
+    decode,
+    encode,
+    label,
+    validation_errors,
+)
 from app.services.settings import has_settings, load_settings
 from app.vocab import Program
 from tests.conftest import EXAMPLE_SETTINGS
@@ -138,7 +145,7 @@ def test_every_input_has_an_accessible_name_or_a_label(qtbot, lotse):
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
     edits = [e for e in dialog.findChildren(QLineEdit) if not isinstance(e.parent(), QSpinBox)]
     inputs = edits + dialog.findChildren(QCheckBox) + dialog.findChildren(QSpinBox)
-    assert len(inputs) == 10
+    assert len(inputs) == 11
     for widget in inputs:
         assert widget.accessibleName().strip() or widget in buddies, widget.objectName()
     for button in dialog.findChildren(QDialogButtonBox)[0].buttons() + [dialog.browse_button]:
@@ -179,3 +186,37 @@ def test_the_lock_minutes_are_stored_and_shown_again(qtbot, lotse):
     assert again.lock_minutes.value() == 3
     again.lock_minutes.setValue(999)  # the box cannot take more than its maximum
     assert again.lock_minutes.value() == 240
+
+
+def test_the_follow_up_horizon_is_stored_and_shown_again(qtbot, configured_lotse):
+    dialog = make_dialog(qtbot, configured_lotse)
+    spin = dialog.follow_up_horizon_weeks
+    assert spin.value() == 4  # the default
+    assert (spin.minimum(), spin.maximum()) == (1, 26)
+    assert spin.accessibleName() == label("follow_up_horizon_weeks")
+    caption = dialog.labels["follow_up_horizon_weeks"]
+    assert caption.buddy() is spin
+    assert used_mnemonic(caption.text())
+    spin.setValue(8)
+    dialog.accept()
+    assert load_settings(configured_lotse.reads).follow_up_horizon_weeks == 8
+    again = make_dialog(qtbot, configured_lotse)
+    assert again.follow_up_horizon_weeks.value() == 8
+    again.follow_up_horizon_weeks.setValue(99)
+    assert again.follow_up_horizon_weeks.value() == 26
+    again.follow_up_horizon_weeks.setValue(0)
+    assert again.follow_up_horizon_weeks.value() == 1
+
+
+def test_the_follow_up_horizon_as_stored_text_and_its_range():
+    assert encode(OfficeSettings())["follow_up_horizon_weeks"] == "4"
+    assert decode({"follow_up_horizon_weeks": "12"}).follow_up_horizon_weeks == 12
+    assert decode({"follow_up_horizon_weeks": "viele"}).follow_up_horizon_weeks == 4
+    assert decode({}).follow_up_horizon_weeks == 4
+    for weeks, valid in ((0, False), (1, True), (26, True), (27, False)):
+        settings = replace(EXAMPLE_SETTINGS, follow_up_horizon_weeks=weeks)
+        errors = validation_errors(settings)
+        assert [e.field for e in errors] == ([] if valid else ["follow_up_horizon_weeks"])
+        if not valid:
+            assert errors[0].label == label("follow_up_horizon_weeks")
+            assert "26" in errors[0].message

@@ -1,4 +1,7 @@
-"""Wiedervorlagen: all open follow-ups by due date; Enter opens the participant."""
+"""Wiedervorlagen: all open follow-ups by due date; Enter opens the participant.
+
+It opens on the office's horizon ("in the next N weeks", ``follow_up_horizon_weeks``), which
+it reads itself and again when the settings change."""
 
 from __future__ import annotations
 
@@ -12,18 +15,23 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from app.bootstrap import Lotse
 from app.db.changes import Changes
 from app.i18n import N_, _, format_number, ngettext
+from app.models.office_settings import OfficeSettings
 from app.services.follow_up_lists import FollowUpRow, open_follow_up_counts, open_follow_ups
 from app.services.follow_ups import set_done
-from app.services.overview import end_of_week
+from app.services.overview import end_of_week, horizon_end
+from app.services.settings import load_settings
 from ui.operations import Operations
 from ui.pages.heading import page_heading
 from ui.participant.follow_ups_panel import FollowUpModel, follow_up_table
 
 
 class Scope(IntEnum):
+    """The filter's choices, in the order of the box (the value is the row)."""
+
     OVERDUE = 0
     THIS_WEEK = 1
-    ALL = 2
+    HORIZON = 2  # the next N weeks, N from the office settings; the default
+    ALL = 3
 
 
 SCOPE_TEXTS = {
@@ -33,12 +41,21 @@ SCOPE_TEXTS = {
 }
 
 
-def scope_limit(scope: Scope, today: date) -> date | None:
-    """The last due date the scope shows (None: no limit)."""
+def scope_text(scope: Scope, weeks: int) -> str:
+    if scope == Scope.HORIZON:
+        text = ngettext("due in the next week", "due in the next {count} weeks", weeks)
+        return text.format(count=format_number(weeks))
+    return _(SCOPE_TEXTS[scope])
+
+
+def scope_limit(scope: Scope, today: date, weeks: int) -> date | None:
+    """The last due date the scope shows (None: no limit); ``weeks``: the horizon."""
     if scope == Scope.OVERDUE:
         return today - timedelta(days=1)
     if scope == Scope.THIS_WEEK:
         return end_of_week(today)
+    if scope == Scope.HORIZON:
+        return horizon_end(today, weeks)
     return None
 
 
@@ -59,6 +76,7 @@ class FollowUpsPage(QWidget):
         self._ops = ops
         self._stale = True
         self._today: date | None = None  # tests fix the day; None: the real today
+        self._horizon_weeks = load_settings(lotse.reads).follow_up_horizon_weeks
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
@@ -67,8 +85,8 @@ class FollowUpsPage(QWidget):
         bar = QHBoxLayout()
         self.scope = QComboBox(self)
         for scope in Scope:
-            self.scope.addItem(_(SCOPE_TEXTS[scope]), int(scope))
-        self.scope.setCurrentIndex(Scope.THIS_WEEK)
+            self.scope.addItem(scope_text(scope, self._horizon_weeks), int(scope))
+        self.scope.setCurrentIndex(Scope.HORIZON)
         self.scope.setAccessibleName(_("Show"))
         self.scope.currentIndexChanged.connect(lambda _index: self.reload())
         caption = QLabel(_("&Show:"), self)
@@ -108,10 +126,27 @@ class FollowUpsPage(QWidget):
     def current_scope(self) -> Scope:
         return Scope(self.scope.currentData())
 
+    def horizon_weeks(self) -> int:
+        return self._horizon_weeks
+
+    def set_settings(self, settings: OfficeSettings) -> None:
+        """Take a new horizon: the choice's text changes, and the list when it is chosen."""
+        weeks = settings.follow_up_horizon_weeks
+        if weeks == self._horizon_weeks:
+            return
+        self._horizon_weeks = weeks
+        self.scope.setItemText(Scope.HORIZON, scope_text(Scope.HORIZON, weeks))
+        if self.current_scope() != Scope.HORIZON:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
     def reload(self) -> None:
         today = self._today or date.today()
         current = self.selected()
-        until = scope_limit(self.current_scope(), today)
+        until = scope_limit(self.current_scope(), today, self._horizon_weeks)
         rows = open_follow_ups(self._lotse.reads, until=until, limit=SHOWN)
         total, overdue = open_follow_up_counts(self._lotse.reads, until, today)
         self.model.set_rows(rows, today)
@@ -124,9 +159,13 @@ class FollowUpsPage(QWidget):
 
     def _summary(self, total: int, overdue: int, shown: int) -> str:
         if not total:
+            weeks = self._horizon_weeks
             return {
                 Scope.OVERDUE: _("Nothing overdue."),
                 Scope.THIS_WEEK: _("Nothing due this week."),
+                Scope.HORIZON: ngettext(
+                    "Nothing due in the next week.", "Nothing due in the next {count} weeks.", weeks
+                ).format(count=format_number(weeks)),
                 Scope.ALL: _("No open follow-ups."),
             }[self.current_scope()]
         text = ngettext("{count} follow-up", "{count} follow-ups", total)
@@ -139,6 +178,8 @@ class FollowUpsPage(QWidget):
         return text
 
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.settings or changes.many:  # the horizon may be another one now
+            self.set_settings(load_settings(self._lotse.reads))
         # follow-ups, and the names of the people they belong to
         if not (changes.many or changes.follow_ups or changes.participants):
             return

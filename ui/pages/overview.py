@@ -1,4 +1,7 @@
-"""Übersicht: greeting, active cases, what is overdue or due soon, recently edited cases."""
+"""Übersicht: greeting, active cases, what is overdue or due soon, recently edited cases.
+
+The follow-up lists: overdue, due today, the rest of this week, and "Demnächst" (after this week,
+up to the office's horizon, ``OfficeSettings.follow_up_horizon_weeks``)."""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
-from app.i18n import N_, _, format_number
-from app.models.office_settings import OfficeSettings
+from app.i18n import N_, _, format_number, ngettext
+from app.models.office_settings import DEFAULT_FOLLOW_UP_HORIZON_WEEKS, OfficeSettings
 from app.services.follow_up_lists import FollowUpRow
 from app.services.overview import Overview, RecentCase, overview
 from ui.mnemonics import used_mnemonic, with_mnemonic
@@ -46,9 +50,13 @@ _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
 class Entry(NamedTuple):
+    """A line; Enter or a click opens ``participant_id``, or shows ``info`` when there is no
+    record to open (an organisation's follow-up, until the organisation screen exists)."""
+
     text: str
     participant_id: int | None
     tooltip: str = ""
+    info: str = ""
 
 
 class EntryModel(QAbstractListModel):
@@ -68,7 +76,7 @@ class EntryModel(QAbstractListModel):
         entry = self._entries[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return entry.text
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.StatusTipRole):
             return entry.tooltip or None
         if role == Qt.ItemDataRole.ForegroundRole and self._alert:
             return alert_color(QApplication.palette())
@@ -90,10 +98,18 @@ def follow_up_entry(row: FollowUpRow, *, with_date: bool = True) -> Entry:
     text = f"{who}: {row.title}"
     if with_date:
         text = f"{date_text(row.due_date)} · {text}"
-    tooltip = _("Due on {date}. Enter or click opens the participant.").format(
-        date=date_text(row.due_date)
-    )
-    return Entry(text, row.participant_id, tooltip)
+    if row.participant_id is not None:
+        tooltip = _("Due on {date}. Enter or click opens the participant.").format(
+            date=date_text(row.due_date)
+        )
+        return Entry(text, row.participant_id, tooltip)
+    if row.organization_id is not None:
+        info = _(
+            "Follow-up for the organisation {name} – the organisation page is still to come."
+        ).format(name=row.participant_name or EMPTY)
+    else:
+        info = _("This follow-up belongs to no participant.")
+    return Entry(text, None, info, info)
 
 
 def recent_entry(case: RecentCase) -> Entry:
@@ -138,7 +154,7 @@ class Section(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.clicked.connect(self._open_index)
         self.view.installEventFilter(self)
-        self.empty = QLabel(_(empty), self)
+        self.empty = QLabel(_(empty) if empty else "", self)  # _(""): the catalog header
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setContentsMargins(2, 4, 2, 4)
@@ -161,14 +177,20 @@ class Section(QWidget):
                 self.model.index(0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
 
+    def set_empty_text(self, text: str) -> None:
+        self.empty.setText(text)
+
     def texts(self) -> list[str]:
         return [self.model.entry_at(row).text for row in range(self.model.rowCount())]
 
     def _open_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            participant_id = self.model.entry_at(index.row()).participant_id
-            if participant_id is not None:
-                self.open_requested.emit(participant_id)
+        if not index.isValid():
+            return
+        entry = self.model.entry_at(index.row())
+        if entry.participant_id is not None:
+            self.open_requested.emit(entry.participant_id)
+        elif entry.info:  # nothing to open: say what it is rather than do nothing
+            QMessageBox.information(self, _("Follow-up"), f"{entry.text}\n\n{entry.info}")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (
@@ -186,8 +208,23 @@ SECTIONS = {
     "overdue": (N_("Overdue"), N_("Nothing overdue.")),
     "today": (N_("Due today"), N_("Nothing due today.")),
     "this_week": (N_("This week"), N_("Nothing else due this week.")),
+    "coming_up": (N_("Coming up"), ""),  # the empty line names the horizon (show_overview)
     "recent": (N_("Recently edited"), N_("No cases yet.")),
 }
+# Where each list sits in the page's grid: row, column, rows, columns.
+GRID = {
+    "overdue": (0, 0, 1, 1),
+    "today": (0, 1, 1, 1),
+    "this_week": (1, 0, 1, 1),
+    "coming_up": (1, 1, 1, 1),
+    "recent": (2, 0, 1, 2),
+}
+
+
+def coming_up_empty_text(weeks: int) -> str:
+    return ngettext(
+        "Nothing else due in the next week.", "Nothing else due in the next {count} weeks.", weeks
+    ).format(count=format_number(weeks))
 
 
 # The main window's menus keep their Alt+letter; the list headings take other letters.
@@ -207,6 +244,7 @@ class OverviewPage(QWidget):
         self._lotse = lotse
         self._today: date | None = None  # tests fix the day; None: the real today
         self._stale = True
+        self._horizon_weeks = DEFAULT_FOLLOW_UP_HORIZON_WEEKS
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
@@ -231,11 +269,11 @@ class OverviewPage(QWidget):
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(16)
         self.sections: dict[str, Section] = {}
-        for position, (key, (heading, empty)) in enumerate(SECTIONS.items()):
+        for key, (heading, empty) in SECTIONS.items():
             section = Section(heading, empty, alert=key == "overdue", parent=self)
             section.setObjectName(f"section_{key}")
             section.open_requested.connect(self.open_requested)
-            grid.addWidget(section, position // 2, position % 2)
+            grid.addWidget(section, *GRID[key])
             self.sections[key] = section
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -261,6 +299,15 @@ class OverviewPage(QWidget):
             self._greeting.setText(_("Welcome to Lotse"))
         self._provider.setText(settings.provider or EMPTY)
         self._district.setText(settings.district or EMPTY)
+        if settings.follow_up_horizon_weeks != self._horizon_weeks:
+            self._horizon_weeks = settings.follow_up_horizon_weeks
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def horizon_weeks(self) -> int:
+        return self._horizon_weeks
 
     def greeting(self) -> str:
         return self._greeting.text()
@@ -272,7 +319,7 @@ class OverviewPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        data = overview(self._lotse.reads, self._today)
+        data = overview(self._lotse.reads, self._today, self._horizon_weeks)
         self.show_overview(data)
         self._stale = False
 
@@ -290,11 +337,19 @@ class OverviewPage(QWidget):
         self.sections["this_week"].set_entries(
             [follow_up_entry(r) for r in data.this_week], used, data.this_week_count
         )
+        coming_up = self.sections["coming_up"]
+        coming_up.set_empty_text(coming_up_empty_text(self._horizon_weeks))
+        until = _("Due after this week, up to {date}.").format(date=date_text(data.horizon_end))
+        coming_up.heading.setToolTip(until)
+        coming_up.view.setAccessibleDescription(until)
+        coming_up.set_entries(
+            [follow_up_entry(r) for r in data.coming_up], used, data.coming_up_count
+        )
         self.sections["recent"].set_entries([recent_entry(c) for c in data.recent], used)
 
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
         if not (changes.many or changes.cases or changes.follow_ups):
-            return  # e.g. the office settings: the main window hands them over
+            return  # e.g. the office settings: the main window hands them over (set_settings)
         if self.isVisible():
             self.reload()
         else:
