@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, Qt, QThreadPool, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -183,6 +183,7 @@ def report_start_failure(error: BaseException, *, smoke: bool, folder: Path) -> 
 
 def application() -> QApplication:
     """The running QApplication, or a new one; set up once with translations, font, style."""
+    _use_german_locale()  # before any widget: each takes the default locale when it is made
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -195,6 +196,14 @@ def application() -> QApplication:
         _install_style(app)
         app.setProperty(_SET_UP, True)
     return app
+
+
+def _use_german_locale() -> None:
+    """German for Qt's own widgets whatever the system says (LANG=C gave English month and day
+    names in the calendar): month and day names, first day of the week, number formats."""
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    if QLocale() != german:
+        QLocale.setDefault(german)
 
 
 def _install_qt_translations(app: QApplication) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -148,6 +149,7 @@ class ParticipantEditor(QDialog):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, lambda: self.save())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self._print_plan)
         self._load(record)
+        self._order_focus_chain()
         self._focus_first_field()
 
     # -- building -------------------------------------------------------------------------
@@ -334,7 +336,31 @@ class ParticipantEditor(QDialog):
         row.addWidget(self.saved_label)
         row.addWidget(self.save_button)
         row.addWidget(self.close_button)
+        self._button_row = row
         return row
+
+    def _order_focus_chain(self) -> None:
+        """Tab goes through the tab's content, then the bottom row from left to right.
+
+        Qt orders the chain by creation (Speichern and Schließen were made before Stammblatt)
+        and puts the widgets of a panel built later at its end, behind the bottom row: so the
+        row is put behind the last widget of the tabs, in the order of its layout, after the
+        layout is built and after each panel. (setTabOrder ignores a widget without focus.)
+        """
+        last: QWidget = self.tabs
+        widget = self.tabs.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if self.tabs.isAncestorOf(widget) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                last = widget
+            widget = widget.nextInFocusChain()
+        row = self._button_row
+        buttons = [
+            widget
+            for widget in (row.itemAt(index).widget() for index in range(row.count()))
+            if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        for first, second in pairwise([last, *buttons]):
+            QWidget.setTabOrder(first, second)
 
     # -- choices that depend on the record ------------------------------------------------
 
@@ -503,6 +529,7 @@ class ParticipantEditor(QDialog):
             assert layout is not None
             layout.addWidget(panel)
             self._panels[key] = panel
+            self._order_focus_chain()  # the panel's widgets came behind the bottom row
         return self._panels[key]
 
     # -- public, also for tests -----------------------------------------------------------

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
 
 from app.errors import FieldError
 from app.i18n import _, format_date, parse_german_date
+from ui.widgets.popup_keys import claims_popup_key, is_popup_key
 
 format_german_date = format_date  # the one German date format, from the core
 
@@ -24,7 +24,12 @@ def read_date(field: DateField, name: str, label: str, errors: list[FieldError])
 
 
 class DateField(QLineEdit):
-    """Line edit for an optional date with a calendar on F4 / Alt+Down and "h" for today."""
+    """Line edit for an optional date with a calendar on F4 / Alt+Down and "h" for today.
+
+    F4 and Alt+Down open the calendar of the field that has the focus: the field handles them
+    itself (no window shortcut, see ui.widgets.popup_keys). The calendar is a popup that does
+    not block; ``calendar_popup()`` is the open one.
+    """
 
     dateChanged = Signal()  # noqa: N815 - Qt naming
 
@@ -34,12 +39,16 @@ class DateField(QLineEdit):
         self.setMaxLength(10)
         self.setToolTip(_("Date as DD.MM.YYYY; H = today; F4 opens a calendar"))
         self.textChanged.connect(self.dateChanged)
-        calendar = QAction(_("Calendar"), self)
-        calendar.setShortcuts([QKeySequence("F4"), QKeySequence("Alt+Down")])
-        calendar.triggered.connect(self.open_calendar)
-        self.addAction(calendar)
+        self._popup: QMenu | None = None
+
+    def event(self, event: QEvent) -> bool:  # Qt override
+        return claims_popup_key(event) or super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if is_popup_key(event):
+            event.accept()
+            self.open_calendar()
+            return
         if event.text().lower() in {"h", "t"} and not self.text():
             self.set_date(date.today())
             return
@@ -59,9 +68,17 @@ class DateField(QLineEdit):
     def set_date(self, value: date | None) -> None:
         self.setText(format_german_date(value))
 
+    def calendar_popup(self) -> QMenu | None:
+        """The calendar popup while it is open."""
+        return self._popup
+
     def open_calendar(self) -> None:
+        """Show the calendar under the field; choosing a day (click, Enter) fills it in."""
+        if self._popup is not None:
+            self._popup.close()
         menu = QMenu(self)
         calendar = QCalendarWidget(menu)
+        calendar.setLocale(QLocale())  # the program's (German, ui.app), whatever the parent says
         calendar.setGridVisible(True)
         if self.is_valid() and self.date():
             current = self.date()
@@ -74,7 +91,15 @@ class DateField(QLineEdit):
             self.set_date(date(qdate.year(), qdate.month(), qdate.day()))
             menu.close()
 
+        def hidden() -> None:
+            if self._popup is menu:
+                self._popup = None
+            menu.deleteLater()
+
         calendar.activated.connect(chosen)
         calendar.clicked.connect(chosen)
+        menu.aboutToHide.connect(hidden)
+        self._popup = menu
+        menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        menu.setActiveAction(holder)
         calendar.setFocus()
-        menu.exec(self.mapToGlobal(self.rect().bottomLeft()))
