@@ -13,7 +13,7 @@ from datetime import date, datetime
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,6 +98,21 @@ def align_captions(captions: list[QLabel]) -> None:
         caption.setMinimumWidth(width)
 
 
+# Fits a 1280×800 screen with the window frame and a taskbar; wide enough that the two form
+# columns show long vocabulary labels whole (a cut one still has its whole text as tooltip).
+DEFAULT_SIZE = QSize(1200, 720)
+SCREEN_MARGIN = QSize(40, 60)  # window frame and taskbar
+
+
+def fitting(size: QSize, widget: QWidget) -> QSize:
+    """``size``, or less on a smaller screen (a 1024×768 laptop)."""
+    screen = widget.screen()
+    if screen is None:
+        return size
+    room = screen.availableGeometry().size() - SCREEN_MARGIN
+    return size.boundedTo(room).expandedTo(widget.minimumSize())
+
+
 class ParticipantEditor(QDialog):
     """Create or edit one participant. For tests: ``field_widget``, ``set_field``, ``save``,
     ``participant_id``, ``is_modified``, ``tab_names``."""
@@ -130,7 +145,7 @@ class ParticipantEditor(QDialog):
         self._wheel_guard = WheelGuard(self)
 
         self.setMinimumSize(760, 520)
-        self.resize(980, 640)
+        self.resize(fitting(DEFAULT_SIZE, self))
         self._save_text = _("&Save")
         self._delete_text = _("&Delete…")
         self._exit_text = _("&Record exit…")
