@@ -40,3 +40,9 @@ def index_text(text: str) -> str:
     if not variants:
         return folded
     return folded + " " + fold(" ".join(variants).translate(_UMLAUT_SPELLING))
+
+
+def canonical(text: str) -> str:
+    """The stored form of a text: NFC (canonically equivalent, so nothing visible changes),
+    without surrounding white space."""
+    return unicodedata.normalize("NFC", text).strip()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from app import validation
 from app.db.changes import Changes
 from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
@@ -14,6 +15,7 @@ from app.i18n import N_, _
 from app.models.consent import Consent
 from app.models.participant import Participant
 from app.services import audit
+from app.text import canonical
 from app.validation import not_before, not_future, plausible_date
 from app.vocab import AuditAction, ConsentPurpose
 
@@ -26,6 +28,7 @@ LABELS = {
     "guardian_name": N_("Guardian"),
     "withdrawn_on": N_("Withdrawn on"),
 }
+TEXT_LIMITS = {"recipient": 200, "text_version": 40, "guardian_name": 100}  # one line each
 
 
 def label(field: str) -> str:
@@ -60,11 +63,23 @@ def add_consent(
 ) -> Changes:
     """A consent of a person (``created``: its id); a minor's needs the guardian's name."""
     today = today or date.today()
-    participant = uow.session.get(Participant, participant_id)
     errors: list[FieldError] = []
-    if data.purpose is None:
+    participant = None
+    message = validation.row_id_problem(participant_id)
+    if message is None and (participant := uow.session.get(Participant, participant_id)) is None:
+        message = _("No participant with number {id}.").format(id=participant_id)
+    if message:
+        errors.append(FieldError("participant_id", _("Participant"), message))
+    texts = {
+        name: canonical(value) if isinstance(value := getattr(data, name), str) else value
+        for name in TEXT_LIMITS
+    }
+    if data.purpose is None or not isinstance(data.purpose, ConsentPurpose):
         errors.append(FieldError("purpose", label("purpose"), _("Please choose one.")))
-    if not data.recipient.strip():
+    for name, limit in TEXT_LIMITS.items():
+        if message := validation.text_problem(texts[name], multiline=False, max_length=limit):
+            errors.append(FieldError(name, label(name), message))
+    if "recipient" not in {e.field for e in errors} and not texts["recipient"]:
         errors.append(FieldError("recipient", label("recipient"), _("Please fill in this field.")))
     if data.given_on is None:
         errors.append(FieldError("given_on", label("given_on"), _("Please enter a date.")))
@@ -73,7 +88,7 @@ def add_consent(
         if message:
             errors.append(FieldError("given_on", label("given_on"), message))
     minor = participant is not None and participant.is_minor
-    if minor and not data.guardian_name.strip():
+    if minor and texts["guardian_name"] == "":
         errors.append(
             FieldError(
                 "guardian_name",
@@ -86,10 +101,10 @@ def add_consent(
     consent = Consent(
         participant_id=participant_id,
         purpose=data.purpose,
-        recipient=data.recipient.strip(),
+        recipient=texts["recipient"],
         given_on=data.given_on,
-        text_version=data.text_version.strip(),
-        guardian_name=data.guardian_name.strip() or None,
+        text_version=texts["text_version"],
+        guardian_name=texts["guardian_name"] or None,
     )
     uow.session.add(consent)
     uow.session.flush()
@@ -100,7 +115,9 @@ def add_consent(
 def withdraw_consent(
     uow: UnitOfWork, consent_id: int, withdrawn_on: date | None, *, today: date | None = None
 ) -> Changes:
-    consent = uow.session.get(Consent, consent_id)
+    consent = (
+        None if validation.row_id_problem(consent_id) else uow.session.get(Consent, consent_id)
+    )
     if consent is None:
         raise ValidationError([FieldError("id", _("Consent"), _("It no longer exists."))])
     message = (

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
+from app import validation
 from app.db.changes import NOTHING, Changes
 from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
 from app.models.contacts import ContactNote
+from app.models.participant import Participant
 from app.services import audit
+from app.text import canonical
 from app.vocab import AuditAction, ContactKind
 
 ENTITY = "contact_note"
@@ -28,6 +31,14 @@ LABELS = {
     "agreements": N_("Agreements"),
     "interpreter": N_("Interpreter present"),
     "interpreter_language": N_("Interpreter language"),
+}
+# text fields: multi-line or not, and the declared limit (None: validation.MAX_TEXT)
+TEXTS: dict[str, tuple[bool, int | None]] = {
+    "participants": (False, None),
+    "topics": (False, None),
+    "content": (True, None),
+    "agreements": (True, None),
+    "interpreter_language": (False, 60),
 }
 
 
@@ -61,31 +72,53 @@ class NoteRow(NamedTuple):
     author: str
 
 
-def _validate(note: NoteInput) -> None:
+def _cleaned(note: NoteInput) -> NoteInput:
+    """Texts in their stored form (NFC, stripped); the moment in UTC when it can be."""
+    texts = {name: canonical(v) for name in TEXTS if isinstance(v := getattr(note, name), str)}
+    moment = note.occurred_at
+    if validation.plausible_moment(moment) is None and moment is not None:
+        texts["occurred_at"] = validation.as_utc(moment)  # type: ignore[assignment]
+    return replace(note, **texts)  # type: ignore[arg-type]
+
+
+def _validate(note: NoteInput, uow: UnitOfWork | None = None, participant_id: int = 0) -> None:
+    """All checks, before anything is written. ``occurred_at`` is an aware moment, or naive
+    local time (as the note dialog enters it); it is stored in UTC, between 1900 and 2100."""
     errors: list[FieldError] = []
+    if uow is not None:
+        message = validation.row_id_problem(participant_id)
+        if message is None and uow.session.get(Participant, participant_id) is None:
+            message = _("No participant with number {id}.").format(id=participant_id)
+        if message:
+            errors.append(FieldError("participant_id", _("Participant"), message))
     if note.occurred_at is None:
         errors.append(FieldError("occurred_at", label("occurred_at"), _("Please enter a date.")))
-    elif note.occurred_at > datetime.now(UTC) + FUTURE_TOLERANCE:
+    elif message := validation.plausible_moment(note.occurred_at):
+        errors.append(FieldError("occurred_at", label("occurred_at"), message))
+    elif validation.as_utc(note.occurred_at) > datetime.now(UTC) + FUTURE_TOLERANCE:
         errors.append(
             FieldError(
                 "occurred_at", label("occurred_at"), _("The date must not lie in the future.")
             )
         )
-    if note.kind is None:
+    if note.kind is None or not isinstance(note.kind, ContactKind):
         errors.append(FieldError("kind", label("kind"), _("Please choose one.")))
-    if note.duration_minutes is not None and not 0 <= note.duration_minutes <= MAX_MINUTES:
-        errors.append(
-            FieldError(
-                "duration_minutes",
-                label("duration_minutes"),
-                _("Please enter a number from {low} to {high}.").format(low=0, high=MAX_MINUTES),
-            )
-        )
-    if not (note.content.strip() or note.topics.strip() or note.agreements.strip()):
+    if message := validation.number_range(note.duration_minutes, 0, MAX_MINUTES):
+        errors.append(FieldError("duration_minutes", label("duration_minutes"), message))
+    for name, (multiline, limit) in TEXTS.items():
+        value = getattr(note, name)
+        if message := validation.text_problem(value, multiline=multiline, max_length=limit):
+            errors.append(FieldError(name, label(name), message))
+    if not isinstance(note.interpreter, bool):
+        errors.append(FieldError("interpreter", label("interpreter"), _("Please choose one.")))
+    if any(e.field in ("content", "topics", "agreements") for e in errors):
+        pass  # the texts themselves are wrong: that message says enough
+    elif not (note.content.strip() or note.topics.strip() or note.agreements.strip()):
         errors.append(
             FieldError("content", label("content"), _("Please write what the contact was about."))
         )
-    if note.interpreter_language and not note.interpreter:
+    language = note.interpreter_language
+    if isinstance(language, str) and language and not note.interpreter:
         errors.append(
             FieldError(
                 "interpreter",
@@ -110,7 +143,8 @@ def _apply(target: ContactNote, note: NoteInput) -> list[str]:
 
 def add_note(uow: UnitOfWork, participant_id: int, note: NoteInput) -> Changes:
     """A contact note for a person (``created``: its id); it is searchable at once."""
-    _validate(note)
+    note = _cleaned(note)
+    _validate(note, uow, participant_id)
     record = ContactNote(participant_id=participant_id, author=audit.current_actor())
     _apply(record, note)
     uow.session.add(record)
@@ -120,8 +154,9 @@ def add_note(uow: UnitOfWork, participant_id: int, note: NoteInput) -> Changes:
 
 
 def update_note(uow: UnitOfWork, note_id: int, note: NoteInput) -> Changes:
+    note = _cleaned(note)
     _validate(note)
-    record = uow.session.get(ContactNote, note_id)
+    record = None if validation.row_id_problem(note_id) else uow.session.get(ContactNote, note_id)
     if record is None:
         raise ValidationError([FieldError("id", _("Contact note"), _("It no longer exists."))])
     changed = _apply(record, note)

@@ -7,14 +7,17 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
+from app import validation
 from app.db.changes import NOTHING, Changes
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _, format_date
 from app.models.base import utc_now
 from app.models.contacts import FollowUp
+from app.models.organization import Organization
 from app.models.participant import Participant, add_months, s104c_expiry
 from app.services import audit
+from app.text import canonical
 from app.validation import plausible_date
 from app.vocab import AuditAction, FollowUpKind, ParticipantStatus
 
@@ -25,7 +28,14 @@ S104C_LEAD = timedelta(days=180)  # § 25a/§ 25b must be applied for before the
 EXIT_FIRST_CHECK = timedelta(weeks=4)
 EXIT_SECOND_CHECK_MONTHS = 6
 
-LABELS = {"due_date": N_("Due on"), "title": N_("Subject")}
+LABELS = {
+    "due_date": N_("Due on"),
+    "title": N_("Subject"),
+    "note": N_("Note"),
+    "participant_id": N_("Participant"),
+    "organization_id": N_("Organisation"),
+}
+MAX_TITLE = 200
 
 
 def label(field: str) -> str:
@@ -122,14 +132,32 @@ def regenerate(session: Session, participant: Participant) -> None:
 # --- manual follow-ups ---------------------------------------------------------------------
 
 
-def _validate(due_date: date | None, title: str) -> None:
+def _validate(
+    session: Session,
+    due_date: date | None,
+    title: str,
+    note: str = "",
+    links: tuple[tuple[str, type[Participant] | type[Organization], int | None], ...] = (),
+) -> None:
     errors = []
     if due_date is None:
         errors.append(FieldError("due_date", label("due_date"), _("Please enter a date.")))
     elif message := plausible_date(due_date):
         errors.append(FieldError("due_date", label("due_date"), message))
-    if not title.strip():
+    if message := validation.text_problem(title, multiline=False, max_length=MAX_TITLE):
+        errors.append(FieldError("title", label("title"), message))
+    elif not title:
         errors.append(FieldError("title", label("title"), _("Please fill in this field.")))
+    if message := validation.text_problem(note, multiline=True):
+        errors.append(FieldError("note", label("note"), message))
+    for name, table, row_id in links:
+        if row_id is None:
+            continue
+        message = validation.row_id_problem(row_id)
+        if message is None and session.get(table, row_id) is None:
+            message = _("The chosen entry does not exist (any more).")
+        if message:
+            errors.append(FieldError(name, label(name), message))
     if errors:
         raise ValidationError(errors)
 
@@ -144,11 +172,17 @@ def create_follow_up(
     note: str = "",
 ) -> Changes:
     """A manual Wiedervorlage for a person or an organisation (``created``: its id)."""
-    _validate(due_date, title)
+    title = canonical(title) if isinstance(title, str) else title
+    note = canonical(note) if isinstance(note, str) else note
+    links = (
+        ("participant_id", Participant, participant_id),
+        ("organization_id", Organization, organization_id),
+    )
+    _validate(uow.session, due_date, title, note, links)  # type: ignore[arg-type]
     assert due_date is not None
     follow_up = FollowUp(
         due_date=due_date,
-        title=title.strip(),
+        title=title,
         participant_id=participant_id,
         organization_id=organization_id,
         note=note,
@@ -160,7 +194,9 @@ def create_follow_up(
 
 
 def set_done(uow: UnitOfWork, follow_up_id: int, done: bool = True) -> Changes:
-    follow_up = uow.session.get(FollowUp, follow_up_id)
+    follow_up = (
+        None if validation.row_id_problem(follow_up_id) else uow.session.get(FollowUp, follow_up_id)
+    )
     if follow_up is None:
         raise ValidationError([FieldError("id", _("Follow-up"), _("It no longer exists."))])
     follow_up.done_at = utc_now() if done else None

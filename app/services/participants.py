@@ -13,14 +13,17 @@ from typing import Any, NamedTuple
 
 from sqlmodel import Session, col, select
 
+from app import validation
 from app.db.changes import NOTHING, Changes
 from app.db.derived_rows import sort_key
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import _
+from app.models.organization import ContactPerson, Organization
 from app.models.participant import Participant
 from app.models.participant_fields import EDITABLE_FIELDS, label
 from app.services import audit, follow_ups, validation_rules
+from app.text import canonical
 from app.vocab import AuditAction, ExitOutcome, ExitReason, ParticipantStatus, Program
 
 ENTITY = "participant"
@@ -45,11 +48,36 @@ def get_participant(uow: UnitOfWork, participant_id: int) -> Participant:
     return participant
 
 
+# links to other records: the row must exist (else the database refuses the foreign key)
+REFERENCES: dict[str, type[Organization] | type[ContactPerson]] = {
+    "jobcenter_id": Organization,
+    "school_id": Organization,
+    "training_company_id": Organization,
+    "chamber_id": Organization,
+    "job_center_advisor_id": ContactPerson,
+    "class_teacher_id": ContactPerson,
+    "trainer_id": ContactPerson,
+}
+
+
+def _clean_item(value: Any) -> Any:
+    if isinstance(value, str):
+        return canonical(value)
+    if isinstance(value, list):
+        return [canonical(item) if isinstance(item, str) else item for item in value]
+    return value
+
+
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    """Texts (and list entries) in their stored form: NFC, stripped; empty optional codes None."""
     unknown = set(values) - EDITABLE_FIELDS
     if unknown:
         raise KeyError(f"not editable: {sorted(unknown)}")
-    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+    cleaned = {k: _clean_item(v) for k, v in values.items()}
+    for name in validation_rules.NULLABLE_TEXTS:
+        if cleaned.get(name) == "":
+            cleaned[name] = None
+    return cleaned
 
 
 def _check_unique_esf_number(session: Session, participant: Participant) -> list[FieldError]:
@@ -71,9 +99,28 @@ def _check_unique_esf_number(session: Session, participant: Participant) -> list
     ]
 
 
-def _validate_and_store(session: Session, participant: Participant, today: date) -> None:
-    errors = validation_rules.participant_errors(participant, today)
-    errors += _check_unique_esf_number(session, participant)
+def _check_references(session: Session, participant: Participant) -> list[FieldError]:
+    errors = []
+    for name, table in REFERENCES.items():
+        value = getattr(participant, name)
+        if value is None:
+            continue
+        message = validation.row_id_problem(value)
+        if message is None and session.get(table, value) is None:
+            message = _("The chosen entry does not exist (any more).")
+        if message:
+            errors.append(FieldError(name, label(name), message))
+    return errors
+
+
+def _validate(session: Session, participant: Participant, today: date) -> None:
+    """Every check, before anything is written: nothing is flushed while checking (an edited
+    record would otherwise reach the database, and its unique TN-Nr. with it)."""
+    with session.no_autoflush:
+        errors = validation_rules.participant_errors(participant, today)
+        if not any(e.field == "esf_number" for e in errors):
+            errors += _check_unique_esf_number(session, participant)
+        errors += _check_references(session, participant)
     if errors:
         raise ValidationError(errors)
 
@@ -83,10 +130,8 @@ def create_participant(
 ) -> Changes:
     """Validate and store a new participant (``created``: the id). Nothing is stored on error."""
     values = _clean(values)
-    if values.get("esf_number") == "":
-        values["esf_number"] = None
     participant = Participant(**values)
-    _validate_and_store(uow.session, participant, today or date.today())
+    _validate(uow.session, participant, today or date.today())
     uow.session.add(participant)
     uow.session.flush()
     assert participant.id is not None
@@ -102,15 +147,19 @@ def apply_update(
     """Step: apply changed values, regenerate follow-ups, audit; the names of the fields that
     really changed. Does not commit."""
     values = _clean(values)
-    if values.get("esf_number") == "":
-        values["esf_number"] = None
     participant = get_participant(uow, participant_id)
     changed = [name for name, value in values.items() if getattr(participant, name) != value]
     if not changed:
         return []
+    before = {name: getattr(participant, name) for name in changed}
     for name in changed:
         setattr(participant, name, values[name])
-    _validate_and_store(uow.session, participant, today or date.today())
+    try:
+        _validate(uow.session, participant, today or date.today())
+    except ValidationError:
+        for name, value in before.items():  # refused: the session holds the record as it was
+            setattr(participant, name, value)
+        raise
     follow_ups.regenerate(uow.session, participant)
     audit.record(uow.session, AuditAction.UPDATE, ENTITY, participant_id, changed)
     return changed

@@ -32,15 +32,16 @@ from app.services.support_plans.common import (
     plan_goals,
     plan_steps,
     row_error,
-    too_long,
 )
 from app.services.support_plans.review_follow_up import sync_review_follow_up
-from app.validation import plausible_date
+from app.text import canonical
+from app.validation import plausible_date, row_id_problem, text_problem
 from app.vocab import AuditAction, GoalStatus, LabeledEnum, RiskFactor, StepStatus, SupportNeedArea
 
 MAX_GOAL_TITLE = 300
 MAX_RESPONSIBLE = 200
 MAX_PLACE = 100
+MULTILINE_TEXTS = ("situation", "strengths", "needs", "overall_aim", "agreements", "involved")
 
 
 @dataclass(frozen=True)
@@ -134,18 +135,30 @@ def create_plan(uow: UnitOfWork, participant_id: int, *, today: date | None = No
 # --- checks ----------------------------------------------------------------------------------
 
 
+def checked_open_plan(uow: UnitOfWork, plan_id: int) -> SupportPlan:
+    """``open_plan``, with an id that cannot be one refused as "no such plan"."""
+    if row_id_problem(plan_id):
+        raise plan_error(_("No support plan with number {id}.").format(id=plan_id))
+    return open_plan(uow, plan_id)
+
+
+def _clean(value: object) -> object:
+    return canonical(value) if isinstance(value, str) else value
+
+
 def _text_values(texts: PlanInput) -> dict[str, object]:
-    return {
-        f.name: value.strip() if isinstance(value := getattr(texts, f.name), str) else value
-        for f in fields(texts)
-    }
+    """The texts in their stored form: NFC, stripped."""
+    return {f.name: _clean(getattr(texts, f.name)) for f in fields(texts)}
 
 
 def _text_errors(values: dict[str, object]) -> list[FieldError]:
     errors = []
+    for name in MULTILINE_TEXTS:
+        if message := text_problem(values[name], multiline=True):
+            errors.append(FieldError(name, label(name), message))
     if message := plausible_date(values["next_review_on"]):  # type: ignore[arg-type]
         errors.append(FieldError("next_review_on", label("next_review_on"), message))
-    if message := too_long(str(values["place"]), MAX_PLACE):
+    if message := text_problem(values["place"], multiline=False, max_length=MAX_PLACE):
         errors.append(FieldError("place", label("place"), message))
     return errors
 
@@ -156,17 +169,21 @@ def _goal_errors(index: int, goal: GoalInput) -> list[FieldError]:
     def add(name: str, message: str) -> None:
         errors.append(row_error("goals", index, name, message))
 
-    title = goal.title.strip()
-    if not title:
-        add("goal_title", _("Please fill in this field."))
-    elif message := too_long(title, MAX_GOAL_TITLE):
+    title, indicator = _clean(goal.title), _clean(goal.indicator)
+    if message := text_problem(title, multiline=False, max_length=MAX_GOAL_TITLE):
         add("goal_title", message)
-    if not goal.indicator.strip():
+    elif not title:
+        add("goal_title", _("Please fill in this field."))
+    if message := text_problem(indicator, multiline=False):
+        add("indicator", message)
+    elif not indicator:
         add("indicator", _("Please name how achievement will be recognised."))
     if goal.deadline is None:
         add("deadline", _("Please enter a date."))
     elif message := plausible_date(goal.deadline):
         add("deadline", message)
+    if not isinstance(goal.status, GoalStatus):
+        add("status", _("Please choose one."))
     return errors
 
 
@@ -176,13 +193,22 @@ def _step_errors(index: int, step: StepInput, goal_count: int) -> list[FieldErro
     def add(name: str, message: str) -> None:
         errors.append(row_error("steps", index, name, message))
 
-    if not step.description.strip():
+    description, responsible = _clean(step.description), _clean(step.responsible)
+    if message := text_problem(description, multiline=False):
+        add("description", message)
+    elif not description:
         add("description", _("Please fill in this field."))
-    if message := too_long(step.responsible.strip(), MAX_RESPONSIBLE):
+    if message := text_problem(responsible, multiline=False, max_length=MAX_RESPONSIBLE):
         add("responsible", message)
     if message := plausible_date(step.due_on):
         add("due_on", message)
-    if step.goal is not None and not 0 <= step.goal < goal_count:
+    if not isinstance(step.status, StepStatus):
+        add("status", _("Please choose one."))
+    if step.goal is not None and (
+        isinstance(step.goal, bool)
+        or not isinstance(step.goal, int)
+        or not 0 <= step.goal < goal_count
+    ):
         add("goal_id", _("This goal is not part of the plan."))
     return errors
 
@@ -211,7 +237,7 @@ def _write_texts(session: Session, plan: SupportPlan, texts: PlanInput) -> list[
 
 
 def _goal_values(goal: Goal | GoalInput) -> tuple[object, ...]:
-    return (goal.title.strip(), goal.indicator.strip(), goal.deadline, goal.status)
+    return (_clean(goal.title), _clean(goal.indicator), goal.deadline, goal.status)
 
 
 def _write_goals(session: Session, plan_id: int, goals: tuple[GoalInput, ...]) -> list[Goal]:
@@ -241,7 +267,7 @@ def _write_goals(session: Session, plan_id: int, goals: tuple[GoalInput, ...]) -
 
 
 def _step_values(step: PlanStep | StepInput, goal_id: int | None) -> tuple[object, ...]:
-    return (step.description.strip(), step.responsible.strip(), step.due_on, step.status, goal_id)
+    return (_clean(step.description), _clean(step.responsible), step.due_on, step.status, goal_id)
 
 
 def _write_steps(
@@ -279,11 +305,11 @@ def _stored_shape(session: Session, plan_id: int) -> tuple[list[tuple], list[tup
 def apply_plan_edit(uow: UnitOfWork, plan_id: int, edit: PlanEdit) -> list[str]:
     """Step: check the whole edit, then write texts, goals and steps; the names of what
     changed (text fields, "goals", "steps"). Does not commit."""
-    plan = open_plan(uow, plan_id)
+    plan = checked_open_plan(uow, plan_id)
+    session = uow.session
     errors = edit_errors(edit)
     if errors:
         raise ValidationError(errors)
-    session = uow.session
     goals_before, steps_before = _stored_shape(session, plan_id)
     changed = _write_texts(session, plan, edit.texts)
     goals = _write_goals(session, plan_id, edit.goals)

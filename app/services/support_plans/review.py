@@ -16,12 +16,15 @@ from app.services.support_plans.common import (
     OPEN_GOAL_STATUSES,
     OPEN_STEP_STATUSES,
     REASON_NEEDED,
-    open_plan,
+    label,
     plan_goals,
     plan_steps,
     row_error,
 )
+from app.services.support_plans.editing import checked_open_plan
 from app.services.support_plans.review_follow_up import review_follow_ups
+from app.text import canonical
+from app.validation import text_problem
 from app.vocab import AuditAction, GoalResult, GoalStatus, PlanStatus
 
 
@@ -49,8 +52,10 @@ def _review_errors(
         if goal.status == GoalStatus.CANCELLED:
             continue
         entry = results.get(goal.id or -1)
-        if entry is None:
+        if entry is None or not isinstance(entry[0], GoalResult):
             errors.append(row_error("goals", index, "result", _("Please choose one.")))
+        elif message := text_problem(entry[1], multiline=False):
+            errors.append(row_error("goals", index, "result_reason", message))
         elif entry[0] in REASON_NEEDED and not entry[1].strip():
             message = _("Please give a reason when a goal was not fully achieved.")
             errors.append(row_error("goals", index, "result_reason", message))
@@ -67,13 +72,20 @@ def review_plan(
 
     The new version copies the texts, the goals not achieved and their open steps.
     """
-    plan = open_plan(uow, plan_id)
+    plan = checked_open_plan(uow, plan_id)
     session = uow.session
     goals = plan_goals(session, plan_id)
     unknown = set(results) - {goal.id for goal in goals}
     if unknown:
         raise ValueError(f"goals {sorted(unknown)} do not belong to plan {plan_id}")
+    results = {
+        goal_id: (result, canonical(reason) if isinstance(reason, str) else reason)
+        for goal_id, (result, reason) in results.items()
+    }
+    notes = canonical(notes) if isinstance(notes, str) else notes
     errors = _review_errors(goals, results)
+    if message := text_problem(notes, multiline=True):
+        errors.append(FieldError("review_notes", label("review_notes"), message))
     if errors:
         raise ValidationError(errors)
     now = utc_now()

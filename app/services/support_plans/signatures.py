@@ -12,8 +12,10 @@ from app.i18n import _
 from app.models.participant import ADULT_AGE
 from app.services import audit
 from app.services.participants import get_participant
-from app.services.support_plans.common import ENTITY, label, open_plan, too_long
-from app.validation import not_future, plausible_date
+from app.services.support_plans.common import ENTITY, label
+from app.services.support_plans.editing import checked_open_plan
+from app.text import canonical
+from app.validation import not_future, plausible_date, text_problem
 from app.vocab import AuditAction, PlanStatus
 
 MAX_PARTNER = 200
@@ -33,22 +35,24 @@ def record_signatures(
 ) -> Changes:
     """Note who signed when; participant and coordinator (and a minor's guardian) make it active."""
     today = today or date.today()
-    plan = open_plan(uow, plan_id)
+    plan = checked_open_plan(uow, plan_id)
     participant = get_participant(uow, plan.participant_id)
+    partner = data.partner_name
     values = {
         "participant_signed_on": data.participant_signed_on,
         "guardian_signed_on": data.guardian_signed_on,
         "coordinator_signed_on": data.coordinator_signed_on,
-        "partner_name": data.partner_name.strip(),
+        "partner_name": canonical(partner) if isinstance(partner, str) else partner,
         "partner_signed_on": data.partner_signed_on,
     }
     errors = []
     for name, value in values.items():
-        if isinstance(value, date) and (
-            message := plausible_date(value) or not_future(value, today)
+        if name != "partner_name" and (
+            message := plausible_date(value) or not_future(value, today)  # type: ignore[arg-type]
         ):
             errors.append(FieldError(name, label(name), message))
-    signed_on = data.participant_signed_on
+    wrong = {error.field for error in errors}
+    signed_on = None if "participant_signed_on" in wrong else data.participant_signed_on
     age = participant.age_at(signed_on or today)
     minor = age is not None and age < ADULT_AGE
     if minor and signed_on is not None and data.guardian_signed_on is None:
@@ -59,12 +63,12 @@ def record_signatures(
                 _("The participant is a minor: the guardian signs too."),
             )
         )
-    if data.partner_signed_on is not None and not values["partner_name"]:
+    if message := text_problem(values["partner_name"], multiline=False, max_length=MAX_PARTNER):
+        errors.append(FieldError("partner_name", label("partner_name"), message))
+    elif data.partner_signed_on is not None and not values["partner_name"]:
         errors.append(
             FieldError("partner_name", label("partner_name"), _("Please fill in this field."))
         )
-    elif message := too_long(str(values["partner_name"]), MAX_PARTNER):
-        errors.append(FieldError("partner_name", label("partner_name"), message))
     if errors:
         raise ValidationError(errors)
     changed = [name for name, value in values.items() if getattr(plan, name) != value]
