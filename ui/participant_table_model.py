@@ -5,6 +5,10 @@ fetches row tuples only for the part the view paints, a block at a time (as Anki
 does), so a keystroke with 20,000 hits costs one id query and a reset. Cells are formatted when
 the view asks. Sorting is not done here: ``sort()`` asks the page to query again with another
 ORDER BY, and the header keeps showing the indicator.
+
+While a search is active, the rows found by name, place or number come first; the rows found
+only in free text (notes, Bemerkungen) follow and say so in the "Found in" column, in words
+(docs/domain.md, section 12).
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ class Column(IntEnum):
     NEXT_FOLLOW_UP = 4
     LANGUAGE_OR_SCHOOL = 5
     COMPLETENESS = 6
+    FOUND_IN = 7  # shown while searching: "in notes" for the rows found in free text only
 
 
 HEADERS: dict[Column, str] = {
@@ -69,11 +74,13 @@ HEADERS: dict[Column, str] = {
     Column.NEXT_FOLLOW_UP: N_("Follow-up"),
     Column.LANGUAGE_OR_SCHOOL: N_("German / school"),
     Column.COMPLETENESS: N_("Completeness"),
+    Column.FOUND_IN: N_("Found in"),
 }
 HEADER_TIPS: dict[Column, str] = {
     Column.NEXT_FOLLOW_UP: N_("Earliest open follow-up"),
     Column.LANGUAGE_OR_SCHOOL: N_("JOKO: German level; training: class and school form"),
     Column.COMPLETENESS: N_("ESF+ core data at entry"),
+    Column.FOUND_IN: N_("Name, place and number hits first, then hits in notes only"),
 }
 SORT_KEYS: dict[Column, SortKey] = {
     Column.NAME: SortKey.NAME,
@@ -83,6 +90,7 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.NEXT_FOLLOW_UP: SortKey.NEXT_FOLLOW_UP,
     Column.LANGUAGE_OR_SCHOOL: SortKey.LANGUAGE_OR_SCHOOL,
     Column.COMPLETENESS: SortKey.MISSING,
+    Column.FOUND_IN: SortKey.NAME,  # the groups always come first; within them, by name
 }
 # the first click on these headers shows the most interesting rows first
 _DESCENDING_FIRST = {Column.ENTRY, Column.COMPLETENESS}
@@ -124,6 +132,22 @@ def completeness_tip(missing: int) -> str:
     ).format(n=missing)
 
 
+def found_in_text() -> str:
+    """The cell of a row found only in free text (notes, Bemerkungen, …)."""
+    return _("in notes")
+
+
+def found_in_text_tip() -> str:
+    return _(
+        "Found only in the notes or other free text (Bemerkungen, placement barriers …), "
+        "not in the name, place or numbers."
+    )
+
+
+def found_in_text_spoken() -> str:
+    return _("found only in notes")
+
+
 def _vanished(participant_id: int) -> ParticipantRow:
     return ParticipantRow(participant_id, "", "", "", "", None, None, None, None, "", 0)
 
@@ -142,16 +166,22 @@ class ParticipantTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch = fetch
         self._ids: list[int] = []
+        self._by_name = 0
         self._cache: dict[int, ParticipantRow] = {}
         self._today_source = today
         self._today = today().isoformat()
 
     # -- content --------------------------------------------------------------------------
 
-    def set_ids(self, ids: list[int]) -> None:
-        """Show these participants in this order; rows are fetched when painted."""
+    def set_ids(self, ids: list[int], by_name: int | None = None) -> None:
+        """Show these participants in this order; rows are fetched when painted.
+
+        ``by_name``: the first this many were found by name, place or number, the others only
+        in free text (``caseload.ListHits``); None: all of them (no search).
+        """
         self.beginResetModel()
         self._ids = ids
+        self._by_name = len(ids) if by_name is None else by_name
         self._cache = {}
         self._today = self._today_source().isoformat()
         self.endResetModel()
@@ -181,6 +211,10 @@ class ParticipantTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def found_in_text_only(self, row: int) -> bool:
+        """Whether the row at ``row`` was found only in notes or other free text."""
+        return row >= self._by_name
+
     def is_overdue(self, row: ParticipantRow) -> bool:
         return row.next_follow_up is not None and row.next_follow_up < self._today
 
@@ -206,8 +240,10 @@ class ParticipantTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]
-        row = self.row_of(index.row())
         column = index.column()
+        if column == Column.FOUND_IN:
+            return self._found_in(index.row(), role)
+        row = self.row_of(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -216,6 +252,17 @@ class ParticipantTableModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(row, column)
+        return None
+
+    def _found_in(self, row: int, role: int) -> str | None:
+        if not self.found_in_text_only(row):
+            return "" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return found_in_text()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return found_in_text_tip()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return found_in_text_spoken()
         return None
 
     def _display(self, row: ParticipantRow, column: int) -> str | None:

@@ -1,10 +1,13 @@
 """Per-person rows derived from the records: the search index and the list row.
 
-- ``participant_search``: one FTS5 row per person (rowid = participant id): names, place,
-  numbers and the text of all their notes. One row per person answers every keystroke in a
-  few ms at 20,000 people with 200,000 notes (docs/architecture.md, "Search"). Text is folded
-  in Python (app.text) before it is indexed and before it is queried, so that ł, ß and "ue"
-  spellings match.
+- ``participant_search``: one FTS5 row per person (rowid = participant id) with two groups
+  of columns: what names the person (``names``, ``place``, ``numbers``: ``NAME_COLUMNS``) and
+  the free text about them (``notes``: the text of all their contact notes and the free-text
+  fields of their record, ``FREE_TEXT_FIELDS``, Bemerkungen first). The list puts the hits of
+  the first group first (app.services.caseload). One row per person answers every keystroke
+  in a few ms at 20,000 people with 200,000 notes (docs/architecture.md, "Search"). Text is
+  folded in Python (app.text) before it is indexed and before it is queried, so that ł, ß and
+  "ue" spellings match.
 - ``participant_list``: the list's columns in a narrow table, with the completeness count and
   the next open follow-up precomputed, so that 20,000 rows read fast (the participant table
   has ~90 columns).
@@ -31,11 +34,24 @@ from app.text import fold, index_text
 
 # Bump when what is derived changes (columns read, folding, completeness rule): every file
 # is rebuilt once at its next start. Stamped as SQLite's user_version.
-VERSION = 1
+VERSION = 2  # 2: the record's Bemerkungen and other free-text fields are searched
 
 SEARCH_TABLE = "participant_search"
 LIST_TABLE = "participant_list"
 TABLES = (SEARCH_TABLE, LIST_TABLE)
+# The search columns that name a person; a hit there comes before a hit in free text alone.
+NAME_COLUMNS = ("names", "place", "numbers")
+# The record's own free text, searched with the notes (participant columns; lists are JSON).
+FREE_TEXT_FIELDS = (
+    "notes",  # Bemerkungen
+    "placement_barriers",
+    "performance",
+    "other_support_services",
+    "apprenticeship_occupation",
+    "interpreter_language",
+    "residence_requirement_place",
+)
+FREE_TEXT_LISTS = ("target_occupations",)
 # Above this many people, one rebuild of everything is cheaper than row-by-row refreshes.
 REBUILD_ABOVE = 2000
 
@@ -49,7 +65,15 @@ FROM participant p
 """
 _PERSON_SQL = (
     "SELECT id, first_name, last_name, postal_code, city, street, esf_number, "
-    "job_center_customer_number, benefit_community_number FROM participant"
+    "job_center_customer_number, benefit_community_number, "
+    + ", ".join(FREE_TEXT_FIELDS)
+    + ", "
+    + ", ".join(
+        f"(SELECT group_concat(value, ' ') FROM "
+        f"json_each(CASE WHEN json_valid({column}) THEN {column} END))"
+        for column in FREE_TEXT_LISTS
+    )
+    + " FROM participant"
 )
 _NOTES_SQL = (
     "SELECT participant_id, topics, content, agreements FROM contact_note "
@@ -68,8 +92,8 @@ def sort_key(first_name: str, last_name: str) -> str:
 
 
 def _document(person: tuple, notes: Iterable[tuple[str, str, str]]) -> tuple[str, ...]:
-    _id, first, last, plz, city, street, esf, customer, bg = person
-    note_text = " ".join(" ".join(parts) for parts in notes)
+    _id, first, last, plz, city, street, esf, customer, bg, *free_text = person
+    note_text = " ".join([*filter(None, free_text), *(" ".join(parts) for parts in notes)])
     return (
         index_text(f"{first} {last}"),
         index_text(f"{plz} {city} {street}"),

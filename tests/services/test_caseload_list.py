@@ -1,10 +1,18 @@
-"""CaseloadList: the ids of participant_ids, found faster by keeping the order between keys."""
+"""CaseloadList: the ids of participant_ids, found faster by keeping the order between keys,
+name hits first."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.services.caseload import CaseloadList, ListQuery, SortKey, participant_ids
+from app.services.caseload import (
+    CaseloadList,
+    ListQuery,
+    SortKey,
+    match_expression,
+    name_match_expression,
+    participant_ids,
+)
 from app.services.participants import delete_participant, update_participant
 from app.vocab import ParticipantStatus, Program
 from tests.services.helpers import add_person
@@ -20,6 +28,12 @@ PEOPLE = [
     ("Haddad", "Samir", Program.JOKO),
     *[("Berger", f"Kind {n}", Program.TRAINING) for n in range(12)],
 ]
+# Bemerkungen: found in free text only, listed after the name hits
+REMARKS = {
+    "Abadi": "Praktikum bei der Müller OHG",
+    "Haddad": "Bruder von Murat Sahin",
+    "Berger": "Berufsschule Magdeburg",
+}
 
 QUERIES = [
     ListQuery(),
@@ -30,13 +44,20 @@ QUERIES = [
     ListQuery(text="m", program=Program.TRAINING),
     ListQuery(text="lukasz zolc"),
     ListQuery(text="nobody"),
+    ListQuery(text="mueller"),
+    ListQuery(text="sahin", sort=SortKey.PROGRAM),
+    ListQuery(text="mueller", sort=SortKey.NAME, descending=True),
+    ListQuery(text="b", sort=SortKey.PROGRAM, descending=True),
     ListQuery(status=ParticipantStatus.ACTIVE, sort=SortKey.NAME, descending=True),
 ]
 
 
 @pytest.fixture
 def caseload(lotse):
-    ids = [add_person(lotse, last, first, program=program) for last, first, program in PEOPLE]
+    ids = [
+        add_person(lotse, last, first, program=program, notes=REMARKS.get(last, ""))
+        for last, first, program in PEOPLE
+    ]
     return lotse, ids
 
 
@@ -46,6 +67,40 @@ def test_same_ids_in_the_same_order_as_the_sql_query(caseload, query):
     lists = CaseloadList(lotse.reads)
     lists.ids(ListQuery())  # an earlier keystroke with another filter kept its order
     assert lists.ids(query) == participant_ids(lotse.reads, query)
+
+
+def name_hit_count(lotse, query: ListQuery) -> int:
+    """How many hits the name, place and number columns alone give (independent of the list)."""
+    rows = lotse.reads.rows(
+        "SELECT count(*) FROM participant_search s JOIN participant_list l ON l.id = s.rowid "
+        "WHERE s.participant_search MATCH ?"
+        + (" AND l.program = ?" if query.program else "")
+        + (" AND l.status = ?" if query.status else ""),
+        [name_match_expression(match_expression(query.text) or '""'), *filter(None, [
+            query.program, query.status])],
+    )  # fmt: skip
+    return rows[0][0]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=repr)
+def test_hits_say_where_the_name_hits_end(caseload, query):
+    lotse, _ids = caseload
+    hits = CaseloadList(lotse.reads).hits(query)
+    assert hits.ids == participant_ids(lotse.reads, query)
+    expected = name_hit_count(lotse, query) if query.text else len(hits.ids)
+    assert hits.by_name == expected
+    assert [hits.found_in_text_only(row) for row in range(len(hits.ids))] == (
+        [False] * expected + [True] * (len(hits.ids) - expected)
+    )
+
+
+def test_remarks_hits_follow_the_name_hits(caseload):
+    lotse, ids = caseload
+    hits = CaseloadList(lotse.reads).hits(ListQuery(text="mueller"))
+    assert hits.ids == [ids[3], ids[2], ids[6]]  # Mueller, Müller (by name_sort), then Abadi
+    assert hits.by_name == 2
+    sahin = CaseloadList(lotse.reads).hits(ListQuery(text="sahin"))
+    assert sahin.ids[sahin.by_name :] == [ids[7]]  # Haddad: "Sahin" in his Bemerkungen
 
 
 def test_many_hits_and_few_hits_take_both_paths(caseload):

@@ -1,12 +1,19 @@
-"""Search is case- and accent-insensitive across names, place, numbers and note text."""
+"""Search is case- and accent-insensitive across names, place, numbers and free text (notes,
+Bemerkungen), and lists the hits by name, place or number first."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services.caseload import ListQuery, SortKey, list_participants
+from app.services.caseload import (
+    CaseloadList,
+    ListQuery,
+    SortKey,
+    list_participants,
+    participant_rows,
+)
 from app.services.contact_notes import NoteInput, add_note
 from app.services.participants import delete_participant, update_participant
 from app.text import fold
@@ -120,3 +127,107 @@ def test_quotes_and_operators_are_plain_text(people):
 def test_fold_is_idempotent_and_case_blind(text):
     assert fold(fold(text)) == fold(text)
     assert fold(text.upper()) == fold(text.lower()) or "ı" in text or "İ" in text.upper()
+
+
+# --- name hits first, then hits in free text only (docs/domain.md, section 12) --------------
+
+
+def note(lotse, pid: int, content: str, **dates) -> None:
+    with lotse.unit_of_work() as uow:
+        add_note(uow, pid, NoteInput(datetime.now(UTC), ContactKind.PHONE, content))
+
+
+def hits(lotse, text: str, **kwargs) -> tuple[list[str], int]:
+    """Last names in the list's order, and how many were found by name, place or number."""
+    found = CaseloadList(lotse.reads).hits(ListQuery(text=text, **kwargs))
+    rows = participant_rows(lotse.reads, found.ids)
+    return [row.last_name for row in rows], found.by_name
+
+
+@pytest.fixture
+def company(lotse):
+    """Two Müllers and a Straßer by name; three others whose notes name "Müller OHG"."""
+    ids = {
+        "abel": add_person(lotse, "Abel", "Lea", entry_date=date(2026, 1, 5)),
+        "mueller": add_person(
+            lotse, "Müller", "Jana", city="Magdeburg", entry_date=date(2025, 3, 1)
+        ),  # fmt: skip
+        "becker": add_person(lotse, "Becker", "Tim", entry_date=date(2026, 2, 1)),
+        "zimmer": add_person(lotse, "Zimmer-Müller", "Tom", entry_date=date(2026, 3, 1)),
+        "straszer": add_person(lotse, "Straßer", "Paul", entry_date=date(2024, 6, 1)),
+        "adler": add_person(lotse, "Adler", "Mia", entry_date=date(2025, 9, 1)),
+    }
+    note(lotse, ids["abel"], "Vorstellungsgespräch bei der Müller OHG, Strasser Weg 4")
+    note(lotse, ids["becker"], "Praktikum Müller OHG vereinbart")
+    note(lotse, ids["adler"], "Bewerbung an die Mueller OHG geschickt")
+    return ids
+
+
+def test_name_hits_come_first_then_note_hits_each_in_list_order(lotse, company):
+    listed, by_name = hits(lotse, "mueller")
+    assert listed == ["Müller", "Zimmer-Müller", "Abel", "Adler", "Becker"]
+    assert by_name == 2
+    assert names(lotse, "mueller") == listed  # the SQL query orders the same way
+    # "Mueller OHG" as stored is not found by "müller" (section 12: one direction only)
+    assert hits(lotse, "müller") == (["Müller", "Zimmer-Müller", "Abel", "Becker"], 2)
+
+
+def test_strasser_finds_strasser_by_name_before_the_street_in_a_note(lotse, company):
+    assert hits(lotse, "strasser") == (["Straßer", "Abel"], 1)
+    assert names(lotse, "strasser") == ["Straßer", "Abel"]
+
+
+def test_a_person_is_a_name_hit_only_when_every_word_matches_name_place_or_number(lotse, company):
+    assert hits(lotse, "mueller magdeburg") == (["Müller"], 1)  # name and place
+    note(lotse, company["zimmer"], "Mutter kommt mit")
+    # "mutter" only in Zimmer-Müller's note: a hit, but not one by name
+    assert hits(lotse, "mueller mutter") == (["Zimmer-Müller"], 0)
+
+
+def test_ordering_by_a_column_keeps_name_hits_first(lotse, company):
+    by_entry = {"sort": SortKey.ENTRY, "descending": True}
+    listed, by_name = hits(lotse, "mueller", **by_entry)
+    assert (listed, by_name) == (["Zimmer-Müller", "Müller", "Becker", "Abel", "Adler"], 2)
+    assert names(lotse, "mueller", **by_entry) == listed
+    ascending = hits(lotse, "mueller", sort=SortKey.ENTRY)
+    assert ascending == (["Müller", "Zimmer-Müller", "Adler", "Abel", "Becker"], 2)
+
+
+def test_the_records_bemerkungen_are_searched_as_free_text_and_kept_current(lotse, company):
+    pid = add_person(lotse, "Krause", "Ina", notes="Sucht eine Wohnung in Großenhain")
+    assert hits(lotse, "grossenhain") == (["Krause"], 0)
+    assert hits(lotse, "wohnung grossenh") == (["Krause"], 0)
+    with lotse.unit_of_work() as uow:
+        update_participant(uow, pid, {"notes": "Umzug nach Riesa geplant"})
+    assert hits(lotse, "grossenhain") == ([], 0)
+    assert hits(lotse, "riesa") == (["Krause"], 0)
+    with lotse.unit_of_work() as uow:
+        update_participant(uow, pid, {"notes": "Arbeitet bei der Müller OHG"})
+    assert hits(lotse, "mueller") == (
+        ["Müller", "Zimmer-Müller", "Abel", "Adler", "Becker", "Krause"],
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "typed"),
+    [
+        ("placement_barriers", "Keine Kinderbetreuung am Nachmittag", "kinderbetreuung"),
+        ("performance", "Schwächen in Mathematik", "mathe"),
+        ("other_support_services", "Jugendmigrationsdienst Halle", "jugendmigration"),
+        ("apprenticeship_occupation", "Fachkraft für Lagerlogistik", "lagerlog"),
+        ("interpreter_language", "Tigrinya", "tigrin"),
+        ("residence_requirement_place", "Bitterfeld-Wolfen", "bitterfeld"),
+        ("target_occupations", ["Berufskraftfahrer", "Gabelstaplerfahrer"], "gabelstapler"),
+    ],
+)
+def test_every_free_text_field_of_the_record_is_searched_as_free_text(lotse, field, value, typed):
+    add_person(lotse, "Okafor", "Ada", **{field: value})
+    add_person(lotse, "Lange", "Ben")
+    assert hits(lotse, typed) == (["Okafor"], 0)
+
+
+def test_without_search_text_every_row_counts_as_found_by_name(lotse, company):
+    listed, by_name = hits(lotse, "")
+    assert by_name == len(listed) == len(company)
+    assert hits(lotse, "nobody") == ([], 0)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
+from app.i18n import _
 from app.models.completeness import missing_fields
 from app.services import contact_notes, follow_ups, participants
 from app.services.caseload import SortKey
@@ -165,7 +166,9 @@ def test_the_table_lists_everyone_sorted_by_name_in_german(page, ids):
         "Wiedervorlage",
         "Deutsch/Schule",
         "Vollständigkeit",
+        _("Found in"),  # shown while searching (new msgid: the catalog follows)
     ]
+    assert page.table.isColumnHidden(Column.FOUND_IN)
     assert names(page) == [
         "Müller, Jonas",
         "Şahin, Ayşe",
@@ -379,11 +382,77 @@ def test_the_result_count_uses_german_digit_grouping():
     assert count_text(1) == "1 Teilnehmende:r"
 
 
-def test_every_header_fits_its_column(qtbot, page):
+@pytest.mark.parametrize("searching", [False, True])
+def test_every_header_fits_its_column(qtbot, page, searching):
     show(qtbot, page)
+    if searching:
+        search(qtbot, page, "werkstatt", ["Müller, Jonas"])
     header = page.table.horizontalHeader()
     metrics = header.fontMetrics()
     for column in Column:
+        if page.table.isColumnHidden(column):
+            continue
         title = page.model.headerData(column, Qt.Orientation.Horizontal)
         assert header.sectionSize(column) > metrics.horizontalAdvance(title), title
     assert header.length() <= page.table.viewport().width()  # no sideways scrolling at 1200 px
+    assert page.table.isColumnHidden(Column.FOUND_IN) is not searching
+
+
+def add_person_with_note(lotse: Lotse, last: str, first: str, note: str, **values: Any) -> int:
+    with lotse.unit_of_work() as uow:
+        values = {"program": Program.JOKO, "last_name": last, "first_name": first, **values}
+        pid = participants.create_participant(uow, values).created
+    with lotse.unit_of_work() as uow:
+        contact_notes.add_note(
+            uow,
+            pid,
+            contact_notes.NoteInput(
+                occurred_at=datetime.now(UTC), kind=ContactKind.PHONE, content=note
+            ),
+        )
+    return pid
+
+
+def test_name_hits_come_first_and_rows_found_in_notes_say_so(qtbot, page, lotse, ops):
+    aaron = add_person_with_note(lotse, "Aaron", "Eli", "Bewerbung bei der Müller OHG")
+    with lotse.unit_of_work() as uow:  # found by their Bemerkungen
+        values = {"program": Program.JOKO, "last_name": "Abt", "notes": "Müller OHG, Lager"}
+        abt = participants.create_participant(uow, values).created
+    ops.announce(Changes(participants=frozenset({aaron, abt}), cases=frozenset({aaron, abt})))
+    assert names(page)[:2] == ["Aaron, Eli", "Abt"]  # without search: by name
+
+    search(qtbot, page, "mueller", ["Müller, Jonas", "Aaron, Eli", "Abt"])
+    assert not page.table.isColumnHidden(Column.FOUND_IN)
+    assert page.count_label.text() == "3 Teilnehmende"
+    assert [page.model.found_in_text_only(row) for row in range(3)] == [False, True, True]
+    assert cell(page, 0, Column.FOUND_IN) == ""
+    assert cell(page, 0, Column.FOUND_IN, Qt.ItemDataRole.AccessibleTextRole) is None
+    for row in (1, 2):
+        assert cell(page, row, Column.FOUND_IN) == _("in notes")  # words, not a colour
+        spoken = cell(page, row, Column.FOUND_IN, Qt.ItemDataRole.AccessibleTextRole)
+        assert spoken == _("found only in notes")
+        tip = cell(page, row, Column.FOUND_IN, Qt.ItemDataRole.ToolTipRole)
+        assert "Bemerkungen" in tip
+        assert cell(page, row, Column.FOUND_IN, Qt.ItemDataRole.ForegroundRole) is None
+    assert cell(page, 1, Column.NAME, Qt.ItemDataRole.UserRole) == aaron
+
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.row_count() == 6, timeout=2000)
+    assert page.table.isColumnHidden(Column.FOUND_IN)
+    assert not any(page.model.found_in_text_only(row) for row in range(6))
+
+
+def test_sorting_by_a_column_keeps_name_hits_first(qtbot, page, lotse, ops):
+    late = add_person_with_note(
+        lotse, "Bauer", "Ida", "Termin bei Müller OHG", entry_date=date(2026, 6, 1)
+    )
+    ops.announce(Changes(participants=frozenset({late}), cases=frozenset({late})))
+    show(qtbot, page)
+    search(qtbot, page, "mueller", ["Müller, Jonas", "Bauer, Ida"])
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(Column.ENTRY) + header.sectionSize(Column.ENTRY) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert header.sortIndicatorSection() == Column.ENTRY
+    # Bauer entered later (newest first), but a name hit stays above a note hit
+    assert names(page) == ["Müller, Jonas", "Bauer, Ida"]
+    assert cell(page, 1, Column.FOUND_IN) == _("in notes")

@@ -28,6 +28,7 @@ from app.db.changes import Changes
 from app.i18n import _, format_number, ngettext
 from app.services.caseload import (
     CaseloadList,
+    ListHits,
     ListQuery,
     ParticipantRow,
     SortKey,
@@ -40,6 +41,7 @@ from ui.participant_table_model import (
     Column,
     ParticipantTableModel,
     completeness_text,
+    found_in_text,
     program_short_label,
 )
 from ui.widgets.enum_combo import EnumCombo
@@ -63,6 +65,7 @@ def _column_samples() -> dict[Column, tuple[list[str], int]]:
         Column.NEXT_FOLLOW_UP: ([_DATE_SAMPLE], 12),
         Column.LANGUAGE_OR_SCHOOL: (["BVJ25a · " + SchoolForm.BVJ.label], 18),
         Column.COMPLETENESS: ([completeness_text(14)], 12),
+        Column.FOUND_IN: ([found_in_text()], 14),
     }
 
 
@@ -98,17 +101,29 @@ class ColumnFitter(QObject):
         return widths
 
     def fit(self) -> None:
-        spare = max(0, self._table.viewport().width() - sum(self._base.values()))
+        shown = {c: w for c, w in self._base.items() if not self._table.isColumnHidden(c)}
+        spare = max(0, self._table.viewport().width() - sum(shown.values()))
         share = spare // (len(self.GROWING) + 1)
         self._fitting = True
         try:
-            for column, width in self._base.items():
+            for column, width in shown.items():
                 self._header.resizeSection(column, width + (share if column in self.GROWING else 0))
         finally:
             self._fitting = False
 
+    def set_hidden(self, column: Column, hidden: bool) -> None:
+        """Show or hide a column; the others are fitted again unless the user sized them."""
+        self._fitting = True
+        try:
+            self._table.setColumnHidden(column, hidden)
+        finally:
+            self._fitting = False
+        if not self._user_sized:
+            self.fit()
+
     def _on_section_resized(self, section: int, _old: int, _new: int) -> None:
-        if not self._fitting and section != len(Column) - 1:  # the last one stretches by itself
+        shown = [c for c in Column if not self._table.isColumnHidden(c)]
+        if not self._fitting and section != shown[-1]:  # the last one stretches by itself
             self._user_sized = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -217,6 +232,7 @@ class ParticipantsPage(QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         header.setSectionsMovable(False)
+        table.setColumnHidden(Column.FOUND_IN, True)  # until the user searches
         self.column_fitter = ColumnFitter(table)
         # the model's sort() only asks for a new query: set the indicator before enabling
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -264,8 +280,9 @@ class ParticipantsPage(QWidget):
         """Query again with the current search, filters and order; keep the selected person."""
         self._search_timer.stop()
         selected = self.selected_participant_id()
-        ids = self._list.ids(self.query())
-        self._show_ids(ids, selected)
+        query = self.query()
+        self._show_found_in(bool(query.text.strip()))
+        self._show_hits(self._list.hits(query), selected)
 
     def query(self) -> ListQuery:
         return ListQuery(
@@ -293,9 +310,14 @@ class ParticipantsPage(QWidget):
         """The rows the table is about to paint (called by the model, a block at a time)."""
         return participant_rows(self._lotse.reads, ids)
 
-    def _show_ids(self, ids: list[int], selected: int | None) -> None:
-        self.model.set_ids(ids)
-        self.count_label.setText(count_text(len(ids)))
+    def _show_found_in(self, searching: bool) -> None:
+        """The "Found in" column says something only while searching: hidden otherwise."""
+        if self.table.isColumnHidden(Column.FOUND_IN) == searching:
+            self.column_fitter.set_hidden(Column.FOUND_IN, not searching)
+
+    def _show_hits(self, hits: ListHits, selected: int | None) -> None:
+        self.model.set_ids(hits.ids, hits.by_name)
+        self.count_label.setText(count_text(len(hits.ids)))
         row = None if selected is None else self.model.row_for_id(selected)
         if row is not None:
             self._select_row(row)
