@@ -450,3 +450,24 @@ def test_a_shrunk_choice_shows_its_whole_text_as_tooltip(qtbot):
     binding.combo.setToolTip("Eine Erklärung")  # the form's own explanation stays
     binding.set_value(next(iter(ResidenceStatus)))
     assert binding.combo.toolTip() == "Eine Erklärung"
+
+
+def test_number_and_text_fields_take_what_is_typed_and_leave_the_check_to_the_save(qtbot):
+    """No silent change: a minus, a long number, a long text are read as typed (the service
+    refuses them with a message naming the field); what is no number is reported."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.participant.form_fields import IntBinding, TextBinding, UnreadableValue
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    number = IntBinding(parent)
+    for typed, read in (("-5", -5), ("99999", 99999), ("", None), (" 7 ", 7)):
+        number.edit.setText(typed)
+        assert number.value() == read
+    number.edit.setText("fünf")
+    with pytest.raises(UnreadableValue):
+        number.value()
+    text = TextBinding(parent, max_length=100)
+    text.edit.setText("x" * 10_000)
+    assert len(text.value()) == 10_000

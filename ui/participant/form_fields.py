@@ -103,8 +103,9 @@ class TextBinding(Binding):
         pattern: str | None = None,
     ) -> None:
         edit = QLineEdit(parent)
-        if max_length:
-            edit.setMaxLength(max_length)
+        # ``max_length`` is the service's to check, with a message naming the field: a
+        # QLineEdit limit would cut a pasted text without a word.
+        self.max_length = max_length
         if pattern:
             edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
         super().__init__(edit)
@@ -248,18 +249,23 @@ class BoolBinding(Binding):
 
 
 class IntBinding(Binding):
-    """Whole number or empty; the range is the service's to check."""
+    """Whole number or empty; the range is the service's to check, so nothing typed is
+    dropped or cut here (a minus, a sixth digit): what cannot be read is reported."""
 
     def __init__(self, parent: QWidget, *, digits: int = 4) -> None:
         edit = QLineEdit(parent)
-        edit.setValidator(QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{digits}}}")))
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * (digits + 3)) + 16)
         super().__init__(edit)
         self.edit = edit
 
     def value(self) -> int | None:
         text = self.edit.text().strip()
-        return int(text) if text else None
+        if not text:
+            return None
+        try:
+            return int(text)
+        except ValueError as error:
+            raise UnreadableValue(_("Please enter a whole number.")) from error
 
     def set_value(self, value: int | None) -> None:
         self.edit.setText("" if value is None else str(value))
