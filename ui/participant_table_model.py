@@ -295,7 +295,7 @@ class ParticipantTableModel(QAbstractTableModel):
             return _("overdue")
         if column == Column.PROGRAM:
             return Program(row.program).label if row.program else None
-        if column == Column.STATUS:
+        if column in (Column.STATUS, Column.NAME):
             return self._display(row, column)  # the long ones are elided in the cell
         if column == Column.LANGUAGE_OR_SCHOOL:
             return language_or_school_text(row) or None

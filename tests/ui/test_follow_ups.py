@@ -306,3 +306,21 @@ def test_follow_up_model_passes_the_model_tester(qtmodeltester, lotse, with_pers
         model.set_rows(open_follow_ups(uow))
     assert model.rowCount() == 3
     qtmodeltester.check(model)
+
+
+def test_the_subject_keeps_its_room_beside_a_long_generated_kind(qtbot, lotse, ops):
+    pid = add_person(lotse, "Haddad", "Amal", residence_title_valid_until=TODAY)
+    page = FollowUpsPage("Wiedervorlagen", lotse, ops)
+    page.resize(1046, 600)  # the page in a 1280 px main window
+    show(qtbot, page)
+    page.scope.setCurrentIndex(Scope.ALL)
+    header = page.view.horizontalHeader()
+    title, kind = (
+        page.model.columns.index(page.model.TITLE),
+        page.model.columns.index(page.model.KIND),
+    )
+    assert header.sectionSize(title) > header.sectionSize(kind)
+    assert header.length() <= page.view.viewport().width()  # no sideways scrolling
+    row = 0  # the generated expiry follow-up
+    whole = page.model.index(row, kind).data()
+    assert whole in page.model.index(row, kind).data(Qt.ItemDataRole.ToolTipRole)

@@ -102,14 +102,35 @@ class ColumnFitter(QObject):
 
     def fit(self) -> None:
         shown = {c: w for c, w in self._base.items() if not self._table.isColumnHidden(c)}
-        spare = max(0, self._table.viewport().width() - sum(shown.values()))
-        share = spare // (len(self.GROWING) + 1)
+        room = self._table.viewport().width()
+        spare = room - sum(shown.values())
+        if spare >= 0:
+            share = spare // (len(self.GROWING) + 1)
+            widths = {c: w + (share if c in self.GROWING else 0) for c, w in shown.items()}
+        else:  # too narrow (a search shows one column more): the growing ones give way
+            widths = self._shrunk(shown, -spare)
         self._fitting = True
         try:
-            for column, width in shown.items():
-                self._header.resizeSection(column, width + (share if column in self.GROWING else 0))
+            for column, width in widths.items():
+                self._header.resizeSection(column, width)
         finally:
             self._fitting = False
+
+    def _shrunk(self, widths: dict[Column, int], deficit: int) -> dict[Column, int]:
+        """Take ``deficit`` pixels from the growing columns, none below its title's width
+        (a cut cell text keeps its tooltip)."""
+        titles = self._header.fontMetrics()
+        model = self._table.model()
+        widths = dict(widths)
+        for column in self.GROWING:
+            if column not in widths or deficit <= 0:
+                continue
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            least = titles.horizontalAdvance(title) + _HEADER_PADDING
+            taken = min(deficit, max(0, widths[column] - least))
+            widths[column] -= taken
+            deficit -= taken
+        return widths
 
     def set_hidden(self, column: Column, hidden: bool) -> None:
         """Show or hide a column; the others are fitted again unless the user sized them."""

@@ -138,6 +138,7 @@ class ParticipantEditor(QDialog):
         self._pages: dict[str, QWidget] = {}
         self._derived: dict[str, QLabel] = {}
         self._hints: dict[str, QLabel] = {}
+        self._captions: dict[str, QLabel] = {}
         self._exit_labels: dict[str, QLabel] = {}
         self._panels: dict[str, QWidget] = {}  # built when their tab is first chosen
         self._baseline: dict[str, object] = {}
@@ -244,6 +245,7 @@ class ParticipantEditor(QDialog):
                 self._derived[name] = shown
                 caption = QLabel(escape(text) + ":", box)
                 captions.append(caption)
+                self._captions[name] = caption
                 form.addRow(caption, shown)
                 continue
             binding = self._make_binding(name, box)
@@ -258,6 +260,7 @@ class ParticipantEditor(QDialog):
             caption = QLabel(with_mnemonic(text, used) + ":", box)
             caption.setBuddy(widget)
             captions.append(caption)
+            self._captions[name] = caption
             form.addRow(caption, self._with_hint(name, widget, box))
             self._bindings[name] = binding
             self._page_of[name] = page
@@ -495,6 +498,19 @@ class ParticipantEditor(QDialog):
         for name, hint in self._hints.items():
             hint.setText(CODE_HINTS[name](values.get(name)))  # type: ignore[operator]
             hint.setVisible(bool(hint.text()))
+        self._fit_residence_rows(values)
+
+    def _fit_residence_rows(self, values: dict[str, Any]) -> None:
+        """Enable the residence dates that fit the chosen status; the others stay, greyed, with
+        a tooltip naming the status they belong to (their values are kept)."""
+        if "residence_status" not in values:
+            return  # the JOKO tab is not in use
+        states = layout_spec.residence_row_states(values["residence_status"], values)
+        for name, state in states.items():
+            shown = self._derived[name] if name.startswith("*") else self.field_widget(name)
+            for widget in (shown, self._captions[name]):
+                widget.setEnabled(state.enabled)
+                widget.setToolTip(state.tooltip)
 
     def _show_exit(self, record: dict[str, Any]) -> None:
         for name, shown in self._exit_labels.items():

@@ -12,7 +12,8 @@ from typing import Any
 from app.i18n import N_, _
 from app.models.participant import Participant
 from app.models.participant_fields import label
-from app.vocab import DrivingLicenceClass, RiskFactor, SupportNeedArea
+from app.services.follow_ups import residence_fields_for
+from app.vocab import DrivingLicenceClass, ResidenceStatus, RiskFactor, SupportNeedArea
 from ui.participant.form_fields import FieldOptions
 
 
@@ -184,6 +185,50 @@ _OPTIONS = {
     "other_support_services": FieldOptions(long_text=True),
     "notes": FieldOptions(long_text=True),
 }
+
+
+# The residence rows that fit only some Aufenthaltsstatus; the derived § 104c expiry goes with
+# its grant date. Which status each fits: app.services.follow_ups.residence_fields_for.
+RESIDENCE_ROWS = {
+    "residence_title_valid_until": "residence_title_valid_until",
+    "s104c_granted_on": "s104c_granted_on",
+    "*s104c_expires_on": "s104c_granted_on",
+    "s25_application_on": "s25_application_on",
+}
+_GENERATING = {"residence_title_valid_until", "s104c_granted_on"}
+
+
+@dataclass(frozen=True)
+class RowState:
+    enabled: bool
+    tooltip: str
+
+
+def _belongs_to(field: str) -> str:
+    if field == "residence_title_valid_until":
+        return _(
+            "Belongs to a residence status whose title expires: every residence permit except "
+            "§ 104c, permission to reside, toleration, other. Not for a settlement permit."
+        )
+    return _("Belongs to the residence status “{status}”.").format(
+        status=ResidenceStatus.S104C.label
+    )
+
+
+def residence_row_states(
+    status: ResidenceStatus | None, values: dict[str, Any]
+) -> dict[str, RowState]:
+    """Enabled or not, and the tooltip saying which status it belongs to, for each residence
+    row. A stored value in a row that does not fit is kept; the tooltip says so."""
+    fitting = residence_fields_for(status)
+    states: dict[str, RowState] = {}
+    for row, field in RESIDENCE_ROWS.items():
+        enabled = field in fitting
+        tooltip = _belongs_to(field)
+        if not enabled and row in _GENERATING and values.get(row) is not None:
+            tooltip += " " + _("The stored date is kept but creates no follow-up.")
+        states[row] = RowState(enabled, tooltip)
+    return states
 
 
 def fields_of(columns: tuple[Column, ...]) -> list[str]:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -120,7 +121,8 @@ class FollowUpModel(RowsById, QAbstractTableModel):
                 text += f" ({_('overdue')})" if self.is_overdue(row) else ""
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            whole = self._text(row, column) if column in (self.TITLE, self.KIND) else ""
+            return "\n".join(line for line in (whole, self._tooltip(row)) if line)
         if role == Qt.ItemDataRole.ForegroundRole:
             palette = QApplication.palette()
             if self.is_overdue(row):
@@ -155,9 +157,18 @@ class FollowUpModel(RowsById, QAbstractTableModel):
         return sum(1 for row in self._rows if self.is_overdue(row))
 
 
+KIND_COLUMN_CHARS = 30  # "automatisch: Austritt + 6 Monate (…)" is cut there, whole as tooltip
+
+
 def follow_up_table(model: FollowUpModel, parent: QWidget) -> QTableView:
-    """The read-only follow-up table; the subject column takes the spare width."""
-    return read_only_table(model, parent, stretch_column=model.columns.index(model.TITLE))
+    """The read-only follow-up table; the subject column takes the spare width, the kind
+    column (long generated texts) stays narrow enough to leave it room."""
+    view = read_only_table(model, parent, stretch_column=model.columns.index(model.TITLE))
+    header = view.horizontalHeader()
+    kind = model.columns.index(model.KIND)
+    header.setSectionResizeMode(kind, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(kind, view.fontMetrics().averageCharWidth() * KIND_COLUMN_CHARS + 16)
+    return view
 
 
 class FollowUpDialog(SavingDialog):
