@@ -309,7 +309,7 @@ def test_follow_up_model_passes_the_model_tester(qtmodeltester, lotse, with_pers
 
 
 def test_the_subject_keeps_its_room_beside_a_long_generated_kind(qtbot, lotse, ops):
-    pid = add_person(lotse, "Haddad", "Amal", residence_title_valid_until=TODAY)
+    add_person(lotse, "Haddad", "Amal", residence_title_valid_until=TODAY)
     page = FollowUpsPage("Wiedervorlagen", lotse, ops)
     page.resize(1046, 600)  # the page in a 1280 px main window
     show(qtbot, page)
