@@ -136,6 +136,8 @@ class NoteDialog(QDialog):
         self.duration.setSuffix(_(" min"))
         self.duration.setSpecialValueText(EMPTY)  # 0: no duration given
         self.duration.setAccessibleName(label("duration_minutes"))
+        # the box takes no more than its maximum: it says so, rather than cutting silently
+        self.duration.setToolTip(_("0 to {most} minutes (one day)").format(most=MAX_MINUTES))
         when = QWidget(self)
         when_layout = QHBoxLayout(when)
         when_layout.setContentsMargins(0, 0, 0, 0)
