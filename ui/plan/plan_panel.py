@@ -243,7 +243,6 @@ class PlanPanel(ParticipantPanel):
         fit_date_width(self.next_review)
         self.place = QLineEdit(body)
         self.place.setAccessibleName(label("place"))
-        self.place.setMaxLength(100)
         line = QHBoxLayout()
         for name, widget in (("next_review_on", self.next_review), ("place", self.place)):
             caption = QLabel(with_mnemonic(label(name), used) + ":", body)

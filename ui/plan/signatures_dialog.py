@@ -77,7 +77,6 @@ class SignaturesDialog(QDialog):
             self.dates[name] = field
         self.partner_name = QLineEdit(stored["partner_name"], self)
         self.partner_name.setAccessibleName(label("partner_name"))
-        self.partner_name.setMaxLength(200)
         self.show_guardian = minor or stored["guardian_signed_on"] is not None
 
         form = QFormLayout()
