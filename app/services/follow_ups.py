@@ -19,7 +19,7 @@ from app.models.participant import Participant, add_months, s104c_expiry
 from app.services import audit
 from app.text import canonical
 from app.validation import plausible_date
-from app.vocab import AuditAction, FollowUpKind, ParticipantStatus
+from app.vocab import AuditAction, FollowUpKind, ParticipantStatus, ResidenceStatus
 
 # Lead times before an expiry (docs/domain.md, section 7: to be made configurable; the
 # Ausländerbehörde needs time).
@@ -36,6 +36,26 @@ LABELS = {
     "organization_id": N_("Organisation"),
 }
 MAX_TITLE = 200
+
+# Which residence dates fit which Aufenthaltsstatus (docs/domain.md, sections 3 and 7): the
+# § 104c status has its grant date (expiry derived) and the § 25a/§ 25b application date;
+# every other status whose title expires has "Aufenthaltstitel gültig bis"; a settlement
+# permit does not expire. A date in a field that does not fit is kept but generates nothing.
+TITLE_EXPIRY_FIELDS = ("residence_title_valid_until",)
+S104C_FIELDS = ("s104c_granted_on", "s25_application_on")
+RESIDENCE_DATE_FIELDS = TITLE_EXPIRY_FIELDS + S104C_FIELDS
+NO_EXPIRY_STATUSES = frozenset({ResidenceStatus.SETTLEMENT_PERMIT})
+
+
+def residence_fields_for(status: ResidenceStatus | None) -> frozenset[str]:
+    """The residence date fields that fit ``status``; no status chosen yet: all of them."""
+    if status is None:
+        return frozenset(RESIDENCE_DATE_FIELDS)
+    if status == ResidenceStatus.S104C:
+        return frozenset(S104C_FIELDS)
+    if status in NO_EXPIRY_STATUSES:
+        return frozenset()
+    return frozenset(TITLE_EXPIRY_FIELDS)
 
 
 def label(field: str) -> str:
@@ -59,7 +79,8 @@ def planned_for(participant: Participant) -> list[Planned]:
         planned.append(Planned(f"{kind.value}:participant:{pid}:{source}", kind, due, title))
 
     if participant.status != ParticipantStatus.EXITED:
-        if participant.residence_title_valid_until:
+        fitting = residence_fields_for(participant.residence_status)
+        if "residence_title_valid_until" in fitting and participant.residence_title_valid_until:
             until = participant.residence_title_valid_until
             add(
                 FollowUpKind.RESIDENCE_TITLE_EXPIRY,
@@ -67,7 +88,7 @@ def planned_for(participant: Participant) -> list[Planned]:
                 until - RESIDENCE_TITLE_LEAD,
                 _("Residence title expires on {date}").format(date=format_date(until)),
             )
-        if participant.s104c_granted_on:
+        if "s104c_granted_on" in fitting and participant.s104c_granted_on:
             expiry = s104c_expiry(participant.s104c_granted_on)
             add(
                 FollowUpKind.S104C_EXPIRY,

@@ -133,10 +133,11 @@ def test_participant_lists(lotse, field, items):
 )
 def test_participant_numbers(lotse, field, value, second):
     pid = add_person(lotse, "Haddad")
-    values = {field: value}
+    values, named = {field: value}, (field,)
     if field == "unexcused_absence_hours":
         values["absence_hours"] = second
-    if attempt(lambda: run(lotse, update_participant, pid, values, today=TODAY), field):
+        named = (field, "absence_hours")  # the total may be the wrong one
+    if attempt(lambda: run(lotse, update_participant, pid, values, today=TODAY), *named):
         assert getattr(read(lotse, Participant, pid), field) == value
 
 

@@ -18,9 +18,8 @@ BOTH_DATES = {
 TITLE = (FollowUpKind.RESIDENCE_TITLE_EXPIRY, date(2026, 12, 31))
 S104C = (FollowUpKind.S104C_EXPIRY, date(2026, 9, 1))
 EXPIRY_KINDS = {FollowUpKind.RESIDENCE_TITLE_EXPIRY, FollowUpKind.S104C_EXPIRY}
-TITLE_STATUSES = [
-    s for s in ResidenceStatus if s not in (ResidenceStatus.S104C, ResidenceStatus.SETTLEMENT_PERMIT)
-]
+OWN_DATES = (ResidenceStatus.S104C, ResidenceStatus.SETTLEMENT_PERMIT)  # not the title date
+TITLE_STATUSES = [s for s in ResidenceStatus if s not in OWN_DATES]
 
 
 def expiry_follow_ups(lotse, pid):
