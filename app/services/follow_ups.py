@@ -17,6 +17,7 @@ from app.models.contacts import FollowUp
 from app.models.organization import Organization
 from app.models.participant import Participant, add_months, s104c_expiry
 from app.services import audit
+from app.services.validation_rules import reference_problem
 from app.text import canonical
 from app.validation import plausible_date
 from app.vocab import AuditAction, FollowUpKind, ParticipantStatus, ResidenceStatus
@@ -174,10 +175,7 @@ def _validate(
     for name, table, row_id in links:
         if row_id is None:
             continue
-        message = validation.row_id_problem(row_id)
-        if message is None and session.get(table, row_id) is None:
-            message = _("The chosen entry does not exist (any more).")
-        if message:
+        if message := reference_problem(session, table, row_id):
             errors.append(FieldError(name, label(name), message))
     if errors:
         raise ValidationError(errors)

@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 
 from sqlmodel import Session, col, select
 
-from app import validation
 from app.db.changes import NOTHING, Changes
 from app.db.derived_rows import sort_key
 from app.db.unit_of_work import UnitOfWork
@@ -105,10 +104,7 @@ def _check_references(session: Session, participant: Participant) -> list[FieldE
         value = getattr(participant, name)
         if value is None:
             continue
-        message = validation.row_id_problem(value)
-        if message is None and session.get(table, value) is None:
-            message = _("The chosen entry does not exist (any more).")
-        if message:
+        if message := validation_rules.reference_problem(session, table, value):
             errors.append(FieldError(name, label(name), message))
     return errors
 

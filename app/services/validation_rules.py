@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String
 from sqlmodel.sql.sqltypes import AutoString
@@ -15,6 +15,9 @@ from app.models.base import EnumText
 from app.models.participant import Participant
 from app.models.participant_fields import EDITABLE_FIELDS, label
 from app.vocab import DrivingLicenceClass, LabeledEnum, RiskFactor, SupportNeedArea
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 DATE_FIELDS = (
     "birth_date", "unemployed_since", "entry_date", "privacy_notice_given_on", "exit_date",
@@ -165,3 +168,11 @@ def participant_errors(p: Participant, today: date) -> list[FieldError]:
     if p.exit_date and p.exit_reason is None:
         check("exit_reason", _("Please give the reason for the exit."))
     return errors
+
+
+def reference_problem(session: Session, table: type, row_id: int) -> str | None:
+    """Why ``row_id`` cannot be linked: not a usable id, or no such row (any more)."""
+    message = validation.row_id_problem(row_id)
+    if message is None and session.get(table, row_id) is None:
+        message = _("The chosen entry does not exist (any more).")
+    return message
