@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -68,6 +67,7 @@ from ui.participant.notes_panel import NotesPanel
 from ui.plan.plan_panel import PlanPanel
 from ui.widgets.date_field import format_german_date
 from ui.widgets.messages import show_errors
+from ui.widgets.window_layout import fitting, row_after_content
 
 EMPTY = "—"
 EDITABLE_STATUSES = (
@@ -101,16 +101,6 @@ def align_captions(captions: list[QLabel]) -> None:
 # Fits a 1280×800 screen with the window frame and a taskbar; wide enough that the two form
 # columns show long vocabulary labels whole (a cut one still has its whole text as tooltip).
 DEFAULT_SIZE = QSize(1200, 720)
-SCREEN_MARGIN = QSize(40, 60)  # window frame and taskbar
-
-
-def fitting(size: QSize, widget: QWidget) -> QSize:
-    """``size``, or less on a smaller screen (a 1024×768 laptop)."""
-    screen = widget.screen()
-    if screen is None:
-        return size
-    room = screen.availableGeometry().size() - SCREEN_MARGIN
-    return size.boundedTo(room).expandedTo(widget.minimumSize())
 
 
 class ParticipantEditor(QDialog):
@@ -358,27 +348,8 @@ class ParticipantEditor(QDialog):
         return row
 
     def _order_focus_chain(self) -> None:
-        """Tab goes through the tab's content, then the bottom row from left to right.
-
-        Qt orders the chain by creation (Speichern and Schließen were made before Stammblatt)
-        and puts the widgets of a panel built later at its end, behind the bottom row: so the
-        row is put behind the last widget of the tabs, in the order of its layout, after the
-        layout is built and after each panel. (setTabOrder ignores a widget without focus.)
-        """
-        last: QWidget = self.tabs
-        widget = self.tabs.nextInFocusChain()
-        while widget is not None and widget is not self:
-            if self.tabs.isAncestorOf(widget) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                last = widget
-            widget = widget.nextInFocusChain()
-        row = self._button_row
-        buttons = [
-            widget
-            for widget in (row.itemAt(index).widget() for index in range(row.count()))
-            if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        ]
-        for first, second in pairwise([last, *buttons]):
-            QWidget.setTabOrder(first, second)
+        """Tab: the tab's content, then the bottom row from left to right."""
+        row_after_content(self, self.tabs, self._button_row)
 
     # -- choices that depend on the record ------------------------------------------------
 
