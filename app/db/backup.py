@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.db import keys
-from app.db.engine import BUSY_TIMEOUT_MS, Connection, DatabaseError, connect, driver, key_pragma
+from app.db.engine import Connection, DatabaseError, connect, connect_as_is
 from app.errors import LotseError
 from app.i18n import _
 
@@ -109,17 +109,8 @@ def _source_connection(source: Path, key: bytes | None) -> Connection:
     file byte for byte as it was if the upgrade does not happen. Reads only; not read-only
     (``mode=ro``), so that, closing last, it removes the ``-wal`` and ``-shm`` it made; and
     ``mode=rw``: a missing source is an error, not a new empty database."""
-    connection = driver.connect(
-        f"{source.resolve().as_uri()}?mode=rw",
-        uri=True,
-        check_same_thread=False,
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        isolation_level=None,
-    )
+    connection = connect_as_is(source, key, mode="rw")
     try:
-        if key is not None:
-            connection.execute(key_pragma(key))  # must come first
-        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA query_only=ON")
     except BaseException:
         connection.close()

@@ -76,6 +76,29 @@ def connect(path: Path, key: bytes | None, *, wal: bool = True) -> Connection:
     return connection
 
 
+def connect_as_is(path: Path, key: bytes | None, *, mode: str | None = None) -> Connection:
+    """A connection that changes nothing about the file by opening it (no journal-mode
+    switch, no other pragma that writes): for checking a file, reading a backup's source,
+    ``lotse check``. ``mode``: SQLite's URI mode — ``ro`` cannot write at all, ``rw`` will not
+    create a missing file; None opens as usual."""
+    target = f"{path.resolve().as_uri()}?mode={mode}" if mode else str(path)
+    connection = driver.connect(
+        target,
+        uri=mode is not None,
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+    )
+    try:
+        if key is not None:
+            connection.execute(key_pragma(key))  # must come first
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 def create_database_engine(path: Path, key: bytes | None, *, wal: bool = True) -> Engine:
     """SQLAlchemy engine whose connections come from ``connect`` and whose transactions
     begin with an explicit ``BEGIN`` (so DDL, too, is inside the transaction).

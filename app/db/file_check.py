@@ -22,8 +22,7 @@ from app.db.engine import (
     SQLITE_HEADER,
     Connection,
     DatabaseError,
-    driver,
-    key_pragma,
+    connect_as_is,
 )
 from app.db.faults import describe, error_name
 from app.errors import DatabaseProblem
@@ -69,10 +68,8 @@ def read_only(path: Path, key: bytes | None) -> Iterator[Connection]:
     """
     wal_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     had_wal_files = any(file.exists() for file in wal_files)
-    connection = driver.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection = connect_as_is(path, key, mode="ro")
     try:
-        if key is not None:
-            connection.execute(key_pragma(key))
         yield connection
     finally:
         connection.close()
@@ -84,10 +81,11 @@ def _remove_wal_files(path: Path, key: bytes | None) -> None:
     """The last connection that closes a WAL database removes ``-wal`` and ``-shm``; the log
     is empty (a read-only connection wrote nothing), so the closing checkpoint writes nothing
     into the file. Nothing is removed while another connection has the file open."""
-    connection = driver.connect(str(path), isolation_level=None)
     try:
-        if key is not None:
-            connection.execute(key_pragma(key))
+        connection = connect_as_is(path, key)
+    except DatabaseError:
+        return  # then they stay; harmless
+    try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError:
         pass  # then they stay; harmless
