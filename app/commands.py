@@ -21,12 +21,10 @@ from app.db.location import LocationState, location_state, refusal
 from app.error_log import unexpected_error_message, write_error_log
 from app.errors import LotseError
 from app.i18n import _
-from app.paths import DataPaths, data_paths
+from app.paths import PASSPHRASE_ENV, DataPaths, data_paths
 
 if TYPE_CHECKING:
     from app.bootstrap import Lotse
-
-PASSPHRASE_ENV = "LOTSE_PASSPHRASE"
 
 
 def run(args: argparse.Namespace) -> int:

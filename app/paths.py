@@ -15,6 +15,7 @@ import platformdirs
 
 APP_NAME = "Lotse"
 DATA_DIR_ENV = "LOTSE_DATA_DIR"
+PASSPHRASE_ENV = "LOTSE_PASSPHRASE"  # the command line and --smoke read the passphrase there
 DATABASE_FILE = "lotse.sqlite"
 KEY_FILE = "lotse.key"
 LOCK_FILE = "lotse.lock"

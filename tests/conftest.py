@@ -12,10 +12,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.bootstrap import Lotse, bootstrap  # noqa: E402
-from app.commands import PASSPHRASE_ENV  # noqa: E402
 from app.db import keys  # noqa: E402
 from app.models.office_settings import OfficeSettings  # noqa: E402
-from app.paths import DATA_DIR_ENV, DataPaths  # noqa: E402
+from app.paths import DATA_DIR_ENV, PASSPHRASE_ENV, DataPaths  # noqa: E402
 from app.services.settings import save_settings  # noqa: E402
 from app.vocab import Program  # noqa: E402
 from tests.leak_checks import no_leftover_work  # noqa: E402, F401  (autouse, see there)

@@ -14,12 +14,10 @@ from app.db import keys
 from app.db.location import LocationState, finish_interrupted_wipe, location_state, refusal
 from app.errors import LotseError
 from app.i18n import _, ngettext
-from app.paths import DataPaths
+from app.paths import PASSPHRASE_ENV, DataPaths
 from ui.security.passphrase_dialog import NewPassphraseDialog
 from ui.security.unlock_dialog import UnlockDialog
 from ui.widgets.busy import busy
-
-PASSPHRASE_ENV = "LOTSE_PASSPHRASE"  # app.commands: the same contract
 
 
 # The database layer (app.bootstrap) and the recovery key dialog are imported when used: the
