@@ -7,15 +7,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QThreadPool, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app.db.engine import DatabaseError
 from app.errors import LotseError
 from app.i18n import PROGRAM_LANGUAGE, _
 from app.paths import APP_NAME, DATABASE_FILE, DataPaths, data_paths, resource_dir
+from ui import keyboard
 from ui.unlocking import data_key
 from ui.widgets.busy import busy
+from ui.widgets.colours import accessible_palette
+from ui.widgets.focus_style import FocusRingStyle
 
 if TYPE_CHECKING:
     from app.bootstrap import Lotse
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
 FONT_FAMILY = "DejaVu Sans"
 FONT_POINT_SIZE = 10
 _SET_UP = "lotseSetUp"  # QApplication property: translations, fonts and style are installed
+_PALETTE_FOLLOWS = "lotsePaletteFollows"  # QApplication property: follows the colour scheme
 
 
 def run_gui(*, smoke: bool = False) -> int:
@@ -194,6 +198,8 @@ def application() -> QApplication:
         _install_qt_translations(app)
         _install_fonts(app)
         _install_style(app)
+        _install_palette(app)
+        keyboard.install(app)
         app.setProperty(_SET_UP, True)
     return app
 
@@ -226,11 +232,36 @@ def _install_fonts(app: QApplication) -> None:
 
 
 def _install_style(app: QApplication) -> None:
-    """The stylesheet, unless the system asks for high contrast (then the system look wins)."""
+    """The focus rings (always), the stylesheet unless the system asks for high contrast
+    (then the system look wins)."""
+    if not isinstance(app.style(), FocusRingStyle):
+        app.setStyle(FocusRingStyle())  # on the platform's own style
     style_file = resource_dir() / "style.qss"
     if not style_file.is_file() or _high_contrast():
         return
     app.setStyleSheet(style_file.read_text(encoding="utf-8"))
+
+
+def _install_palette(app: QApplication) -> None:
+    """Placeholder, selection and text colours that meet WCAG 2.1 AA on the system palette
+    (``colours.accessible_palette``), again when the system switches between light and dark;
+    a system that asks for high contrast keeps its own palette."""
+    if _high_contrast():
+        return
+    app.setPalette(accessible_palette(app.palette()))
+    if not app.property(_PALETTE_FOLLOWS):
+        app.setProperty(_PALETTE_FOLLOWS, True)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: _follow_system_palette(app)
+        )
+
+
+def _follow_system_palette(app: QApplication) -> None:
+    app.setPalette(QPalette())  # back to the system's palette of the new scheme …
+    _install_palette(app)  # … and from it the readable one
+    # Under an application style sheet the labels shown keep the palette they were polished
+    # with; setting the sheet again polishes every widget with the new palette.
+    app.setStyleSheet(app.styleSheet())
 
 
 def _high_contrast() -> bool:

@@ -25,11 +25,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QApplication
 
 from app.i18n import N_, _, ngettext
 from app.services.caseload import ParticipantRow, SortKey
 from app.vocab import GermanLevel, ParticipantStatus, Program, SchoolForm
+from ui.widgets.colours import alert_colour, positive_colour, warning_colour
 
 RowFetcher = Callable[[Sequence[int]], list[ParticipantRow]]
 BLOCK = 100  # rows fetched at once around the first one painted
@@ -38,9 +40,9 @@ type AnyIndex = QModelIndex | QPersistentModelIndex
 
 _NO_PARENT = QModelIndex()
 COMPLETE_BADGE = "✓"
-OVERDUE_COLOUR = QColor("#b3261e")  # dark red: readable on white and on the alternate row
-COMPLETE_COLOUR = QColor("#1b6e2d")  # dark green
-INCOMPLETE_COLOUR = QColor("#9a5000")  # dark amber
+# An overdue follow-up is red, bold and marked, not by colour alone (WCAG 1.4.1); the mark
+# fits the column, a screen reader says "überfällig" (AccessibleTextRole) and so does the tooltip.
+OVERDUE_MARK = "⚠"
 
 _PROGRAM_SHORT = {Program.JOKO: N_("JOKO"), Program.TRAINING: N_("Training")}
 
@@ -130,6 +132,12 @@ def completeness_tip(missing: int) -> str:
         "{n} ESF+ core data items at entry are missing.",
         missing,
     ).format(n=missing)
+
+
+def next_follow_up_text(iso_day: str | None, overdue: bool) -> str:
+    """The follow-up cell: "24.11.2026", or "24.11.2026 ⚠" when it is overdue."""
+    text = format_date(iso_day)
+    return f"{text} {OVERDUE_MARK}" if overdue and text else text
 
 
 def found_in_text() -> str:
@@ -248,6 +256,8 @@ class ParticipantTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -276,7 +286,7 @@ class ParticipantTableModel(QAbstractTableModel):
             case Column.ENTRY:
                 return format_date(row.entry_date)
             case Column.NEXT_FOLLOW_UP:
-                return format_date(row.next_follow_up)
+                return next_follow_up_text(row.next_follow_up, self.is_overdue(row))
             case Column.LANGUAGE_OR_SCHOOL:
                 return language_or_school_text(row)
             case Column.COMPLETENESS:
@@ -284,10 +294,20 @@ class ParticipantTableModel(QAbstractTableModel):
         return None
 
     def _foreground(self, row: ParticipantRow, column: int) -> QBrush | None:
+        """Red, green and amber taken from the palette: 4.5:1 on both row colours, light or
+        dark (the completeness column says the same in its text: ✓ or "3 fehlen")."""
         if column == Column.NEXT_FOLLOW_UP and self.is_overdue(row):
-            return QBrush(OVERDUE_COLOUR)
+            return QBrush(alert_colour(QApplication.palette()))
         if column == Column.COMPLETENESS:
-            return QBrush(COMPLETE_COLOUR if row.missing == 0 else INCOMPLETE_COLOUR)
+            colour = positive_colour if row.missing == 0 else warning_colour
+            return QBrush(colour(QApplication.palette()))
+        return None
+
+    def _font(self, row: ParticipantRow, column: int) -> QFont | None:
+        if column == Column.NEXT_FOLLOW_UP and self.is_overdue(row):
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def _tooltip(self, row: ParticipantRow, column: int) -> str | None:

@@ -30,7 +30,7 @@ from app.models.office_settings import (
 )
 from app.services.settings import load_settings, save_settings, trimmed
 from app.vocab import Program
-from ui.mnemonics import escape, used_mnemonic, with_mnemonic
+from ui.mnemonics import escape
 from ui.operations import Operations
 
 # Text fields above the Förderbereich checkboxes, in form order.
@@ -75,10 +75,6 @@ class SettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        browse_text = _("&Browse…")
-        taken = [used_mnemonic(b.text()) for b in self.buttons.buttons()]
-        taken.append(used_mnemonic(browse_text))
-        used = {letter for letter in taken if letter}
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -86,12 +82,12 @@ class SettingsDialog(QDialog):
         self.edits: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         for name in OFFICE_FIELDS:
-            self._add_line_edit(name, used)
-        self._add_programs(used)
-        self._add_line_edit("coordinator_name", used)
-        self._add_logo(used, browse_text)
-        self._add_lock_minutes(used)
-        self._add_follow_up_horizon(used)
+            self._add_line_edit(name)
+        self._add_programs()
+        self._add_line_edit("coordinator_name")
+        self._add_logo()
+        self._add_lock_minutes()
+        self._add_follow_up_horizon()
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -100,20 +96,20 @@ class SettingsDialog(QDialog):
 
     # -- building -------------------------------------------------------------------------
 
-    def _add_row(self, name: str, field: QWidget, buddy: QWidget, used: set[str]) -> None:
-        caption = QLabel(with_mnemonic(label(name), used) + ":", self)
+    def _add_row(self, name: str, field: QWidget, buddy: QWidget) -> None:
+        caption = QLabel(escape(label(name)) + ":", self)
         caption.setBuddy(buddy)
         self.labels[name] = caption
         self.form.addRow(caption, field)
 
-    def _add_line_edit(self, name: str, used: set[str]) -> None:
+    def _add_line_edit(self, name: str) -> None:
         edit = QLineEdit(self)
         edit.setObjectName(name)
         edit.setAccessibleName(label(name))
         self.edits[name] = edit
-        self._add_row(name, edit, edit, used)
+        self._add_row(name, edit, edit)
 
-    def _add_lock_minutes(self, used: set[str]) -> None:
+    def _add_lock_minutes(self) -> None:
         spin = QSpinBox(self)
         spin.setObjectName("lock_minutes")
         spin.setRange(0, MAX_LOCK_MINUTES)  # the box cannot take more (and shows its range)
@@ -121,9 +117,9 @@ class SettingsDialog(QDialog):
         spin.setAccessibleName(label("lock_minutes"))
         spin.setToolTip(_("Ctrl+L locks at once, wherever you are."))
         self.lock_minutes = spin
-        self._add_row("lock_minutes", spin, spin, used)
+        self._add_row("lock_minutes", spin, spin)
 
-    def _add_follow_up_horizon(self, used: set[str]) -> None:
+    def _add_follow_up_horizon(self) -> None:
         spin = QSpinBox(self)
         spin.setObjectName("follow_up_horizon_weeks")
         spin.setRange(MIN_FOLLOW_UP_HORIZON_WEEKS, MAX_FOLLOW_UP_HORIZON_WEEKS)
@@ -135,9 +131,9 @@ class SettingsDialog(QDialog):
             )
         )
         self.follow_up_horizon_weeks = spin
-        self._add_row("follow_up_horizon_weeks", spin, spin, used)
+        self._add_row("follow_up_horizon_weeks", spin, spin)
 
-    def _add_programs(self, used: set[str]) -> None:
+    def _add_programs(self) -> None:
         box = QWidget(self)
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -149,9 +145,9 @@ class SettingsDialog(QDialog):
             check.setAccessibleDescription(label("programs"))
             box_layout.addWidget(check)
             self.program_boxes[program] = check
-        self._add_row("programs", box, next(iter(self.program_boxes.values())), used)
+        self._add_row("programs", box, next(iter(self.program_boxes.values())))
 
-    def _add_logo(self, used: set[str], browse_text: str) -> None:
+    def _add_logo(self) -> None:
         row = QWidget(self)
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -160,12 +156,12 @@ class SettingsDialog(QDialog):
         edit.setAccessibleName(label("logo_path"))
         edit.setPlaceholderText(_("optional: PNG or JPEG"))
         self.edits["logo_path"] = edit
-        self.browse_button = QPushButton(browse_text, row)
-        self.browse_button.setAccessibleName(_("Choose logo file"))
+        self.browse_button = QPushButton(_("&Browse…"), row)
+        self.browse_button.setAccessibleDescription(_("Choose logo file"))  # name: as shown
         self.browse_button.clicked.connect(self._browse_logo)
         row_layout.addWidget(edit, 1)
         row_layout.addWidget(self.browse_button)
-        self._add_row("logo_path", row, edit, used)
+        self._add_row("logo_path", row, edit)
 
     # -- values ---------------------------------------------------------------------------
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from ui.app import application
 from ui.operations import Operations
+
+
+@pytest.fixture(scope="session", autouse=True)
+def lotse_application():
+    """The QApplication set up as the program sets it up: Qt's German texts, the shipped
+    font, the style sheet and palette, the mnemonics assigned when a window is shown."""
+    return application()
 
 
 @pytest.fixture

@@ -148,7 +148,10 @@ def test_overdue_follow_up_is_highlighted(qtbot, lotse, ops):
     overdue, later = panel.model.index(0, 0), panel.model.index(1, 0)
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) == alert_color(QApplication.palette())
     assert overdue.data(Qt.ItemDataRole.FontRole).bold()
-    assert "überfällig" in overdue.data(Qt.ItemDataRole.AccessibleTextRole)
+    due = (TODAY - timedelta(days=3)).strftime("%d.%m.%Y")
+    assert overdue.data() == f"{due} · überfällig"  # not by colour alone
+    assert overdue.data(Qt.ItemDataRole.AccessibleTextRole) == f"{due}, überfällig"
+    assert later.data() == (TODAY + timedelta(days=3)).strftime("%d.%m.%Y")
     assert later.data(Qt.ItemDataRole.ForegroundRole) is None
     assert panel.summary.text() == "2 offen, davon 1 überfällig."
 
@@ -181,6 +184,12 @@ def test_page_filters_by_due_date(qtbot, lotse, ops, three_people):
     assert column_texts(page.model, 2) == ["Amal Haddad", "Jonas Müller"]
     assert page.summary.text() == "2 Wiedervorlagen, davon 1 überfällig."
     assert page.model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    # overdue and due today are both bold: the date cell says which (not by colour alone)
+    overdue, today = (TODAY - timedelta(days=10)).strftime("%d.%m.%Y"), TODAY.strftime("%d.%m.%Y")
+    assert column_texts(page.model, 0) == [f"{overdue} · überfällig", f"{today} · heute"]
+    assert page.model.index(1, 0).data(Qt.ItemDataRole.FontRole).bold()
+    spoken = page.model.index(1, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == f"{today}, heute fällig"
 
     page.scope.setCurrentIndex(Scope.OVERDUE)
     assert column_texts(page.model, 1) == ["Titel verlängern"]

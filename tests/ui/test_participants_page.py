@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
@@ -200,15 +201,21 @@ def test_the_table_lists_everyone_sorted_by_name_in_german(page, ids):
 def test_an_overdue_follow_up_is_marked_and_a_later_one_is_not(page, ids):
     sahin, mueller = row_of(page, ids["sahin"]), row_of(page, ids["mueller"])
     overdue = TODAY - timedelta(days=3)
-    assert cell(page, sahin, Column.NEXT_FOLLOW_UP) == overdue.strftime("%d.%m.%Y")
+    # not by colour alone: a mark and bold type in the cell, the word for screen readers
+    assert cell(page, sahin, Column.NEXT_FOLLOW_UP) == overdue.strftime("%d.%m.%Y") + " ⚠"
+    assert cell(page, sahin, Column.NEXT_FOLLOW_UP, Qt.ItemDataRole.FontRole).bold()
     assert cell(page, sahin, Column.NEXT_FOLLOW_UP, Qt.ItemDataRole.ToolTipRole) == "überfällig"
     assert cell(page, sahin, Column.NEXT_FOLLOW_UP, Qt.ItemDataRole.ForegroundRole) is not None
     spoken = cell(page, sahin, Column.NEXT_FOLLOW_UP, Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken.endswith("überfällig")
+    assert spoken == overdue.strftime("%d.%m.%Y") + ", überfällig"
+    bold = QFontMetrics(cell(page, sahin, Column.NEXT_FOLLOW_UP, Qt.ItemDataRole.FontRole))
+    shown = bold.horizontalAdvance(cell(page, sahin, Column.NEXT_FOLLOW_UP))
+    assert page.table.horizontalHeader().sectionSize(Column.NEXT_FOLLOW_UP) >= shown + 16  # whole
     later = TODAY + timedelta(days=10)
     assert cell(page, mueller, Column.NEXT_FOLLOW_UP) == later.strftime("%d.%m.%Y")
     assert cell(page, mueller, Column.NEXT_FOLLOW_UP, Qt.ItemDataRole.ToolTipRole) is None
     assert cell(page, mueller, Column.NEXT_FOLLOW_UP, Qt.ItemDataRole.ForegroundRole) is None
+    assert cell(page, mueller, Column.NEXT_FOLLOW_UP, Qt.ItemDataRole.FontRole) is None
 
 
 def test_the_completeness_badge_for_a_complete_and_an_incomplete_record(page, lotse, ids):

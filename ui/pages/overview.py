@@ -37,10 +37,11 @@ from app.i18n import N_, _, format_number, ngettext
 from app.models.office_settings import DEFAULT_FOLLOW_UP_HORIZON_WEEKS, OfficeSettings
 from app.services.follow_up_lists import FollowUpRow
 from app.services.overview import Overview, RecentCase, overview
-from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.mnemonics import assign_mnemonics, escape
 from ui.operations import Operations
 from ui.pages.heading import page_heading
-from ui.widgets.formatting import EMPTY, alert_color, date_text, local_text
+from ui.widgets.colours import alert_colour
+from ui.widgets.formatting import EMPTY, date_text, local_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -60,7 +61,8 @@ class Entry(NamedTuple):
 
 
 class EntryModel(QAbstractListModel):
-    """Lines of one overview list; ``alert`` paints them in the warning colour."""
+    """Lines of one overview list; ``alert`` paints them red (4.5:1 on both row colours, light
+    or dark). Not by colour alone: the list's heading and accessible name say "Überfällig"."""
 
     def __init__(self, *, alert: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +81,7 @@ class EntryModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.StatusTipRole):
             return entry.tooltip or None
         if role == Qt.ItemDataRole.ForegroundRole and self._alert:
-            return alert_color(QApplication.palette())
+            return alert_colour(QApplication.palette())
         if role == ID_ROLE:
             return entry.participant_id
         return None
@@ -164,11 +166,11 @@ class Section(QWidget):
         layout.addWidget(self.stack, 1)
         self.heading.setBuddy(self.view)
 
-    def set_entries(self, entries: list[Entry], used: set[str], total: int | None = None) -> None:
+    def set_entries(self, entries: list[Entry], total: int | None = None) -> None:
         """``total``: how many there are in all, when ``entries`` shows only the first ones."""
         count = format_number(len(entries) if total is None else total)
         title = _("{title} ({count})").format(title=_(self._heading_text), count=count)
-        self.heading.setText(with_mnemonic(title, used))
+        self.heading.setText(escape(title))
         self.view.setAccessibleName(title)
         self.model.set_entries(entries)
         self.stack.setCurrentWidget(self.view if entries else self.empty)
@@ -225,10 +227,6 @@ def coming_up_empty_text(weeks: int) -> str:
     return ngettext(
         "Nothing else due in the next week.", "Nothing else due in the next {count} weeks.", weeks
     ).format(count=format_number(weeks))
-
-
-# The main window's menus keep their Alt+letter; the list headings take other letters.
-MENU_TITLES = (N_("&File"), N_("&View"), N_("&Help"))
 
 
 class OverviewPage(QWidget):
@@ -327,25 +325,23 @@ class OverviewPage(QWidget):
         self.active_cases.setText(
             _("Active cases: {count}").format(count=format_number(data.active_cases))
         )
-        used = {m for m in (used_mnemonic(_(title)) for title in MENU_TITLES) if m}
         self.sections["overdue"].set_entries(
-            [follow_up_entry(r) for r in data.overdue], used, data.overdue_count
+            [follow_up_entry(r) for r in data.overdue], data.overdue_count
         )
         self.sections["today"].set_entries(
-            [follow_up_entry(r, with_date=False) for r in data.today], used, data.today_count
+            [follow_up_entry(r, with_date=False) for r in data.today], data.today_count
         )
         self.sections["this_week"].set_entries(
-            [follow_up_entry(r) for r in data.this_week], used, data.this_week_count
+            [follow_up_entry(r) for r in data.this_week], data.this_week_count
         )
         coming_up = self.sections["coming_up"]
         coming_up.set_empty_text(coming_up_empty_text(self._horizon_weeks))
         until = _("Due after this week, up to {date}.").format(date=date_text(data.horizon_end))
         coming_up.heading.setToolTip(until)
         coming_up.view.setAccessibleDescription(until)
-        coming_up.set_entries(
-            [follow_up_entry(r) for r in data.coming_up], used, data.coming_up_count
-        )
-        self.sections["recent"].set_entries([recent_entry(c) for c in data.recent], used)
+        coming_up.set_entries([follow_up_entry(r) for r in data.coming_up], data.coming_up_count)
+        self.sections["recent"].set_entries([recent_entry(c) for c in data.recent])
+        assign_mnemonics(self.window())  # the headings' counts changed their texts
 
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
         if not (changes.many or changes.cases or changes.follow_ups):

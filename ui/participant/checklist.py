@@ -8,11 +8,13 @@ from app.i18n import _
 from app.models.completeness import CORE_ENTRY_FIELDS, missing_fields
 from app.models.participant import Participant
 from app.models.participant_fields import label
+from ui.widgets.colours import alert_colour, positive_colour, tint
 
 PRESENT_MARK = "✓"
 MISSING_MARK = "✗"
-_PRESENT_STYLE = "color: #1b5e20;"
-_MISSING_STYLE = "color: #b3261e;"
+# green and red from the palette (4.5:1, light or dark); the marks say it without colour
+_PRESENT_COLOUR = positive_colour
+_MISSING_COLOUR = alert_colour
 
 
 class CompletenessChecklist(QGroupBox):
@@ -42,7 +44,7 @@ class CompletenessChecklist(QGroupBox):
         for name, row in self._rows.items():
             missing = name in self._missing
             row.setText(f"{MISSING_MARK if missing else PRESENT_MARK}  {label(name)}")
-            row.setStyleSheet(_MISSING_STYLE if missing else _PRESENT_STYLE)
+            tint(row, _MISSING_COLOUR if missing else _PRESENT_COLOUR)
             state = _("missing") if missing else _("filled in")
             row.setAccessibleName(f"{label(name)}: {state}")
         if self._missing:
@@ -51,10 +53,10 @@ class CompletenessChecklist(QGroupBox):
                     count=len(self._missing), total=len(CORE_ENTRY_FIELDS)
                 )
             )
-            self.summary.setStyleSheet(_MISSING_STYLE)
+            tint(self.summary, _MISSING_COLOUR)
         else:
             self.summary.setText(_("Complete: the record counts for ESF+."))
-            self.summary.setStyleSheet(_PRESENT_STYLE)
+            tint(self.summary, _PRESENT_COLOUR)
 
     def missing(self) -> list[str]:
         """Names of the core entry fields shown as missing."""

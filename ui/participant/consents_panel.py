@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -38,9 +38,10 @@ from app.services.consents import (
 from app.vocab import ConsentPurpose
 from ui.operations import Operations
 from ui.row_models import RowsById
+from ui.widgets.colours import alert_colour, muted_colour
 from ui.widgets.date_field import DateField, read_date
 from ui.widgets.enum_combo import EnumCombo
-from ui.widgets.formatting import alert_color, date_text
+from ui.widgets.formatting import date_text
 from ui.widgets.panels import (
     ParticipantDialog,
     ParticipantPanel,
@@ -106,10 +107,8 @@ class ConsentModel(RowsById, QAbstractTableModel):
         if not row.withdrawn:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            palette = QApplication.palette()
-            if column == WITHDRAWN:
-                return alert_color(palette)
-            return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            palette = QApplication.palette()  # 4.5:1 on both row colours, light or dark
+            return alert_colour(palette) if column == WITHDRAWN else muted_colour(palette)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             if column == WITHDRAWN:
@@ -133,7 +132,7 @@ class ConsentDialog(SavingDialog):
         super().__init__(lotse, ops, participant_id, parent)
         self.setWindowTitle(_("New consent"))
         self.setMinimumWidth(520)
-        used = self._make_buttons(QDialogButtonBox.StandardButton.Save)
+        self._make_buttons(QDialogButtonBox.StandardButton.Save)
 
         self.purpose = EnumCombo(ConsentPurpose, parent=self)
         self.recipient = QLineEdit(self)
@@ -155,7 +154,7 @@ class ConsentDialog(SavingDialog):
         form = self._growing_form()
         for name, widget in self.field_widgets.items():
             widget.setAccessibleName(label(name))
-            self._add_row(form, label(name), widget, used)
+            self._add_row(form, label(name), widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -200,7 +199,7 @@ class WithdrawDialog(ParticipantDialog):
         self.consent = consent
         self.setWindowTitle(_("Withdraw consent"))
         self.setMinimumWidth(460)
-        used = self._make_buttons(QDialogButtonBox.StandardButton.Save)
+        self._make_buttons(QDialogButtonBox.StandardButton.Save)
         text = QLabel(
             _(
                 "Consent “{purpose}” for {recipient}, given on {date}. From the day of the "
@@ -219,7 +218,7 @@ class WithdrawDialog(ParticipantDialog):
         self.withdrawn_on.setAccessibleName(label("withdrawn_on"))
         fit_date_width(self.withdrawn_on)
         form = QFormLayout()
-        self._add_row(form, label("withdrawn_on"), self.withdrawn_on, used)
+        self._add_row(form, label("withdrawn_on"), self.withdrawn_on)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)

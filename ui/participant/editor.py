@@ -45,7 +45,7 @@ from app.services.participants import (
 )
 from app.services.settings import load_settings
 from app.vocab import ExitOutcome, ParticipantStatus, Program, exit_outcomes_for
-from ui.mnemonics import escape, used_mnemonic, with_mnemonic
+from ui.mnemonics import assign_mnemonics, escape, mark_destructive
 from ui.operations import Operations
 from ui.participant import field_layout as layout_spec
 from ui.participant.checklist import CompletenessChecklist
@@ -65,9 +65,10 @@ from ui.participant.form_fields import (
 )
 from ui.participant.notes_panel import NotesPanel
 from ui.plan.plan_panel import PlanPanel
+from ui.widgets.colours import make_hint
 from ui.widgets.date_field import format_german_date
 from ui.widgets.messages import show_errors
-from ui.widgets.window_layout import fitting, row_after_content
+from ui.widgets.window_layout import first_tab_stop, fitting, row_after_content
 
 EMPTY = "—"
 EDITABLE_STATUSES = (
@@ -137,16 +138,11 @@ class ParticipantEditor(QDialog):
 
         self.setMinimumSize(760, 520)
         self.resize(fitting(DEFAULT_SIZE, self))
-        self._save_text = _("&Save")
-        self._delete_text = _("&Delete…")
-        self._exit_text = _("&Record exit…")
-        self._reserved = {
-            m for m in (used_mnemonic(self._save_text), used_mnemonic(self._delete_text)) if m
-        }
 
         outer = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         self.tabs.setUsesScrollButtons(True)
+        self.tabs.setAccessibleName(_("Parts of the record"))
         outer.addWidget(self.tabs, 1)
         self._build_tabs()
         self.tabs.currentChanged.connect(self._attach_current_panel)
@@ -188,6 +184,7 @@ class ParticipantEditor(QDialog):
         page = QScrollArea()
         page.setWidgetResizable(True)
         page.setFrameShape(QScrollArea.Shape.NoFrame)
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no silent Tab stop: Tab goes to the fields
         body = QWidget()
         self._pages[key] = page
         self.tabs.addTab(page, title)
@@ -199,12 +196,11 @@ class ParticipantEditor(QDialog):
         """A scrollable page with the groups side by side; ``side`` goes under the last column."""
         page, body = self._scroll_page(key, title)
         row = QHBoxLayout(body)
-        used = set(self._reserved)
         for index, column in enumerate(columns):
             column_layout = QVBoxLayout()
             captions: list[QLabel] = []
             for group in column:
-                column_layout.addWidget(self._build_group(group, body, used, page, captions))
+                column_layout.addWidget(self._build_group(group, body, page, captions))
             if side is not None and index == len(columns) - 1:
                 side.setParent(body)
                 column_layout.addWidget(side)
@@ -217,7 +213,6 @@ class ParticipantEditor(QDialog):
         self,
         group: Group,
         parent: QWidget,
-        used: set[str],
         page: QScrollArea,
         captions: list[QLabel],
     ) -> QWidget:
@@ -247,7 +242,7 @@ class ParticipantEditor(QDialog):
                 widget.setPlaceholderText(_(placeholder))
             if isinstance(widget, QComboBox):
                 widget.installEventFilter(self._wheel_guard)
-            caption = QLabel(with_mnemonic(text, used) + ":", box)
+            caption = QLabel(escape(text) + ":", box)
             caption.setBuddy(widget)
             captions.append(caption)
             self._captions[name] = caption
@@ -267,9 +262,8 @@ class ParticipantEditor(QDialog):
         holder_layout.setSpacing(1)
         widget.setParent(holder)
         holder_layout.addWidget(widget)
-        hint = QLabel(holder)
+        hint = make_hint(QLabel(holder))  # the muted grey of a caption, at 4.5:1
         hint.setWordWrap(True)
-        hint.setEnabled(False)  # greyed, like a caption
         holder_layout.addWidget(hint)
         self._hints[name] = hint
         return holder
@@ -291,7 +285,6 @@ class ParticipantEditor(QDialog):
     def _add_exit_tab(self) -> None:
         page, body = self._scroll_page("exit", _("Exit"))
         row = QHBoxLayout(body)
-        used = set(self._reserved) | {m for m in [used_mnemonic(self._exit_text)] if m}
         summary = QGroupBox(_("Exit and outcome"), body)
         form = QFormLayout(summary)
         for name in ("status", *EXIT_FIELDS):
@@ -301,7 +294,7 @@ class ParticipantEditor(QDialog):
             shown.setWordWrap(True)
             self._exit_labels[name] = shown
             form.addRow(escape(label(name)) + ":", shown)
-        self.exit_button = QPushButton(self._exit_text, summary)
+        self.exit_button = QPushButton(_("&Record exit…"), summary)
         self.exit_button.setAutoDefault(False)
         self.exit_button.clicked.connect(self._record_exit)
         buttons = QHBoxLayout()
@@ -309,7 +302,7 @@ class ParticipantEditor(QDialog):
         buttons.addStretch(1)
         form.addRow(buttons)
         captions: list[QLabel] = []
-        self.six_months = self._build_group(layout_spec.SIX_MONTHS, body, used, page, captions)
+        self.six_months = self._build_group(layout_spec.SIX_MONTHS, body, page, captions)
         for widget in (summary, self.six_months):
             column = QVBoxLayout()
             column.addWidget(widget)
@@ -319,10 +312,11 @@ class ParticipantEditor(QDialog):
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.delete_button = QPushButton(self._delete_text, self)
+        self.delete_button = QPushButton(_("&Delete…"), self)
         self.delete_button.clicked.connect(self._delete)
+        mark_destructive(self.delete_button)
         self.saved_label = QLabel(self)
-        self.save_button = QPushButton(self._save_text, self)
+        self.save_button = QPushButton(_("&Save"), self)
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: self.save())
         self.close_button = QPushButton(_("Close"), self)
@@ -532,6 +526,11 @@ class ParticipantEditor(QDialog):
             layout.addWidget(panel)
             self._panels[key] = panel
             self._order_focus_chain()  # the panel's widgets came behind the bottom row
+            assign_mnemonics(self)
+            if self.focusWidget() is page:  # the tab was chosen by keyboard (Ctrl+Tab):
+                target = first_tab_stop(panel)  # the page took the focus, give it onwards
+                if target is not None:
+                    target.setFocus(Qt.FocusReason.TabFocusReason)
         return self._panels[key]
 
     # -- public, also for tests -----------------------------------------------------------

@@ -67,7 +67,7 @@ class ExitDialog(ParticipantDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        used = self._make_buttons(QDialogButtonBox.StandardButton.Ok, _("&Record exit"))
+        self._make_buttons(QDialogButtonBox.StandardButton.Ok, _("&Record exit"))
 
         form = self._growing_form()
         self.bindings: dict[str, Binding] = {
@@ -80,7 +80,7 @@ class ExitDialog(ParticipantDialog):
         for field, binding in self.bindings.items():
             binding.widget.setObjectName(field)
             binding.widget.setAccessibleName(label(field))
-            self._add_row(form, label(field), binding.widget, used)
+            self._add_row(form, label(field), binding.widget)
         outcome_hint = _("The last event within 4 weeks after the exit counts (ESF+).")
         self.bindings["exit_outcome"].widget.setToolTip(outcome_hint)
         self.bindings["exit_outcome_on"].widget.setAccessibleDescription(outcome_hint)

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -35,8 +35,9 @@ from app.services.follow_ups import LABELS, create_follow_up, delete_follow_up, 
 from app.vocab import FollowUpKind
 from ui.operations import Operations
 from ui.row_models import RowsById
+from ui.widgets.colours import alert_colour, muted_colour
 from ui.widgets.date_field import DateField, read_date
-from ui.widgets.formatting import alert_color, date_text
+from ui.widgets.formatting import date_text
 from ui.widgets.messages import confirm
 from ui.widgets.panels import ParticipantPanel, SavingDialog, fit_date_width
 from ui.widgets.read_only_table import read_only_table
@@ -61,7 +62,8 @@ def kind_text(row: FollowUpRow) -> str:
 
 
 class FollowUpModel(RowsById, QAbstractTableModel):
-    """FollowUpRow tuples in due-date order; overdue rows red and bold, done rows grey."""
+    """FollowUpRow tuples in due-date order; overdue rows red and bold, due today bold, each
+    also said in the date cell ("· überfällig", "· heute"), done rows grey."""
 
     DUE, TITLE, PERSON, KIND, DONE = range(5)
     HEADERS = {
@@ -97,9 +99,24 @@ class FollowUpModel(RowsById, QAbstractTableModel):
     def is_overdue(self, row: FollowUpRow) -> bool:
         return not row.done and row.due_date < self._today
 
+    def _due_text(self, row: FollowUpRow) -> str:
+        """The date, and in words what the colour and the bold type show: not by colour alone."""
+        if self.is_overdue(row):
+            return _("{date} · overdue").format(date=date_text(row.due_date))
+        if self._due_today(row):
+            return _("{date} · today").format(date=date_text(row.due_date))
+        return date_text(row.due_date)
+
+    def _spoken_due(self, row: FollowUpRow) -> str:
+        if self.is_overdue(row):
+            return _("{date}, overdue").format(date=date_text(row.due_date))
+        if self._due_today(row):
+            return _("{date}, due today").format(date=date_text(row.due_date))
+        return date_text(row.due_date)
+
     def _text(self, row: FollowUpRow, column: int) -> str:
         if column == self.DUE:
-            return date_text(row.due_date)
+            return self._due_text(row)
         if column == self.TITLE:
             return row.title
         if column == self.PERSON:
@@ -115,20 +132,18 @@ class FollowUpModel(RowsById, QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE:
+            return self._spoken_due(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = self._text(row, column)
-            if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE:
-                text += f" ({_('overdue')})" if self.is_overdue(row) else ""
-            return text
+            return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             whole = self._text(row, column) if column in (self.TITLE, self.KIND) else ""
             return "\n".join(line for line in (whole, self._tooltip(row)) if line)
         if role == Qt.ItemDataRole.ForegroundRole:
-            palette = QApplication.palette()
             if self.is_overdue(row):
-                return alert_color(palette)
+                return alert_colour(QApplication.palette())
             if row.done:
-                return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                return muted_colour(QApplication.palette())
             return None
         if role == Qt.ItemDataRole.FontRole and (self.is_overdue(row) or self._due_today(row)):
             font = QFont()
@@ -184,7 +199,7 @@ class FollowUpDialog(SavingDialog):
         super().__init__(lotse, ops, participant_id, parent)
         self.setWindowTitle(_("New follow-up"))
         self.setMinimumWidth(460)
-        used = self._make_buttons(QDialogButtonBox.StandardButton.Save)
+        self._make_buttons(QDialogButtonBox.StandardButton.Save)
 
         self.due_date = DateField(self)
         self.due_date.setAccessibleName(field_label("due_date"))
@@ -200,7 +215,7 @@ class FollowUpDialog(SavingDialog):
             (field_label("title"), self.title_edit),
             (_("Note"), self.note),
         ):
-            self._add_row(form, text, widget, used)
+            self._add_row(form, text, widget)
         fit_date_width(self.due_date)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -34,9 +34,10 @@ from app.services.contact_notes import (
     update_note,
 )
 from app.vocab import ContactKind
-from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.participant.participant_chooser import ParticipantChooser
+from ui.widgets.colours import make_hint
 from ui.widgets.enum_combo import EnumCombo
 from ui.widgets.formatting import EMPTY
 
@@ -86,17 +87,14 @@ class NoteDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        used = {used_mnemonic(b.text()) for b in self.buttons.buttons()} - {None}
-        used_letters: set[str] = {letter for letter in used if letter}
 
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._build_top(used_letters)
-        self._build_fields(used_letters)
+        self._build_top()
+        self._build_fields()
         layout.addLayout(self.form, 1)
-        hint = QLabel(_("Ctrl+Enter saves, Esc cancels."), self)
-        hint.setEnabled(False)
+        hint = make_hint(QLabel(_("Ctrl+Enter saves, Esc cancels."), self))
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
         for keys in SAVE_KEYS:
@@ -110,18 +108,16 @@ class NoteDialog(QDialog):
 
     # -- building -------------------------------------------------------------------------
 
-    def _build_top(self, used: set[str]) -> None:
+    def _build_top(self) -> None:
         """Rows above the note fields (the participant chooser of the quick note)."""
 
-    def _row(
-        self, name: str, widget: QWidget, used: set[str], buddy: QWidget | None = None
-    ) -> None:
-        caption = QLabel(with_mnemonic(label(name), used) + ":", self)
+    def _row(self, name: str, widget: QWidget, buddy: QWidget | None = None) -> None:
+        caption = QLabel(escape(label(name)) + ":", self)
         caption.setBuddy(buddy or widget)
         self.form.addRow(caption, widget)
 
-    def _build_fields(self, used: set[str]) -> None:
-        when_caption = QLabel(with_mnemonic(label("occurred_at"), used) + ":", self)
+    def _build_fields(self) -> None:
+        when_caption = QLabel(escape(label("occurred_at")) + ":", self)
         self.occurred_at = QDateTimeEdit(now_to_minute(), self)
         when_caption.setBuddy(self.occurred_at)
         self.occurred_at.setDisplayFormat(DATE_TIME_FORMAT)
@@ -142,9 +138,9 @@ class NoteDialog(QDialog):
         when_layout = QHBoxLayout(when)
         when_layout.setContentsMargins(0, 0, 0, 0)
         when_layout.addWidget(self.occurred_at)
-        kind_caption = QLabel(with_mnemonic(label("kind"), used) + ":", when)
+        kind_caption = QLabel(escape(label("kind")) + ":", when)
         kind_caption.setBuddy(self.kind)
-        duration_caption = QLabel(with_mnemonic(_("Duration"), used) + ":", when)
+        duration_caption = QLabel(escape(_("Duration")) + ":", when)
         duration_caption.setBuddy(self.duration)
         for caption, field in ((kind_caption, self.kind), (duration_caption, self.duration)):
             when_layout.addSpacing(12)
@@ -156,19 +152,19 @@ class NoteDialog(QDialog):
         self.topics = QLineEdit(self)
         self.topics.setAccessibleName(label("topics"))
         self.topics.setPlaceholderText(_("e.g. application, language course, residence"))
-        self._row("topics", self.topics, used)
+        self._row("topics", self.topics)
         self.content = QPlainTextEdit(self)
         self.content.setTabChangesFocus(True)
         self.content.setAccessibleName(label("content"))
         self.content.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
-        self._row("content", self.content, used)
+        self._row("content", self.content)
         self.agreements = QPlainTextEdit(self)
         self.agreements.setTabChangesFocus(True)
         self.agreements.setAccessibleName(label("agreements"))
         self.agreements.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
-        self._row("agreements", self.agreements, used)
+        self._row("agreements", self.agreements)
 
-        self.interpreter = QCheckBox(with_mnemonic(_("present"), used), self)
+        self.interpreter = QCheckBox(escape(_("present")), self)
         self.interpreter.setAccessibleName(label("interpreter"))
         self.interpreter_language = QLineEdit(self)
         self.interpreter_language.setAccessibleName(label("interpreter_language"))
@@ -179,7 +175,7 @@ class NoteDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.interpreter)
         row.addSpacing(8)
-        language_caption = QLabel(with_mnemonic(_("Language"), used) + ":", interpreter)
+        language_caption = QLabel(escape(_("Language")) + ":", interpreter)
         language_caption.setBuddy(self.interpreter_language)
         row.addWidget(language_caption)
         row.addWidget(self.interpreter_language, 1)
@@ -305,13 +301,15 @@ class QuickNoteDialog(NoteDialog):
         if self.chooser is not None:
             self.chooser.search.setFocus()
 
-    def _build_top(self, used: set[str]) -> None:
+    def _build_top(self) -> None:
         if self.participant_id is not None:
             return
         self.chooser = ParticipantChooser(self._lotse, self)
         self.chooser.chosen.connect(self._on_chosen)
-        caption = QLabel(with_mnemonic(_("Participant"), used) + ":", self)
+        caption = QLabel(escape(_("Participant")) + ":", self)
         caption.setBuddy(self.chooser.search)
+        # Qt names a field after a buddy label only among its siblings: name it as shown
+        self.chooser.search.setAccessibleName(_("Participant"))
         self.form.addRow(caption, self.chooser)
 
     def _on_chosen(self, participant_id: int) -> None:

@@ -37,9 +37,11 @@ from app.bootstrap import Lotse
 from app.db.changes import Changes
 from app.i18n import _
 from app.services.contact_notes import NoteRow, delete_note, label, notes_of
+from ui.mnemonics import mark_destructive
 from ui.operations import Operations
 from ui.participant.note_dialog import NoteDialog
 from ui.row_models import RowsById
+from ui.widgets.colours import separator_colour
 from ui.widgets.formatting import local_text
 from ui.widgets.messages import confirm
 from ui.widgets.panels import ParticipantPanel, run_dialog
@@ -156,7 +158,7 @@ class NoteDelegate(QStyledItemDelegate):
         painter.translate(rect.topLeft())
         painter.setClipRect(0, 0, rect.width(), rect.height())
         document.documentLayout().draw(painter, context)
-        painter.setPen(palette.color(QPalette.ColorRole.Midlight))
+        painter.setPen(separator_colour(palette))  # 3:1: it tells the entries apart
         painter.drawLine(0, rect.height() - 1, rect.width(), rect.height() - 1)
         painter.restore()
 
@@ -181,6 +183,7 @@ class NotesPanel(ParticipantPanel):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(_("&Delete"), self)
         self.delete_button.clicked.connect(self.delete_selected)
+        mark_destructive(self.delete_button)  # the list's Entf key deletes too, after asking
         self._add_button_row(self.new_button, self.edit_button, self.delete_button)
 
         self.model = NoteModel(self)

@@ -81,7 +81,8 @@ class ParticipantChooser(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(self)
-        self.search.setAccessibleName(_("Search participant"))
+        # named by its caption (the dialog's label, WCAG 2.5.3); this says what it does
+        self.search.setAccessibleDescription(_("Search participant"))
         self.search.setPlaceholderText(_("Type a name, then Enter or Down"))
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(self._on_text_edited)

@@ -39,7 +39,7 @@ from app.i18n import _
 from app.services.support_plans.common import current_plan, goals_of, label, steps_of
 from app.services.support_plans.editing import PlanEdit, PlanInput, create_plan, save_plan_edit
 from app.vocab import PlanStatus
-from ui.mnemonics import escape, used_mnemonic, with_mnemonic
+from ui.mnemonics import escape, with_mnemonic
 from ui.operations import Operations
 from ui.plan.plan_tables import (
     GoalModel,
@@ -53,6 +53,7 @@ from ui.plan.plan_tables import (
 from ui.plan.review_dialog import ReviewDialog
 from ui.plan.signatures_dialog import SignaturesDialog
 from ui.plan.versions import VersionsBox
+from ui.widgets.colours import make_hint
 from ui.widgets.date_field import DateField, read_date
 from ui.widgets.formatting import date_text
 from ui.widgets.messages import show_errors
@@ -60,8 +61,6 @@ from ui.widgets.panels import ParticipantPanel, fit_date_width, run_dialog
 
 TEXT_FIELDS = ("situation", "strengths", "needs", "overall_aim", "agreements", "involved")
 TEXT_LINES = 4
-# The record editor's own buttons ("&Speichern", "&Löschen…") stay usable on this tab.
-HOST_BUTTONS = ("&Save", "&Delete…")
 
 
 @dataclass(frozen=True)
@@ -150,37 +149,30 @@ class PlanPanel(ParticipantPanel):
         layout.addStretch(1)
         return page
 
-    def _button(
-        self, text: str, slot: Callable[[], object], parent: QWidget, used: set[str]
-    ) -> QPushButton:
+    def _button(self, text: str, slot: Callable[[], object], parent: QWidget) -> QPushButton:
         button = QPushButton(text, parent)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
-        if letter := used_mnemonic(text):
-            used.add(letter)
         return button
 
     def _build_plan_page(self) -> QWidget:
         page = QWidget(self)
-        used = {m for m in (used_mnemonic(_(text)) for text in HOST_BUTTONS) if m}
-        self.save_button = self._button(_("Save &plan"), self.save, page, used)
+        self.save_button = self._button(_("Save &plan"), self.save, page)
         self.save_button.setToolTip(_("Save the texts, goals and steps"))
-        self.signatures_button = self._button(_("Sig&natures…"), self.edit_signatures, page, used)
-        self.review_button = self._button(_("Re&view…"), self.review, page, used)
+        self.signatures_button = self._button(_("Sig&natures…"), self.edit_signatures, page)
+        self.review_button = self._button(_("Re&view…"), self.review, page)
         self.review_button.setToolTip(
             _("Rate the goals, close this version and start the next one")
         )
-        self.print_button = self._button(_("Pr&int / preview…"), self.print_preview, page, used)
+        self.print_button = self._button(_("Pr&int / preview…"), self.print_preview, page)
         self.print_button.setToolTip(_("Print or save as PDF (Ctrl+P)"))
-        # reserved now, made with their tables (so that Tab reaches them after the table)
+        # made with their tables (so that Tab reaches them after the table)
         self._add_texts = {"goals": _("Add &goal"), "steps": _("Add s&tep")}
-        used |= {m for m in map(used_mnemonic, self._add_texts.values()) if m}
 
         self.header = QLabel(page)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_hint = QLabel(page)
+        self.status_hint = make_hint(QLabel(page))  # the muted grey of a caption, at 4.5:1
         self.status_hint.setWordWrap(True)
-        self.status_hint.setEnabled(False)  # greyed, like a caption
         self.saved_label = QLabel(page)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -200,12 +192,12 @@ class PlanPanel(ParticipantPanel):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 4, 0)
-        body_layout.addLayout(self._build_texts(body, used))
-        body_layout.addWidget(self._build_goals(body, used))
-        body_layout.addWidget(self._build_steps(body, used))
-        self.versions = VersionsBox(self._lotse, self.participant_id, used, body)
+        body_layout.addLayout(self._build_texts(body))
+        body_layout.addWidget(self._build_goals(body))
+        body_layout.addWidget(self._build_steps(body))
+        self.versions = VersionsBox(self._lotse, self.participant_id, body)
         self.versions.open_requested.connect(self.open_printout)
-        versions_box = QGroupBox(with_mnemonic(_("Versions and printouts"), used), body)
+        versions_box = QGroupBox(with_mnemonic(_("Versions and printouts"), set()), body)
         box_layout = QVBoxLayout(versions_box)
         box_layout.addWidget(self.versions)
         versions_box.setMinimumHeight(self.fontMetrics().height() * 12)
@@ -219,7 +211,7 @@ class PlanPanel(ParticipantPanel):
         layout.addWidget(self.scroll, 1)
         return page
 
-    def _build_texts(self, body: QWidget, used: set[str]) -> QGridLayout:
+    def _build_texts(self, body: QWidget) -> QGridLayout:
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -231,7 +223,7 @@ class PlanPanel(ParticipantPanel):
             edit.setTabChangesFocus(True)
             edit.setAccessibleName(label(name))
             edit.setFixedHeight(height)
-            caption = QLabel(with_mnemonic(label(name), used) + ":", body)
+            caption = QLabel(escape(label(name)) + ":", body)
             caption.setBuddy(edit)
             row, column = divmod(number, 2)
             grid.addWidget(caption, row * 2, column)
@@ -245,7 +237,7 @@ class PlanPanel(ParticipantPanel):
         self.place.setAccessibleName(label("place"))
         line = QHBoxLayout()
         for name, widget in (("next_review_on", self.next_review), ("place", self.place)):
-            caption = QLabel(with_mnemonic(label(name), used) + ":", body)
+            caption = QLabel(escape(label(name)) + ":", body)
             caption.setBuddy(widget)
             line.addWidget(caption)
             line.addWidget(widget, 1 if widget is self.place else 0)
@@ -260,12 +252,11 @@ class PlanPanel(ParticipantPanel):
         add: Callable[[], None],
         noun: tuple[str, str],
         body: QWidget,
-        used: set[str],
     ) -> tuple[QGroupBox, QPushButton]:
         """A group with the table and its buttons: add (Ins), remove (Del), up / down
         (Ctrl+arrows); returns the group and its add button."""
         remove_text, model_name = noun
-        box = QGroupBox(with_mnemonic(title, used), body)
+        box = QGroupBox(with_mnemonic(title, set()), body)  # a letter to jump to the table
         view.setParent(box)
         add_button = QPushButton(self._add_texts[model_name], box)
         add_button.clicked.connect(add)
@@ -303,7 +294,7 @@ class PlanPanel(ParticipantPanel):
             shortcut.activated.connect(slot)
         return box, add_button
 
-    def _build_goals(self, body: QWidget, used: set[str]) -> QGroupBox:
+    def _build_goals(self, body: QWidget) -> QGroupBox:
         self.goals_view = row_table(self.goals, label("goals"), body)
         self.goals_view.setToolTip(_("F2 or typing edits a cell; Enter confirms"))
         box, self.add_goal_button = self._list_box(
@@ -312,14 +303,13 @@ class PlanPanel(ParticipantPanel):
             self.add_goal,
             (_("Remove goal"), "goals"),
             body,
-            used,
         )
         size_columns(
             self.goals_view, {"goal_title": 0, "indicator": 0, "deadline": 95, "status": 120}
         )
         return box
 
-    def _build_steps(self, body: QWidget, used: set[str]) -> QGroupBox:
+    def _build_steps(self, body: QWidget) -> QGroupBox:
         self.steps_view = row_table(self.steps, label("steps"), body)
         self.steps_view.setToolTip(_("F2 or typing edits a cell; Enter confirms"))
         box, self.add_step_button = self._list_box(
@@ -328,7 +318,6 @@ class PlanPanel(ParticipantPanel):
             self.add_step,
             (_("Remove step"), "steps"),
             body,
-            used,
         )
         size_columns(
             self.steps_view,

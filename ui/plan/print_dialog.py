@@ -40,7 +40,7 @@ from app.reports.support_plan import render_support_plan
 from app.services.settings import load_settings
 from app.services.support_plans.document import plan_document_data
 from app.services.support_plans.prints import archive_print, printed_pdf, printed_versions
-from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.plan.pdf_preview import PdfPreview, prepare_printer, print_document
 from ui.plan.pdf_worker import PdfWorker
@@ -138,7 +138,6 @@ class PlanPrintDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         for button in self.buttons.buttons():
             button.setAutoDefault(button is self.print_button)
-        used = {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
 
         self.language = QComboBox(self)
         self.language.addItem(_("none – German only"), None)
@@ -146,11 +145,9 @@ class PlanPrintDialog(QDialog):
             self.language.addItem(language_choice_text(code), code)
         self.language.setAccessibleName(_("Second language"))
         self.language.currentIndexChanged.connect(lambda _index: self.render())
-        language_caption = QLabel(with_mnemonic(_("Second language"), used) + ":", self)
+        language_caption = QLabel(escape(_("Second language")) + ":", self)
         language_caption.setBuddy(self.language)
-        self.special = QCheckBox(
-            with_mnemonic(_("Print special categories (e.g. disability)"), used), self
-        )
+        self.special = QCheckBox(escape(_("Print special categories (e.g. disability)")), self)
         self.special.setToolTip(
             _("Off: health data such as a disability are left out. The log notes the choice.")
         )
@@ -163,7 +160,7 @@ class PlanPrintDialog(QDialog):
         choices.addStretch(1)
 
         self.preview = PdfPreview(self)
-        preview_caption = QLabel(with_mnemonic(_("Preview"), used) + ":", self)
+        preview_caption = QLabel(escape(_("Preview")) + ":", self)
         preview_caption.setBuddy(self.preview.view)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)  # busy, no percentage

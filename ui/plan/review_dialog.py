@@ -23,7 +23,7 @@ from app.models.support_plan import Goal
 from app.services.support_plans.common import get_plan, goals_of, label
 from app.services.support_plans.review import review_plan
 from app.vocab import GoalResult, GoalStatus
-from ui.mnemonics import escape, used_mnemonic, with_mnemonic
+from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.widgets.enum_combo import EnumCombo
 from ui.widgets.formatting import date_text
@@ -57,7 +57,6 @@ class ReviewDialog(QDialog):
         self.finish_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        used = {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
 
         intro = QLabel(
             _(
@@ -88,13 +87,14 @@ class ReviewDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no silent Tab stop: Tab goes to the goals
         scroll.setWidget(body)
 
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setAccessibleName(label("review_notes"))
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        notes_caption = QLabel(with_mnemonic(label("review_notes"), used) + ":", self)
+        notes_caption = QLabel(escape(label("review_notes")) + ":", self)
         notes_caption.setBuddy(self.notes)
 
         layout = QVBoxLayout(self)
@@ -132,14 +132,13 @@ class ReviewDialog(QDialog):
         cell.addWidget(title)
         cell.addWidget(detail)
         combo = EnumCombo(GoalResult, parent=body)
-        combo.setAccessibleName(
-            _("{field}, goal {number}").format(field=label("result"), number=index + 1)
-        )
-        combo.setAccessibleDescription(f"{goal.title}. {detail.text()}")
+        # named after the goal's title shown beside it (its buddy label, WCAG 2.5.3)
+        combo.setAccessibleName(_("{goal}: {field}").format(goal=goal.title, field=label("result")))
+        combo.setAccessibleDescription(detail.text())
         title.setBuddy(combo)
         reason = QLineEdit(goal.result_reason, body)
         reason.setAccessibleName(
-            _("{field}, goal {number}").format(field=label("result_reason"), number=index + 1)
+            _("{goal}: {field}").format(goal=goal.title, field=label("result_reason"))
         )
         if goal.result is not None:
             combo.set_value(goal.result)

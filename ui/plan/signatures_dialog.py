@@ -20,9 +20,10 @@ from app.i18n import _
 from app.services.participants import get_participant
 from app.services.support_plans.common import get_plan, label
 from app.services.support_plans.signatures import SignatureInput, record_signatures
-from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.widgets.date_field import DateField, read_date
+from ui.widgets.window_layout import tab_in_order
 
 DATE_FIELDS = (
     "participant_signed_on",
@@ -58,7 +59,6 @@ class SignaturesDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        used = {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
 
         intro = QLabel(
             _(
@@ -92,11 +92,12 @@ class SignaturesDialog(QDialog):
             ("partner_signed_on", self.dates["partner_signed_on"]),
         ]
         for name, widget in rows:
-            caption = QLabel(with_mnemonic(label(name), used) + ":", self)
+            caption = QLabel(escape(label(name)) + ":", self)
             caption.setBuddy(widget)
             form.addRow(caption, widget)
         if not self.show_guardian:
             self.dates["guardian_signed_on"].hide()
+        tab_in_order([widget for _name, widget in rows])  # the dates were made first
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

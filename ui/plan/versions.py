@@ -30,7 +30,7 @@ from app.services.support_plans.prints import (
     plan_versions,
     printed_versions,
 )
-from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.mnemonics import escape
 from ui.row_models import RowsById
 from ui.widgets.formatting import EMPTY, date_text, local_text
 from ui.widgets.read_only_table import read_only_table
@@ -125,9 +125,7 @@ class VersionsBox(QWidget):
 
     open_requested = Signal(int, int)  # plan id (version), print id
 
-    def __init__(
-        self, lotse: Lotse, participant_id: int, used: set[str], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, lotse: Lotse, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lotse = lotse
         self.participant_id = participant_id
@@ -136,7 +134,6 @@ class VersionsBox(QWidget):
         self.versions_view = _table(self.versions, _("Versions"), self)
         self.prints_view = _table(self.prints, _("Printouts"), self)
         self.open_button = QPushButton(_("&Open printout…"), self)
-        used.add(used_mnemonic(self.open_button.text()) or "")
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_selected)
         self.prints_view.activated.connect(lambda _index: self.open_selected())
@@ -148,12 +145,12 @@ class VersionsBox(QWidget):
         )
 
         left = QVBoxLayout()
-        versions_caption = QLabel(with_mnemonic(_("Versions"), used) + ":", self)
+        versions_caption = QLabel(escape(_("Versions")) + ":", self)
         versions_caption.setBuddy(self.versions_view)
         left.addWidget(versions_caption)
         left.addWidget(self.versions_view)
         right = QVBoxLayout()
-        prints_caption = QLabel(with_mnemonic(_("Printouts"), used) + ":", self)
+        prints_caption = QLabel(escape(_("Printouts")) + ":", self)
         prints_caption.setBuddy(self.prints_view)
         right.addWidget(prints_caption)
         right.addWidget(self.prints_view)

@@ -71,7 +71,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(caption)
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([_("Made on"), _("Occasion"), _("Size")])
-        self.table.setAccessibleName(_("Backups"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

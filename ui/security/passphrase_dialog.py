@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.mnemonics import escape
 from ui.security import (
     RETRY_DELAY_MS,
     PausingDialog,
@@ -105,7 +105,6 @@ class NewPassphraseDialog(PausingDialog):
         for button in self.buttons.buttons():
             button.setAutoDefault(button is self.ok_button)
         self.ok_button.setDefault(True)
-        used = {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
 
         layout = QVBoxLayout(self)
         if self.first_start:
@@ -124,10 +123,10 @@ class NewPassphraseDialog(PausingDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.current_field: QLineEdit | None = None
         if self._verify_current is not None:
-            self.current_field = self._field(form, _("Current passphrase"), used)
-        self.new_field = self._field(form, _("New passphrase"), used)
-        self.repeat_field = self._field(form, _("Repeat passphrase"), used)
-        self.show_check = QCheckBox(with_mnemonic(_("Show the new passphrase"), used), self)
+            self.current_field = self._field(form, _("Current passphrase"))
+        self.new_field = self._field(form, _("New passphrase"))
+        self.repeat_field = self._field(form, _("Repeat passphrase"))
+        self.show_check = QCheckBox(escape(_("Show the new passphrase")), self)
         self.show_check.toggled.connect(self._show_typed)
         form.addRow("", self.show_check)
         layout.addLayout(form)
@@ -156,9 +155,7 @@ class NewPassphraseDialog(PausingDialog):
         self.recovery_check: QCheckBox | None = None
         if self.first_start:
             layout.addSpacing(6)
-            self.recovery_check = QCheckBox(
-                with_mnemonic(_("Create a recovery key (recommended)"), used), self
-            )
+            self.recovery_check = QCheckBox(escape(_("Create a recovery key (recommended)")), self)
             self.recovery_check.setChecked(True)
             explanation = _(
                 "The recovery key opens the data if the passphrase is forgotten. It is shown "
@@ -215,11 +212,11 @@ class NewPassphraseDialog(PausingDialog):
         )
         return box
 
-    def _field(self, form: QFormLayout, name: str, used: set[str]) -> QLineEdit:
+    def _field(self, form: QFormLayout, name: str) -> QLineEdit:
         field = QLineEdit(self)
         field.setEchoMode(QLineEdit.EchoMode.Password)
         field.setAccessibleName(name)
-        caption = QLabel(with_mnemonic(name, used) + ":", self)
+        caption = QLabel(escape(name) + ":", self)
         caption.setBuddy(field)
         form.addRow(caption, field)
         return field

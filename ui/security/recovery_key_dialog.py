@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, format_date
-from ui.mnemonics import with_mnemonic
+from ui.mnemonics import escape
 from ui.security import announce, fit_height, grow_to_fit, message_label, text_label
 from ui.widgets.printing import print_with_dialog
 
@@ -88,14 +88,11 @@ class RecoveryKeyDialog(QDialog):
     # -- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        used: set[str] = set()
-        self.done_button = QPushButton(with_mnemonic(_("Done"), used), self)
-        self.print_button = QPushButton(with_mnemonic(_("Print…"), used), self)
-        self.save_button = QPushButton(with_mnemonic(_("Save as text file…"), used), self)
-        self.confirm_check = QCheckBox(
-            with_mnemonic(_("I have stored the recovery key safely."), used), self
-        )
-        key_caption = QLabel(with_mnemonic(_("Recovery key"), used) + ":", self)
+        self.done_button = QPushButton(escape(_("Done")), self)
+        self.print_button = QPushButton(escape(_("Print…")), self)
+        self.save_button = QPushButton(escape(_("Save as text file…")), self)
+        self.confirm_check = QCheckBox(escape(_("I have stored the recovery key safely.")), self)
+        key_caption = QLabel(escape(_("Recovery key")) + ":", self)
 
         self.buttons = QDialogButtonBox(self)
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import LotseError
 from app.i18n import _
-from ui.mnemonics import with_mnemonic
+from ui.mnemonics import assign_mnemonics, escape
 from ui.security import (
     RETRY_DELAY_MS,
     PausingDialog,
@@ -87,18 +87,15 @@ class UnlockDialog(PausingDialog):
             self.mode_button.clicked.connect(lambda: self.set_recovery_mode(not self.recovery_mode))
             self.buttons.addButton(self.mode_button, QDialogButtonBox.ButtonRole.ActionRole)
 
-        # Mnemonics: the buttons keep theirs; each mode's caption and switch button get theirs.
-        used: set[str] = set()
-        self.unlock_button.setText(with_mnemonic(_("Unlock"), used))
-        self.quit_button.setText(with_mnemonic(_("Quit"), used))
-        passphrase_used, recovery_used = set(used), set(used)
+        self.unlock_button.setText(escape(_("Unlock")))
+        self.quit_button.setText(escape(_("Quit")))
         self._captions = {
-            False: with_mnemonic(_("Passphrase"), passphrase_used) + ":",
-            True: with_mnemonic(_("Recovery key"), recovery_used) + ":",
+            False: escape(_("Passphrase")) + ":",
+            True: escape(_("Recovery key")) + ":",
         }
         self._switch_texts = {
-            False: with_mnemonic(_("Use recovery key…"), passphrase_used),
-            True: with_mnemonic(_("Use passphrase instead"), recovery_used),
+            False: escape(_("Use recovery key…")),
+            True: escape(_("Use passphrase instead")),
         }
         for button in self.buttons.buttons():
             button.setAutoDefault(button is self.unlock_button)
@@ -163,6 +160,7 @@ class UnlockDialog(PausingDialog):
         self.hint.setVisible(recovery)
         if self.mode_button is not None:
             self.mode_button.setText(self._switch_texts[recovery])
+        assign_mnemonics(self)  # the caption and the switch button have new texts
 
     # -- modes ----------------------------------------------------------------------------
 

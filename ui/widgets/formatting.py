@@ -7,6 +7,7 @@ from datetime import date, datetime
 from PySide6.QtGui import QColor, QPalette
 
 from app.i18n import format_date
+from ui.widgets.colours import alert_colour
 
 EMPTY = "—"
 LOCAL_FORMAT = "%d.%m.%Y %H:%M"
@@ -23,6 +24,5 @@ def local_text(moment: datetime) -> str:
 
 
 def alert_color(palette: QPalette) -> QColor:
-    """A red that stays readable on light and dark backgrounds (overdue, withdrawn)."""
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    return QColor("#ff8a80") if dark else QColor("#b3261e")
+    """A red that meets 4.5:1 on the palette's lists and window (overdue, withdrawn)."""
+    return alert_colour(palette)

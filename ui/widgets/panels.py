@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
-from ui.mnemonics import used_mnemonic, with_mnemonic
+from ui.mnemonics import escape
 from ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
@@ -59,15 +59,13 @@ class ParticipantDialog(QDialog):
 
     def _make_buttons(
         self, accept: QDialogButtonBox.StandardButton, accept_text: str | None = None
-    ) -> set[str]:
-        """``self.buttons``: ``accept`` (optionally renamed) and Cancel; returns the mnemonic
-        letters they use."""
+    ) -> None:
+        """``self.buttons``: ``accept`` (optionally renamed) and Cancel."""
         self.buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel, self)
         if accept_text is not None:
             self.buttons.button(accept).setText(accept_text)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        return {m for m in (used_mnemonic(b.text()) for b in self.buttons.buttons()) if m}
 
     @staticmethod
     def _growing_form() -> QFormLayout:
@@ -75,9 +73,9 @@ class ParticipantDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return form
 
-    def _add_row(self, form: QFormLayout, text: str, widget: QWidget, used: set[str]) -> None:
-        """A row "caption: widget" whose caption has a mnemonic not in ``used`` yet."""
-        caption = QLabel(with_mnemonic(text, used) + ":", self)
+    def _add_row(self, form: QFormLayout, text: str, widget: QWidget) -> None:
+        """A row "caption: widget" (its Alt letter: ui.mnemonics)."""
+        caption = QLabel(escape(text) + ":", self)
         caption.setBuddy(widget)
         form.addRow(caption, widget)
 
@@ -116,7 +114,8 @@ class ParticipantPanel(QWidget):
     def _add_button_row(self, *buttons: QPushButton) -> None:
         row = QHBoxLayout()
         for button in buttons:
-            row.addWidget(button)
+            button.setAutoDefault(False)  # Enter in the record is no click; the focus mark
+            row.addWidget(button)  # stays on the focused button only
         row.addStretch(1)
         self.panel_layout.addLayout(row)
 

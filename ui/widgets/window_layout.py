@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QBoxLayout, QDialogButtonBox, QWidget
 
 SCREEN_MARGIN = QSize(40, 60)  # window frame and taskbar
 
@@ -39,4 +39,44 @@ def row_after_content(window: QWidget, content: QWidget, row: QBoxLayout) -> Non
         if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
     ]
     for first, second in pairwise([last, *buttons]):
+        QWidget.setTabOrder(first, second)
+
+
+def order_button_boxes(window: QWidget) -> None:
+    """Tab through each dialog button box of ``window`` from left to right, as shown.
+
+    QDialogButtonBox places its buttons by the platform's convention (OK left of Cancel on
+    Windows and KDE, right of it on GNOME and macOS) but leaves their Tab order as they were
+    added, so Tab could jump back to the left.
+    """
+    for box in window.findChildren(QDialogButtonBox):
+        layout = box.layout()
+        if layout is None:
+            continue
+        shown = [layout.itemAt(i).widget() for i in range(layout.count())]
+        buttons = [w for w in shown if isinstance(w, QAbstractButton) and not w.isHidden()]
+        if box.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            buttons.reverse()
+        for first, second in pairwise(buttons):
+            QWidget.setTabOrder(first, second)
+
+
+def first_tab_stop(container: QWidget) -> QWidget | None:
+    """The first control inside ``container`` that Tab reaches (in focus-chain order)."""
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container:
+        if (
+            container.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(container)
+            and widget.isEnabled()
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def tab_in_order(widgets: list[QWidget]) -> None:
+    """Tab through ``widgets`` in this order (a form built in another order than shown)."""
+    for first, second in pairwise(widgets):
         QWidget.setTabOrder(first, second)

@@ -1,0 +1,980 @@
+"""A catalogue of every screen and dialog of Lotse, opened in a realistic state (issue #21).
+
+For checks that must see each window as the user sees it (mnemonics, Tab order, names, focus
+marks)::
+
+    from tests.ui import screens
+    from tests.ui.screens import SCREENS, screen_id
+
+    screen_ctx = screens.screen_ctx  # the fixture ...
+    screens_template = screens.screens_template  # ... and the session's data set it copies
+
+    @pytest.mark.parametrize("screen", SCREENS, ids=screen_id)
+    def test_something(screen_ctx, screen):
+        window = screen.open(screen_ctx)
+
+The data set is stored through the operations of ``app.services``, as the face stores it: a
+JOKO person with a reviewed support plan (version 2 open, printouts of both versions), contact
+notes, manual and generated follow-ups, consents (one withdrawn); a minor in
+Ausbildungsmanagement with a plan, notes, follow-ups and consents; an exited JOKO person; the
+office settings filled in. ``screen_context(qtbot, lotse)`` stores it into the given Lotse;
+the fixture ``screen_ctx`` gives each test a copy of a data location built that way once per
+run. Either way the QApplication is set up like the program's (German Qt texts, DejaVu font,
+stylesheet).
+
+Each ``open`` shows its window the way the program does, but without ``exec()``: made, shown
+and activated (``tests.ui.helpers.show``; application-modal where the program runs it
+modally), the tab, page or mode chosen, lazy parts built (the record's panels, the pages of
+the main window), a PDF preview rendered and painted. qtbot closes the window at teardown
+without any question (hidden first, as ``helpers.show`` does). The offscreen screen is
+800×800, so windows that fit themselves to the screen (the record editor) open at their
+minimum size. Message boxes are Qt's own; the few in the catalogue are made from the
+arguments the program passes to ``QMessageBox.warning`` / ``critical``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from app.bootstrap import Lotse, bootstrap
+from app.db import keys
+from app.i18n import _
+from app.paths import DataPaths
+from app.services.consents import ConsentInput, add_consent, consents_of, withdraw_consent
+from app.services.contact_notes import NoteInput, add_note, notes_of
+from app.services.follow_ups import create_follow_up, set_done
+from app.services.participants import ExitData, exit_participant, get_participant
+from app.services.settings import load_settings, save_settings
+from app.services.support_plans.common import get_plan, goals_of
+from app.services.support_plans.document import plan_document_data
+from app.services.support_plans.editing import GoalInput, PlanInput, StepInput
+from app.services.support_plans.prints import archive_print
+from app.services.support_plans.review import review_plan
+from app.services.support_plans.signatures import SignatureInput, record_signatures
+from app.vocab import (
+    AccessRoute,
+    ConsentPurpose,
+    ContactKind,
+    DrivingLicenceClass,
+    DropoutRisk,
+    EmploymentStatusAtEntry,
+    ExitOutcome,
+    ExitReason,
+    Gender,
+    GermanLevel,
+    GermanProofKind,
+    GoalResult,
+    GoalStatus,
+    HousingSituation,
+    IntegrationCourseStatus,
+    Program,
+    ResidenceStatus,
+    RiskFactor,
+    SchoolForm,
+    SchoolLevel,
+    StepStatus,
+    SupportNeedArea,
+    VocationalLevel,
+    WorkingTimePreference,
+    YesNoUnknown,
+)
+from tests.conftest import EXAMPLE_SETTINGS
+from tests.locations import CHEAP_COST, copy_location
+from tests.services.helpers import add_person, new_plan, run, store_plan
+from ui.about_dialog import AboutDialog
+from ui.main_window import FOLLOW_UPS, OVERVIEW, PAGES, PARTICIPANTS, SETTINGS, MainWindow
+from ui.operations import Operations
+from ui.pages.follow_ups_page import FollowUpsPage
+from ui.pages.overview import OverviewPage
+from ui.pages.participants_page import ParticipantsPage
+from ui.pages.placeholder import PlaceholderPage
+from ui.pages.settings_page import SettingsPage
+from ui.participant.consents_panel import ConsentDialog, ConsentsPanel, WithdrawDialog
+from ui.participant.editor import ParticipantEditor
+from ui.participant.exit_dialog import ExitDialog
+from ui.participant.follow_ups_panel import FollowUpDialog, FollowUpsPanel
+from ui.participant.note_dialog import NoteDialog, QuickNoteDialog
+from ui.participant.notes_panel import NotesPanel
+from ui.participant.participant_chooser import ParticipantChooser
+from ui.plan.document_dialog import DocumentDialog
+from ui.plan.pdf_preview import PdfPreview
+from ui.plan.plan_panel import PlanPanel
+from ui.plan.print_dialog import PlanPrintDialog, file_name_part
+from ui.plan.review_dialog import ReviewDialog
+from ui.plan.signatures_dialog import SignaturesDialog
+from ui.plan.versions import VersionsBox
+from ui.security.backups_dialog import BackupsDialog
+from ui.security.passphrase_dialog import NewPassphraseDialog
+from ui.security.recovery_key_dialog import RecoveryKeyDialog
+from ui.security.session_lock import LockOverlay, SessionLock
+from ui.security.unlock_dialog import UnlockDialog
+from ui.settings_dialog import SettingsDialog
+from ui.unlocking import unlock_key
+
+WAIT_MS = 10_000  # rendering a PDF preview on its worker
+EXAMPLE_RECOVERY_KEY = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"  # made up, for the look
+
+# The record editor's tabs as the user sees them (German), per Förderbereich.
+FORM_TABS = ("Stammdaten", "ESF+ Eintritt")
+PANEL_TABS = ("Förderplan", "Austritt", "Kontaktverlauf", "Wiedervorlagen", "Einwilligungen")
+EDITOR_TABS: dict[Program, tuple[str, ...]] = {
+    Program.JOKO: (*FORM_TABS, "JOKO", *PANEL_TABS),
+    Program.TRAINING: (*FORM_TABS, "Ausbildung", *PANEL_TABS),
+}
+# What each tab holds beyond the form (for ``Screen.covers``).
+TAB_WIDGETS: dict[str, tuple[type, ...]] = {
+    "Förderplan": (PlanPanel, VersionsBox),
+    "Kontaktverlauf": (NotesPanel,),
+    "Wiedervorlagen": (FollowUpsPanel,),
+    "Einwilligungen": (ConsentsPanel,),
+}
+PAGE_WIDGETS: dict[int, type] = {
+    OVERVIEW: OverviewPage,
+    PARTICIPANTS: ParticipantsPage,
+    FOLLOW_UPS: FollowUpsPage,
+    SETTINGS: SettingsPage,
+}
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str  # e.g. "editor/joko/Stammdaten", "main/Teilnehmende", "dialog/quick_note"
+    open: Callable[[ScreenContext], QWidget]  # the shown, active top-level window
+    covers: tuple[type, ...] = ()  # the ui classes (windows, dialogs, pages, panels) it shows
+    # where Tab must stay (the lock overlay over a window), if not the whole window
+    focus_area: Callable[[QWidget], QWidget] | None = None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def screen_id(screen: Screen) -> str:
+    """For ``pytest.mark.parametrize(..., ids=screen_id)``."""
+    return screen.name
+
+
+@dataclass
+class ScreenData:
+    """The ids of the data set (``build_data``)."""
+
+    joko_id: int  # Ayşe Şahin: active, complete ESF+ data, JOKO details
+    joko_plan_id: int  # her open support plan, version 2 (draft, goals and steps)
+    joko_closed_plan_id: int  # version 1: signed, printed, reviewed, closed
+    joko_print_id: int  # an archived printout of version 1
+    training_id: int  # Łukasz Nowak: 17 years old, Ausbildungsmanagement
+    training_plan_id: int  # his open plan, version 1 (draft)
+    exited_id: int  # Omar Haddad: JOKO, exited five weeks ago, outcome recorded
+
+
+@dataclass
+class ScreenContext(ScreenData):
+    """The data the screens show (ids), and how to show a window the program's way."""
+
+    qtbot: Any = None
+    lotse: Lotse = None  # type: ignore[assignment]
+    ops: Operations = None  # type: ignore[assignment]
+
+    @classmethod
+    def of(cls, qtbot: Any, lotse: Lotse, data: ScreenData) -> ScreenContext:
+        return cls(**asdict(data), qtbot=qtbot, lotse=lotse, ops=Operations(lotse))
+
+    def person_id(self, person: str) -> int:
+        return {"joko": self.joko_id, "training": self.training_id, "exited": self.exited_id}[
+            person
+        ]
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def show[W: QWidget](
+        self, widget: W, *, modal: bool = False, before_close: Callable[[W], None] | None = None
+    ) -> W:
+        """Show and activate as ``exec()`` would (``modal``: application-modal, as exec makes
+        it), without its event loop; closed by qtbot at teardown without questions."""
+
+        def close(shown: W) -> None:
+            if before_close is not None:
+                before_close(shown)
+            shown.hide()  # a hidden dialog closes without asking (unsaved edits, unconfirmed key)
+
+        self.qtbot.addWidget(widget, before_close_func=close)
+        if modal and isinstance(widget, QDialog):
+            widget.setModal(True)
+        widget.show()
+        widget.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+        settle()
+        return widget
+
+    def main_window(
+        self, page: int, before_close: Callable[[MainWindow], None] | None = None
+    ) -> MainWindow:
+        window = self.show(MainWindow(self.lotse), before_close=before_close)
+        window.show_page(page)
+        settle()
+        assert window.current_page() == page
+        return window
+
+    def editor(self, participant_id: int | None, tab: str, **kwargs: Any) -> ParticipantEditor:
+        """The record editor as the program opens it, with ``tab`` chosen (its panel built)."""
+        editor = self.show(
+            ParticipantEditor(self.lotse, self.ops, participant_id, **kwargs), modal=True
+        )
+        choose_tab(editor, tab)
+        return editor
+
+    def dialog[D: QDialog](self, dialog: D) -> D:
+        return self.show(dialog, modal=True)
+
+
+def settle() -> None:
+    """Let posted events run (layouts, show events that load data)."""
+    for _round in range(3):
+        QApplication.processEvents()
+
+
+def choose_tab(editor: ParticipantEditor, tab: str) -> None:
+    """Choose the tab named ``tab`` as a click would; its panel is built on first choice."""
+    names = [editor.tabs.tabText(index) for index in range(editor.tabs.count())]
+    assert tab in names, f"no tab {tab!r} in the editor; its tabs: {names}"
+    index = names.index(tab)
+    assert editor.tabs.isTabEnabled(index), f"the tab {tab!r} is disabled"
+    editor.tabs.setCurrentIndex(index)
+    settle()
+
+
+def _program_app() -> None:
+    """Translations of Qt's own texts, the font and the stylesheet, as the program has them."""
+    from ui.app import application
+
+    application()
+
+
+# -- the data, through the operations ---------------------------------------------------------
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute)).astimezone().astimezone(UTC)
+
+
+def _notes(lotse: Lotse, participant_id: int, today: date, interpreter: str) -> None:
+    for days, kind, topics, content, agreements in (
+        (
+            40,
+            ContactKind.IN_PERSON,
+            "Erstgespräch, Aufenthalt",
+            "Erstgespräch im Büro. Unterlagen zum Aufenthalt gesichtet, Datenschutzhinweise "
+            "ausgehändigt und erklärt.",
+            "Zeugnisse zum nächsten Termin mitbringen.",
+        ),
+        (
+            12,
+            ContactKind.PHONE,
+            "Sprachkurs",
+            "Rückruf wegen des Sprachkurses: Anmeldung bei der Volkshochschule ist erfolgt.",
+            "",
+        ),
+        (
+            2,
+            ContactKind.COMPANY_VISIT,
+            "Praktikum, Bewerbung",
+            "Besuch im Betrieb mit Frau Krüger (Ausbildungsleitung). Ein Praktikum ab dem "
+            "nächsten Monat ist möglich; die Bewerbung geht diese Woche hinaus.",
+            "Bewerbung bis Freitag senden; Rückmeldung an die Koordinatorin.",
+        ),
+    ):
+        run(
+            lotse,
+            add_note,
+            participant_id,
+            NoteInput(
+                occurred_at=_at(today - timedelta(days=days), 10, 30),
+                kind=kind,
+                content=content,
+                duration_minutes=45 if kind != ContactKind.PHONE else 10,
+                topics=topics,
+                agreements=agreements,
+                interpreter=days == 40,
+                interpreter_language=interpreter if days == 40 else "",
+            ),
+        )
+
+
+def _follow_ups(lotse: Lotse, participant_id: int, today: date, what: str) -> None:
+    made = []
+    for days, title, note in (
+        (-3, f"Unterlagen {what} nachfragen", "Kopien für die Akte."),
+        (0, "Rückruf Jobcenter", ""),
+        (4, "Bewerbung besprechen", "Anschreiben und Lebenslauf durchsehen."),
+        (16, "Termin Kompetenzfeststellung", ""),
+        (-20, "Anmeldung Sprachkurs prüfen", ""),
+    ):
+        changes = run(
+            lotse,
+            create_follow_up,
+            due_date=today + timedelta(days=days),
+            title=title,
+            participant_id=participant_id,
+            note=note,
+        )
+        made.append(changes.created)
+    run(lotse, set_done, made[-1], True)  # one done: history
+
+
+def _consents(lotse: Lotse, participant_id: int, today: date, guardian: str) -> None:
+    for purpose, recipient in (
+        (ConsentPurpose.COUNSELLING, "Landkreis Harz, Fachdienst Arbeit"),
+        (ConsentPurpose.SHARE_JOB_CENTER, "Jobcenter Harz"),
+        (ConsentPurpose.MESSENGER, "Messenger (Signal)"),
+    ):
+        run(
+            lotse,
+            add_consent,
+            participant_id,
+            ConsentInput(purpose, recipient, today - timedelta(days=40), "2026-01", guardian),
+        )
+    rows = consents_of(lotse.reads, participant_id)
+    withdrawn = next(row for row in rows if row.purpose == ConsentPurpose.MESSENGER)
+    run(lotse, withdraw_consent, withdrawn.id, today - timedelta(days=5))
+
+
+def _plan(lotse: Lotse, participant_id: int, today: date, aim: str) -> int:
+    plan_id = new_plan(lotse, participant_id)
+    store_plan(
+        lotse,
+        plan_id,
+        texts=PlanInput(
+            situation="Seit 2023 in Deutschland, wohnt mit der Familie in Halle (Saale).",
+            strengths="Zuverlässig, motiviert, Erfahrung im Verkauf.",
+            needs="Sprache: Deutsch auf B1 bringen.\nBerufliche Orientierung.",
+            overall_aim=aim,
+            agreements="Termine werden spätestens einen Tag vorher abgesagt.",
+            involved="Jobcenter Harz, Volkshochschule",
+            next_review_on=today + timedelta(days=60),
+            place="Halle (Saale)",
+        ),
+        goals=[
+            GoalInput(
+                "Deutsch B1",
+                "Zertifikat liegt vor",
+                today + timedelta(days=120),
+                GoalStatus.IN_PROGRESS,
+            ),
+            GoalInput(
+                "Praktikum im Wunschberuf",
+                "Praktikumsvertrag unterschrieben",
+                today + timedelta(days=45),
+            ),
+        ],
+        steps=[
+            StepInput(
+                "Zum Integrationskurs anmelden",
+                "Teilnehmerin",
+                today + timedelta(days=7),
+                StepStatus.IN_PROGRESS,
+                0,
+            ),
+            StepInput(
+                "Drei Betriebe anschreiben", "Koordinatorin", today + timedelta(days=14), goal=1
+            ),
+            StepInput("Lebenslauf überarbeiten", "Teilnehmerin", today + timedelta(days=10)),
+        ],
+    )
+    return plan_id
+
+
+def build_data(lotse: Lotse) -> ScreenData:
+    """Store the data set through the operations (see the module's description)."""
+    today = date.today()
+    with lotse.unit_of_work() as uow:
+        save_settings(uow, EXAMPLE_SETTINGS)
+    entry = today - timedelta(days=60)
+    core: dict[str, Any] = {
+        "postal_code": "06108",
+        "city": "Halle (Saale)",
+        "disability": YesNoUnknown.NOT_STATED,
+        "entry_date": entry,
+        "privacy_notice_given_on": entry,
+    }
+    joko_id = add_person(
+        lotse,
+        "Şahin",
+        "Ayşe",
+        program=Program.JOKO,
+        esf_number="L-2026-017",
+        birth_date=date(1991, 5, 17),
+        gender=Gender.FEMALE,
+        street="Große Ulrichstraße 12",
+        phone="0345 1234567",
+        email="ayse.sahin@example.org",
+        nationalities=["TR", "SY"],
+        birth_country="SY",
+        first_languages=["ar", "tr"],
+        interpreter_needed=True,
+        interpreter_language="Arabisch",
+        employment_status_at_entry=EmploymentStatusAtEntry.LONG_TERM_UNEMPLOYED,
+        unemployed_since=date(2024, 2, 1),
+        school_level=SchoolLevel.INTERMEDIATE,
+        vocational_level=VocationalLevel.NONE,
+        qualification_abroad=True,
+        receives_sgb2=True,
+        housing_situation=HousingSituation.OWN_FLAT,
+        rural_area=False,
+        foreign_background=YesNoUnknown.YES,
+        minority=YesNoUnknown.NOT_STATED,
+        residence_status=ResidenceStatus.S25_3,
+        residence_title_valid_until=today + timedelta(days=75),  # a generated follow-up
+        employment_permitted=True,
+        residence_requirement=True,
+        residence_requirement_place="Halle (Saale)",
+        arrived_in_germany_on=date(2023, 4, 3),
+        job_center_customer_number="123D456789",
+        benefit_community_number="12345BG0012345",
+        sgb2_proven_on=entry,
+        cooperation_plan_on=entry,
+        cooperation_plan_next_update_on=today + timedelta(days=30),
+        german_level=GermanLevel.A2,
+        german_proof=GermanProofKind.DTZ,
+        german_proof_on=date(2025, 6, 20),
+        literacy_need=False,
+        integration_course_status=IntegrationCourseStatus.ATTENDING,
+        target_occupations=["Verkäuferin", "Kauffrau im Einzelhandel"],
+        working_time_preference=WorkingTimePreference.PART_TIME,
+        mobility_radius_km=25,
+        driving_licences=[DrivingLicenceClass.B.value],
+        care_responsibility=True,
+        placement_barriers="Kinderbetreuung nur bis 14 Uhr gesichert.",
+        notes="Bevorzugt Termine am Vormittag.",
+        **core,
+    )
+    training_id = add_person(
+        lotse,
+        "Nowak",
+        "Łukasz",
+        program=Program.TRAINING,
+        birth_date=date(today.year - 17, 1, 15),
+        gender=Gender.MALE,
+        nationalities=["PL"],
+        birth_country="PL",
+        first_languages=["pl"],
+        employment_status_at_entry=EmploymentStatusAtEntry.INACTIVE_IN_EDUCATION,
+        school_level=SchoolLevel.LOWER_SECONDARY,
+        vocational_level=VocationalLevel.NONE,
+        housing_situation=HousingSituation.WITH_FAMILY,
+        school_form=SchoolForm.PART_TIME_VOCATIONAL,
+        school_class="KFZ-1b",
+        school_year="2026/27",
+        apprenticeship_occupation="Kfz-Mechatroniker",
+        apprenticeship_year=1,
+        apprenticeship_start=date(today.year - 1, 9, 1),
+        apprenticeship_end=date(today.year + 2, 8, 31),
+        contract_registered=True,
+        absence_hours=24,
+        unexcused_absence_hours=6,
+        absence_as_of=today - timedelta(days=7),
+        performance="Praxis gut, Berufsschule Mathematik schwach.",
+        dropout_risk=DropoutRisk.MEDIUM,
+        risk_factors=[RiskFactor.ABSENCES.value, RiskFactor.PERFORMANCE.value],
+        support_need_assessed_on=entry,
+        support_need_areas=[SupportNeedArea.SUBJECT.value, SupportNeedArea.LANGUAGE.value],
+        access_route=AccessRoute.TEACHER,
+        other_support_services="Ausbildungsbegleitende Hilfen (abH) beantragt.",
+        **core,
+    )
+    exited_id = add_person(
+        lotse,
+        "Haddad",
+        "Omar",
+        program=Program.JOKO,
+        birth_date=date(1988, 11, 2),
+        gender=Gender.MALE,
+        nationalities=["AF"],
+        employment_status_at_entry=EmploymentStatusAtEntry.UNEMPLOYED,
+        school_level=SchoolLevel.LOWER_SECONDARY,
+        vocational_level=VocationalLevel.PARTIAL,
+        housing_situation=HousingSituation.SHARED_FLAT,
+        residence_status=ResidenceStatus.S25_1_2,
+        **(core | {"entry_date": today - timedelta(days=240)}),
+    )
+    run(
+        lotse,
+        exit_participant,
+        exited_id,
+        ExitData(
+            exit_date=today - timedelta(days=35),
+            reason=ExitReason.GOAL_REACHED,
+            outcome=ExitOutcome.EMPLOYED_SOCIAL_INSURANCE,
+            outcome_on=today - timedelta(days=30),
+            qualification_gained=False,
+        ),
+    )
+
+    _notes(lotse, joko_id, today, "Arabisch")
+    _notes(lotse, training_id, today, "Polnisch")
+    _follow_ups(lotse, joko_id, today, "Aufenthalt")
+    _follow_ups(lotse, training_id, today, "Berufsschule")
+    _consents(lotse, joko_id, today, "")
+    _consents(lotse, training_id, today, "Anna Nowak (Mutter)")
+
+    first = _plan(lotse, joko_id, today, "Sozialversicherungspflichtige Teilzeitstelle im Verkauf")
+    signed = today - timedelta(days=30)
+    run(
+        lotse,
+        record_signatures,
+        first,
+        SignatureInput(participant_signed_on=signed, coordinator_signed_on=signed),
+    )
+    printed = run(lotse, archive_print, first, _plan_pdf(lotse, first), "de").created
+    with lotse.reading() as uow:
+        goals = goals_of(uow, first)
+    results = {goal.id: (GoalResult.PARTLY, "Kurs läuft noch") for goal in goals if goal.id}
+    second = run(lotse, review_plan, first, results, "Gutes Gespräch, Ziele angepasst.").created
+    assert printed is not None and second is not None
+    run(lotse, archive_print, second, _plan_pdf(lotse, second), "de")
+    return ScreenData(
+        joko_id=joko_id,
+        joko_plan_id=second,
+        joko_closed_plan_id=first,
+        joko_print_id=printed,
+        training_id=training_id,
+        training_plan_id=_plan(lotse, training_id, today, "Ausbildung erfolgreich abschließen"),
+        exited_id=exited_id,
+    )
+
+
+_RENDERED: dict[tuple[str, int], bytes] = {}
+
+
+def _plan_pdf(lotse: Lotse, plan_id: int) -> bytes:
+    """The support plan rendered in German, to archive as printed. Every data set built in a
+    run is the same, so each version is rendered once (rendering takes a moment)."""
+    with lotse.reading() as uow:
+        plan = get_plan(uow, plan_id)
+        key = (get_participant(uow, plan.participant_id).last_name, plan.version)
+        if key not in _RENDERED:
+            from app.reports.support_plan import render_support_plan
+
+            data, settings = plan_document_data(uow, plan_id), load_settings(uow)
+            _RENDERED[key] = render_support_plan(data, settings)
+    return _RENDERED[key]
+
+
+def screen_context(qtbot: Any, lotse: Lotse) -> ScreenContext:
+    """The QApplication set up as the program's, and the data stored into ``lotse``."""
+    _program_app()
+    return ScreenContext.of(qtbot, lotse, build_data(lotse))
+
+
+@pytest.fixture(scope="session")
+def screens_template(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: DataPaths, template_key: bytes
+) -> tuple[DataPaths, ScreenData]:
+    """The data set built once per run (the same operations as ``screen_context``); each test
+    gets a copy of the file (saves about a second per screen)."""
+    root = tmp_path_factory.mktemp("screens")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "DEFAULT_COST", CHEAP_COST)
+        lotse = bootstrap(copy_location(migrated_template, root / "data"), key=template_key)
+        try:
+            data = build_data(lotse)
+        finally:
+            lotse.close()
+    return lotse.paths, data
+
+
+@pytest.fixture
+def screen_ctx(
+    qtbot, data_dir: Path, screens_template: tuple[DataPaths, ScreenData], template_key: bytes
+) -> Iterator[ScreenContext]:
+    """The fixture for screen tests: like ``screen_context(qtbot, lotse)``, from a copy of the
+    data set built once (import it into the test module together with SCREENS)."""
+    _program_app()
+    template, data = screens_template
+    lotse = bootstrap(copy_location(template, data_dir), key=template_key)
+    yield ScreenContext.of(qtbot, lotse, data)
+    lotse.close()
+
+
+# -- message boxes: the program's own arguments, shown without exec() -------------------------
+
+
+@contextmanager
+def box_arguments(kind: str) -> Iterator[list[tuple[Any, ...]]]:
+    """Note the calls of the static ``QMessageBox.<kind>`` instead of showing them."""
+    calls: list[tuple[Any, ...]] = []
+
+    def note(parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append((parent, title, text, *args))
+        return QMessageBox.StandardButton.Ok
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, kind, note)
+        yield calls
+
+
+def message_box(ctx: ScreenContext, icon: QMessageBox.Icon, call: tuple[Any, ...]) -> QMessageBox:
+    """The box the static function would make for ``call`` (parent, title, text, buttons)."""
+    parent, title, text, *rest = call
+    buttons = rest[0] if rest else QMessageBox.StandardButton.Ok
+    box = QMessageBox(icon, title, text, buttons, parent)
+    return ctx.dialog(box)
+
+
+# -- the screens ------------------------------------------------------------------------------
+
+
+def open_main(ctx: ScreenContext, page: int) -> QWidget:
+    return ctx.main_window(page)
+
+
+def open_participant_search(ctx: ScreenContext) -> QWidget:
+    """The list after a search for a word only the contact notes hold (column Fundstelle)."""
+    window = ctx.main_window(PARTICIPANTS)
+    page = window.participants_page
+    page.focus_search()
+    ctx.qtbot.keyClicks(page.search, "praktikum")
+    page.refresh()  # what the search timer would do (stops it)
+    settle()
+    assert page.row_count() > 0
+    return window
+
+
+def open_editor(ctx: ScreenContext, person: str, tab: str) -> QWidget:
+    return ctx.editor(ctx.person_id(person), tab)
+
+
+def open_new_record(ctx: ScreenContext) -> QWidget:
+    """Ctrl+N with both Förderbereiche in the settings: the programme is chosen first."""
+    programs = load_settings(ctx.lotse.reads).programs
+    only = next(iter(programs)) if len(programs) == 1 else None
+    return ctx.editor(None, "Stammdaten", program=only)
+
+
+def open_new_note(ctx: ScreenContext) -> QWidget:
+    return ctx.dialog(NoteDialog(ctx.lotse, ctx.ops, ctx.joko_id))
+
+
+def open_edit_note(ctx: ScreenContext) -> QWidget:
+    note = notes_of(ctx.lotse.reads, ctx.joko_id)[0]
+    return ctx.dialog(NoteDialog(ctx.lotse, ctx.ops, ctx.joko_id, note))
+
+
+def open_quick_note(ctx: ScreenContext) -> QWidget:
+    """Ctrl+K in the list with a person chosen there: the note is for that person."""
+    return ctx.dialog(QuickNoteDialog(ctx.lotse, ctx.ops, ctx.joko_id))
+
+
+def open_quick_note_chooser(ctx: ScreenContext, typed: str) -> QWidget:
+    """Ctrl+K elsewhere: the participant chooser first; ``typed`` into it (hits listed)."""
+    dialog = ctx.dialog(QuickNoteDialog(ctx.lotse, ctx.ops, None))
+    if typed:
+        assert dialog.chooser is not None
+        ctx.qtbot.keyClicks(dialog.chooser.search, typed)
+        settle()
+        assert dialog.chooser.hits.isVisible()
+    return dialog
+
+
+def open_exit(ctx: ScreenContext) -> QWidget:
+    return ctx.dialog(ExitDialog(ctx.lotse, ctx.ops, ctx.joko_id))
+
+
+def open_new_follow_up(ctx: ScreenContext) -> QWidget:
+    return ctx.dialog(FollowUpDialog(ctx.lotse, ctx.ops, ctx.joko_id))
+
+
+def open_new_consent(ctx: ScreenContext) -> QWidget:
+    return ctx.dialog(ConsentDialog(ctx.lotse, ctx.ops, ctx.training_id))
+
+
+def open_withdraw(ctx: ScreenContext) -> QWidget:
+    row = next(r for r in consents_of(ctx.lotse.reads, ctx.joko_id) if not r.withdrawn)
+    return ctx.dialog(WithdrawDialog(ctx.lotse, ctx.ops, ctx.joko_id, row))
+
+
+def open_settings(ctx: ScreenContext, first_start: bool) -> QWidget:
+    dialog = SettingsDialog(ctx.lotse, ctx.ops, first_start=first_start)
+    if first_start:
+        from app.models.office_settings import OfficeSettings
+
+        dialog.set_settings(OfficeSettings())  # nothing entered yet at the first start
+    return ctx.dialog(dialog)
+
+
+def open_about(ctx: ScreenContext) -> QWidget:
+    return ctx.dialog(AboutDialog(ctx.lotse.paths))
+
+
+def open_review(ctx: ScreenContext) -> QWidget:
+    return ctx.dialog(ReviewDialog(ctx.lotse, ctx.ops, ctx.joko_plan_id))
+
+
+def open_signatures(ctx: ScreenContext, person: str) -> QWidget:
+    plan_id = ctx.joko_plan_id if person == "joko" else ctx.training_plan_id
+    return ctx.dialog(SignaturesDialog(ctx.lotse, ctx.ops, plan_id))
+
+
+def pages_painted(preview: PdfPreview) -> bool:
+    """Whether the preview shows page content: QPdfView renders the pages on its own thread
+    after the document loaded, so an empty white view is not ready yet."""
+    image = preview.view.viewport().grab().toImage()
+    step = max(1, min(image.width(), image.height()) // 60)
+    return any(
+        QColor(image.pixel(x, y)).lightness() < 160
+        for x in range(image.width() // 8, image.width() * 7 // 8, step)
+        for y in range(0, image.height(), step)
+    )
+
+
+def wait_for_preview(ctx: ScreenContext, preview: PdfPreview) -> None:
+    ctx.qtbot.waitUntil(lambda: pages_painted(preview), timeout=WAIT_MS)
+    settle()
+
+
+def _wait_for_plan(ctx: ScreenContext, dialog: PlanPrintDialog) -> None:
+    ctx.qtbot.waitUntil(lambda: dialog.pdf() is not None, timeout=WAIT_MS)
+    dialog.wait_for_work()
+    wait_for_preview(ctx, dialog.preview)
+
+
+def open_print(ctx: ScreenContext) -> QWidget:
+    """Ctrl+P in the record: the preview rendered on its worker (waited for)."""
+    dialog = ctx.dialog(PlanPrintDialog(ctx.lotse, ctx.ops, ctx.joko_plan_id))
+    _wait_for_plan(ctx, dialog)
+    return dialog
+
+
+def open_printout(ctx: ScreenContext) -> QWidget:
+    """ "Ausdruck öffnen…" under Versionen und Ausdrucke: an archived printout as it was."""
+    dialog = PlanPrintDialog(
+        ctx.lotse, ctx.ops, ctx.joko_closed_plan_id, print_id=ctx.joko_print_id
+    )
+    dialog = ctx.dialog(dialog)
+    _wait_for_plan(ctx, dialog)
+    return dialog
+
+
+def open_document(ctx: ScreenContext, which: str) -> QWidget:
+    """Stammblatt… or Datenschutzhinweise… at the bottom of the record (as the editor makes
+    them: ``ParticipantEditor.show_master_sheet`` / ``show_privacy_notice``)."""
+    from app.reports.master_sheet import render_master_sheet
+    from app.reports.privacy_notice import render_privacy_notice
+
+    with ctx.lotse.reading() as uow:
+        person, settings = get_participant(uow, ctx.joko_id), load_settings(uow)
+    if which == "Stammblatt":
+        title = _("Stammblatt – {name}").format(name=person.full_name)
+        render = partial(render_master_sheet, person, settings)
+        name = f"Stammblatt_{file_name_part(person.last_name)}_{date.today().isoformat()}.pdf"
+    else:
+        title = _("Privacy information – {name}").format(name=person.full_name)
+        render = partial(
+            render_privacy_notice,
+            settings,
+            participant_name=person.full_name,
+            program=person.program,
+        )
+        name = f"Datenschutzhinweise_{file_name_part(person.last_name)}.pdf"
+    dialog = ctx.dialog(DocumentDialog(title, render, name))
+    ctx.qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=WAIT_MS)
+    dialog._pool.waitForDone()
+    wait_for_preview(ctx, dialog.preview)
+    return dialog
+
+
+def open_backups(ctx: ScreenContext) -> QWidget:
+    """Einstellungen → Sicherungen…, with a backup made by hand in the list."""
+    ctx.lotse.database.backup("manual", None)
+    return ctx.dialog(BackupsDialog(ctx.lotse))
+
+
+def open_unlock(ctx: ScreenContext, recovery: bool) -> QWidget:
+    paths = ctx.lotse.paths
+    dialog = UnlockDialog(
+        str(paths.root),
+        lambda passphrase: unlock_key(paths, passphrase),
+        lambda recovery_key: keys.unlock_with_recovery_key(paths.key_file, recovery_key),
+    )
+    dialog = ctx.dialog(dialog)
+    if recovery:
+        dialog.set_recovery_mode(True)  # "Wiederherstellungsschlüssel verwenden…"
+        settle()
+    return dialog
+
+
+def open_new_passphrase(ctx: ScreenContext, mode: str) -> QWidget:
+    key_file = ctx.lotse.paths.key_file
+    if mode == "first_start":
+        dialog = NewPassphraseDialog(keys.assess_passphrase, first_start=True)
+    elif mode == "change":  # Einstellungen → Passphrase ändern…
+        dialog = NewPassphraseDialog(
+            keys.assess_passphrase,
+            first_start=False,
+            verify_current=lambda passphrase: keys.verify_passphrase(key_file, passphrase),
+        )
+    else:  # opened with the recovery key (ui.unlocking._new_passphrase_after_recovery)
+        dialog = NewPassphraseDialog(keys.assess_passphrase, first_start=False)
+        dialog.setWindowTitle(_("Choose a new passphrase"))
+    return ctx.dialog(dialog)
+
+
+def open_recovery_key(ctx: ScreenContext) -> QWidget:
+    return ctx.dialog(RecoveryKeyDialog(EXAMPLE_RECOVERY_KEY, str(ctx.lotse.paths.root)))
+
+
+def open_error_report(ctx: ScreenContext) -> QWidget:
+    """An unexpected error over the main window: the box ``ui.error_report`` shows."""
+    from ui import error_report
+
+    window = ctx.main_window(OVERVIEW)
+    previous = error_report.install(ctx.lotse.paths.root, ctx.lotse.paths.database)
+    try:
+        with box_arguments("critical") as calls:
+            try:
+                raise RuntimeError("Beispiel: ein unerwarteter Fehler")
+            except RuntimeError as error:
+                sys.excepthook(type(error), error, error.__traceback__)
+    finally:
+        sys.excepthook = previous
+    assert len(calls) == 1
+    assert calls[0][0] is window
+    return message_box(ctx, QMessageBox.Icon.Critical, calls[0])
+
+
+def open_check_entries(ctx: ScreenContext) -> QWidget:
+    """Saving a record with a wrong entry: the one message naming every wrong field."""
+    editor = ctx.editor(ctx.joko_id, "Stammdaten")
+    editor.set_field("last_name", "")
+    editor.set_field("postal_code", "6108")
+    with box_arguments("warning") as calls:
+        assert not editor.save()
+    assert len(calls) == 1
+    return message_box(ctx, QMessageBox.Icon.Warning, calls[0])
+
+
+def shown_overlay(window: QWidget) -> QWidget:
+    (overlay,) = [o for o in window.findChildren(LockOverlay) if o.isVisible()]
+    return overlay
+
+
+def open_locked(ctx: ScreenContext) -> QWidget:
+    """Ctrl+L: the main window covered by the lock overlay, which asks for the passphrase."""
+    key_file = ctx.lotse.paths.key_file
+
+    def stop_watching(_window: QWidget) -> None:
+        session_lock.uninstall()  # the overlay goes with the window
+
+    window = ctx.main_window(PARTICIPANTS, before_close=stop_watching)
+    session_lock = SessionLock(
+        lambda passphrase: keys.verify_passphrase(key_file, passphrase), 0, parent=window
+    )
+    session_lock.install()
+    session_lock.lock()
+    settle()
+    assert session_lock.locked
+    return window
+
+
+def _editor_screens(person: str, program: Program) -> list[Screen]:
+    return [
+        Screen(
+            f"editor/{person}/{tab}",
+            partial(open_editor, person=person, tab=tab),
+            (ParticipantEditor, *TAB_WIDGETS.get(tab, ())),
+        )
+        for tab in EDITOR_TABS[program]
+    ]
+
+
+SCREENS: list[Screen] = [
+    *(
+        Screen(
+            f"main/{_(spec.title)}",
+            partial(open_main, page=index),
+            (MainWindow, PAGE_WIDGETS.get(index, PlaceholderPage)),
+        )
+        for index, spec in enumerate(PAGES)
+    ),
+    Screen("main/Teilnehmende/Suche", open_participant_search, (MainWindow, ParticipantsPage)),
+    *_editor_screens("joko", Program.JOKO),
+    *_editor_screens("training", Program.TRAINING),
+    Screen(
+        "editor/joko-ausgetreten/Austritt",
+        partial(open_editor, person="exited", tab="Austritt"),
+        (ParticipantEditor,),
+    ),
+    Screen("editor/neu", open_new_record, (ParticipantEditor,)),
+    Screen("dialog/note/neu", open_new_note, (NoteDialog,)),
+    Screen("dialog/note/bearbeiten", open_edit_note, (NoteDialog,)),
+    Screen("dialog/quick_note", open_quick_note, (QuickNoteDialog,)),
+    Screen(
+        "dialog/quick_note/ohne_Person",
+        partial(open_quick_note_chooser, typed=""),
+        (QuickNoteDialog, ParticipantChooser),
+    ),
+    Screen(
+        "dialog/quick_note/Personenwahl",
+        partial(open_quick_note_chooser, typed="sahin"),
+        (QuickNoteDialog, ParticipantChooser),
+    ),
+    Screen("dialog/exit", open_exit, (ExitDialog,)),
+    Screen("dialog/follow_up", open_new_follow_up, (FollowUpDialog,)),
+    Screen("dialog/consent", open_new_consent, (ConsentDialog,)),
+    Screen("dialog/consent_withdraw", open_withdraw, (WithdrawDialog,)),
+    Screen("dialog/settings", partial(open_settings, first_start=False), (SettingsDialog,)),
+    Screen(
+        "dialog/settings/first_start", partial(open_settings, first_start=True), (SettingsDialog,)
+    ),
+    Screen("dialog/about", open_about, (AboutDialog,)),
+    Screen("dialog/plan_review", open_review, (ReviewDialog,)),
+    Screen("dialog/plan_signatures", partial(open_signatures, person="joko"), (SignaturesDialog,)),
+    Screen(
+        "dialog/plan_signatures/minderjährig",
+        partial(open_signatures, person="training"),
+        (SignaturesDialog,),
+    ),
+    Screen("dialog/plan_print", open_print, (PlanPrintDialog, PdfPreview)),
+    Screen("dialog/plan_printout", open_printout, (PlanPrintDialog, PdfPreview)),
+    Screen(
+        "dialog/document/Stammblatt",
+        partial(open_document, which="Stammblatt"),
+        (DocumentDialog, PdfPreview),
+    ),
+    Screen(
+        "dialog/document/Datenschutzhinweise",
+        partial(open_document, which="Datenschutzhinweise"),
+        (DocumentDialog, PdfPreview),
+    ),
+    Screen("dialog/backups", open_backups, (BackupsDialog,)),
+    Screen("dialog/unlock", partial(open_unlock, recovery=False), (UnlockDialog,)),
+    Screen("dialog/unlock/recovery", partial(open_unlock, recovery=True), (UnlockDialog,)),
+    Screen(
+        "dialog/passphrase/first_start",
+        partial(open_new_passphrase, mode="first_start"),
+        (NewPassphraseDialog,),
+    ),
+    Screen(
+        "dialog/passphrase/change",
+        partial(open_new_passphrase, mode="change"),
+        (NewPassphraseDialog,),
+    ),
+    Screen(
+        "dialog/passphrase/after_recovery",
+        partial(open_new_passphrase, mode="after_recovery"),
+        (NewPassphraseDialog,),
+    ),
+    Screen("dialog/recovery_key", open_recovery_key, (RecoveryKeyDialog,)),
+    Screen("message/error_report", open_error_report, ()),
+    Screen("message/check_entries", open_check_entries, ()),
+    Screen("lock/main", open_locked, (MainWindow, LockOverlay), focus_area=shown_overlay),
+]
