@@ -4,6 +4,8 @@
     DISPLAY=:90 QT_QPA_PLATFORM=xcb LOTSE_DATA_DIR=build/bench/demo-20000-seed1-… \
         LOTSE_PASSPHRASE=… .venv/bin/python scripts/screenshots.py /tmp/shots
 
+With ``--dark`` as the first argument the windows use the system's dark colour scheme (as a
+dark desktop theme would; under xcb with QT_QPA_PLATFORMTHEME=gnome for Qt's own dark palette).
 Uses an existing encrypted data location (e.g. one made by `lotse demo`; the benchmarks' demo
 locations have the passphrase benchmarks.data.PASSPHRASE), unlocked with LOTSE_PASSPHRASE;
 writes PNG files to the folder, the unlock and passphrase dialogs among them.
@@ -16,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bootstrap import bootstrap, unlock_key
@@ -80,12 +84,15 @@ def security_dialogs(app: QApplication, paths: DataPaths, passphrase: str, folde
     return key
 
 
-def main(folder: Path) -> None:
+def main(folder: Path, *, dark: bool = False) -> None:
     passphrase = os.environ.get(PASSPHRASE_ENV, "")
     if not passphrase:
         raise SystemExit(f"set {PASSPHRASE_ENV} to the passphrase of LOTSE_DATA_DIR")
     folder.mkdir(parents=True, exist_ok=True)
     app = application()
+    if dark:
+        QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        settle(app)
     paths = data_paths()
     lotse = bootstrap(paths, key=security_dialogs(app, paths, passphrase, folder))
     window = MainWindow(lotse)
@@ -138,4 +145,7 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    arguments = sys.argv[1:]
+    dark = bool(arguments) and arguments[0] == "--dark"
+    arguments = arguments[1:] if dark else arguments
+    main(Path(arguments[0] if arguments else "screenshots"), dark=dark)

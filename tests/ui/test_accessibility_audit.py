@@ -3,6 +3,7 @@ small windows built with it, and pass the same windows built right."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -128,3 +129,23 @@ def test_a_text_field_that_keeps_tab_is_a_trap(qtbot):
     assert audit.tab_chain(window).trap is text
     text.setTabChangesFocus(True)
     assert audit.tab_chain(window).trap is None
+
+
+def test_tab_into_what_an_overlay_covers_is_found(qtbot):
+    window = QDialog()
+    layout = QVBoxLayout(window)
+    behind = QLineEdit(window)
+    behind.setAccessibleName("dahinter")
+    overlay = QWidget(window)
+    QVBoxLayout(overlay).addWidget(field := QLineEdit(overlay))
+    field.setAccessibleName("Passphrase")
+    layout.addWidget(behind)
+    layout.addWidget(overlay)
+    show(qtbot, window)
+    field.setFocus()
+    chain = audit.tab_chain(window, area=overlay)
+    assert audit.escapes(chain, overlay) == ["QLineEdit('dahinter')"]
+    behind.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as the lock keeps Tab on its overlay
+    chain = audit.tab_chain(window, area=overlay)
+    assert audit.escapes(chain, overlay) == []
+    assert audit.unreachable(window, chain, overlay) == []

@@ -20,7 +20,7 @@ from ui.participant.consents_panel import (
     ConsentsPanel,
     WithdrawDialog,
 )
-from ui.widgets.formatting import alert_color
+from ui.widgets.colours import alert_colour
 
 pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
 
@@ -124,7 +124,7 @@ def test_withdrawn_consent_stays_visible_with_its_date(qtbot, lotse, ops, monkey
     cell = panel.model.index(row, WITHDRAWN)
     assert cell.data() == withdrawn_on.strftime("%d.%m.%Y")
     assert cell.data(Qt.ItemDataRole.FontRole).bold()
-    assert cell.data(Qt.ItemDataRole.ForegroundRole) == alert_color(QApplication.palette())
+    assert cell.data(Qt.ItemDataRole.ForegroundRole) == alert_colour(QApplication.palette())
     assert "widerrufen am" in cell.data(Qt.ItemDataRole.AccessibleTextRole)
     assert panel.model.index(row, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
     assert "Widerrufen am" in panel.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -20,7 +20,7 @@ from tests.ui.helpers import show
 from ui.pages.follow_ups_page import FollowUpsPage, Scope
 from ui.participant.follow_ups_panel import FollowUpDialog, FollowUpModel, FollowUpsPanel
 from ui.settings_dialog import SettingsDialog
-from ui.widgets.formatting import alert_color
+from ui.widgets.colours import alert_colour
 
 pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
 
@@ -146,7 +146,7 @@ def test_overdue_follow_up_is_highlighted(qtbot, lotse, ops):
     add_follow_up(lotse, pid, TODAY + timedelta(days=3), "Später")
     panel = show(qtbot, FollowUpsPanel(lotse, ops, pid))
     overdue, later = panel.model.index(0, 0), panel.model.index(1, 0)
-    assert overdue.data(Qt.ItemDataRole.ForegroundRole) == alert_color(QApplication.palette())
+    assert overdue.data(Qt.ItemDataRole.ForegroundRole) == alert_colour(QApplication.palette())
     assert overdue.data(Qt.ItemDataRole.FontRole).bold()
     due = (TODAY - timedelta(days=3)).strftime("%d.%m.%Y")
     assert overdue.data() == f"{due} · überfällig"  # not by colour alone

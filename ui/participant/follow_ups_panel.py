@@ -99,20 +99,15 @@ class FollowUpModel(RowsById, QAbstractTableModel):
     def is_overdue(self, row: FollowUpRow) -> bool:
         return not row.done and row.due_date < self._today
 
-    def _due_text(self, row: FollowUpRow) -> str:
-        """The date, and in words what the colour and the bold type show: not by colour alone."""
+    def _due_text(self, row: FollowUpRow, *, spoken: bool = False) -> str:
+        """The date, and in words what the colour and the bold type show: not by colour alone
+        (``spoken``: as a screen reader says it)."""
+        day = date_text(row.due_date)
         if self.is_overdue(row):
-            return _("{date} · overdue").format(date=date_text(row.due_date))
+            return (_("{date}, overdue") if spoken else _("{date} · overdue")).format(date=day)
         if self._due_today(row):
-            return _("{date} · today").format(date=date_text(row.due_date))
-        return date_text(row.due_date)
-
-    def _spoken_due(self, row: FollowUpRow) -> str:
-        if self.is_overdue(row):
-            return _("{date}, overdue").format(date=date_text(row.due_date))
-        if self._due_today(row):
-            return _("{date}, due today").format(date=date_text(row.due_date))
-        return date_text(row.due_date)
+            return (_("{date}, due today") if spoken else _("{date} · today")).format(date=day)
+        return day
 
     def _text(self, row: FollowUpRow, column: int) -> str:
         if column == self.DUE:
@@ -133,7 +128,7 @@ class FollowUpModel(RowsById, QAbstractTableModel):
         row = self._rows[index.row()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE:
-            return self._spoken_due(row)
+            return self._due_text(row, spoken=True)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
