@@ -19,29 +19,38 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTICIPANTS = 60
+PASSPHRASE = "Fixture Pflaume Elbe Kanu"  # of the demo location, thrown away after
 
 
 def main(revision: str) -> Path:
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "LOTSE_DATA_DIR": folder}
+        env = {**os.environ, "LOTSE_DATA_DIR": folder, "LOTSE_PASSPHRASE": PASSPHRASE}
         subprocess.run(
             [sys.executable, "-m", "ui.main", "demo", "--participants", str(PARTICIPANTS),
              "--seed", "7"],
             check=True, env=env, cwd=ROOT,
         )  # fmt: skip
         sys.path.insert(0, str(ROOT))
-        from app.db import migrate
-        from app.db.engine import create_database_engine
+        from app.db import keys, migrate
+        from app.db.engine import connect, create_database_engine
 
         database = Path(folder) / "lotse.sqlite"
-        engine = create_database_engine(database)
-        migrate.downgrade(engine, revision)
+        key = keys.unlock(Path(folder) / "lotse.key", PASSPHRASE)
+        engine = create_database_engine(database, key)
+        if revision != migrate.head_revision():
+            migrate.downgrade(engine, revision)
         engine.dispose()
         target = ROOT / "tests" / "fixtures" / f"demo-rev{revision}.sqlite"
         target.unlink(missing_ok=True)
-        with sqlite3.connect(database) as conn:
-            conn.execute("PRAGMA journal_mode=DELETE")
-            conn.execute("VACUUM INTO ?", (str(target),))
+        # unencrypted, as a database of the versions before the encryption (the upgrade test
+        # encrypts it the way the program does)
+        conn = connect(database, key, wal=False)
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+        conn.execute("SELECT sqlcipher_export('plain')")
+        conn.execute("DETACH DATABASE plain")
+        conn.close()
+        with sqlite3.connect(target) as plain:
+            plain.execute("PRAGMA journal_mode=DELETE")
     print(f"wrote {target} ({target.stat().st_size:,} bytes)")
     return target
 

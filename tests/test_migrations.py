@@ -113,3 +113,37 @@ def test_quick_revision_reading_agrees_with_alembic():
     assert migrate.revisions() == {
         rev.revision: rev.down_revision for rev in script.walk_revisions()
     }
+
+
+def test_revision_0004_dates_every_known_placement_stage(tmp_path: Path):
+    """The placements of a 0003 database get one dated stage event per stage date they hold
+    (the timeline shows them), the Absage with its reason."""
+    old = FIXTURES / "demo-rev0003.sqlite"
+    with closing(open_file(old, None)) as conn:
+        dates = conn.execute(
+            "SELECT id, proposed_on, applied_on, interview_on, trial_work_on, "
+            "CASE WHEN stage IN ('offer', 'rejected') THEN decided_on END, contract_on, stage, "
+            "rejection_reason FROM placement"
+        ).fetchall()
+    names = ("proposed", "applied", "interview", "trial_work", None, "contract")
+    expected = sorted(
+        (
+            row[0],
+            row[7] if name is None else name,
+            str(day),
+            row[8] if (name or row[7]) == "rejected" else "",
+        )
+        for row in dates
+        for name, day in zip(names, row[1:7], strict=True)
+        if day is not None
+    )
+    assert len(expected) > 30
+    paths = DataPaths(tmp_path / "data").ensure()
+    shutil.copyfile(old, paths.database)
+    key = encrypt_database(paths, TEST_PASSPHRASE, with_recovery_key=False).data_key
+    bootstrap(paths, key=key).close()
+    with closing(open_file(paths.database, key)) as conn:
+        events = conn.execute(
+            "SELECT placement_id, stage, occurred_on, reason FROM placement_event"
+        ).fetchall()
+    assert sorted(events) == expected

@@ -38,6 +38,10 @@ class Changes:
     notes: frozenset[int] = frozenset()
     consents: frozenset[int] = frozenset()
     plans: frozenset[int] = frozenset()
+    organizations: frozenset[int] = frozenset()  # with their contact persons
+    job_offers: frozenset[int] = frozenset()
+    placements: frozenset[int] = frozenset()  # with their stage events
+    employments: frozenset[int] = frozenset()
     settings: bool = False
     cases: frozenset[int] = frozenset()
     many: bool = False
@@ -80,6 +84,10 @@ KINDS = {
     "note": "notes",
     "consent": "consents",
     "plan": "plans",
+    "organization": "organizations",
+    "job_offer": "job_offers",
+    "placement": "placements",
+    "employment": "employments",
     "settings": "settings",
 }
 TRACKED: dict[str, Tracked] = {
@@ -95,6 +103,16 @@ TRACKED: dict[str, Tracked] = {
     "goal": Tracked("plan", "{row}.plan_id", _of_plan()),
     "plan_step": Tracked("plan", "{row}.plan_id", _of_plan()),
     "plan_print": Tracked("plan", "{row}.plan_id", _of_plan()),
+    "organization": Tracked("organization", "{row}.id", "NULL"),
+    "contact_person": Tracked("organization", "{row}.organization_id", "NULL"),
+    "job_offer": Tracked("job_offer", "{row}.id", "NULL"),
+    "placement": Tracked("placement", "{row}.id", "{row}.participant_id"),
+    "placement_event": Tracked(
+        "placement",
+        "{row}.placement_id",
+        "(SELECT participant_id FROM placement WHERE id = {row}.placement_id)",
+    ),
+    "employment": Tracked("employment", "{row}.id", "{row}.participant_id"),
     "setting": Tracked("settings", "0", "NULL"),
 }
 

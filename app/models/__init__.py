@@ -23,6 +23,7 @@ TABLES: dict[str, str] = {
     "Employment": "app.models.jobs",
     "JobOffer": "app.models.jobs",
     "Placement": "app.models.jobs",
+    "PlacementEvent": "app.models.jobs",
     "ContactPerson": "app.models.organization",
     "Organization": "app.models.organization",
     "Exam": "app.models.participant",
@@ -44,7 +45,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ load
     from app.models.consent import Consent
     from app.models.contacts import ContactNote, FollowUp
     from app.models.courses import Course, Enrollment, Measure
-    from app.models.jobs import Employment, JobOffer, Placement
+    from app.models.jobs import Employment, JobOffer, Placement, PlacementEvent
     from app.models.organization import ContactPerson, Organization
     from app.models.participant import (
         Exam,

@@ -32,6 +32,7 @@ class JobOffer(SQLModel, table=True):
     occupation: str = Field(default="", max_length=150)
     skill_level: SkillLevel | None = Field(default=None, sa_type=EnumText(SkillLevel))
     location: str = Field(default="", max_length=100)  # Arbeitsort
+    location_postal_code: str = Field(default="", max_length=5)  # its PLZ (distance check)
     hours_per_week: float | None = None
     shifts: str = Field(default="", max_length=100)  # Schicht, e.g. "2-Schicht"
     fixed_term_until: date | None = None
@@ -80,6 +81,21 @@ class Placement(SQLModel, table=True):
     updated_at: datetime = Field(
         default_factory=utc_now, sa_type=UTCDateTime, sa_column_kwargs={"onupdate": utc_now}
     )
+
+
+class PlacementEvent(SQLModel, table=True):
+    """One dated stage change of a placement (vorgeschlagen, beworben, …, Arbeitsvertrag):
+    shown in the participant's and the employer's timeline."""
+
+    __tablename__ = "placement_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    placement_id: int = Field(foreign_key="placement.id", ondelete="CASCADE", index=True)
+    stage: PlacementStage = Field(sa_type=EnumText(PlacementStage))
+    occurred_on: date
+    reason: str = ""  # Absage: why
+    author: str = Field(default="", max_length=100)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 
 
 class Employment(SQLModel, table=True):
