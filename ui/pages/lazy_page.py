@@ -11,6 +11,8 @@ from typing import cast
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ui.mnemonics import assign_mnemonics
+
 
 class LazyPage[PageT: QWidget](QWidget):
     def __init__(self, title: str, build: Callable[[], PageT]) -> None:
@@ -30,4 +32,5 @@ class LazyPage[PageT: QWidget](QWidget):
             self._page = self._build()
             self._page.setAccessibleName(self.accessibleName())
             cast(QVBoxLayout, self.layout()).addWidget(self._page)
+            assign_mnemonics(self.window())  # built after the window was shown
         return self._page
