@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(_(PAGES[OVERVIEW].title), lotse, self.ops)
         self.overview_page.setAccessibleName(_(PAGES[OVERVIEW].title))
         self.overview_page.open_requested.connect(self.open_participant)
+        self.overview_page.organization_requested.connect(self.open_organization)
         # The other pages are built when first shown (or asked for): a quick first window.
         self._participants = LazyPage(_(PAGES[PARTICIPANTS].title), self._build_participants)
         self._follow_ups = LazyPage(_(PAGES[FOLLOW_UPS].title), self._build_follow_ups)
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
 
         page = FollowUpsPage(_(PAGES[FOLLOW_UPS].title), self._lotse, self.ops)
         page.open_requested.connect(self.open_participant)
+        page.organization_requested.connect(self.open_organization)
         return page
 
     def _build_settings(self) -> SettingsPage:
@@ -261,6 +263,15 @@ class MainWindow(QMainWindow):
         from ui.participant.editor import ParticipantEditor  # loaded when first needed
 
         editor = ParticipantEditor(self._lotse, self.ops, participant_id, parent=self)
+        editor.exec()
+        editor.deleteLater()
+
+    def open_organization(self, organization_id: int) -> None:
+        warm_up.wait_until_loaded()
+        from ui.organization.editor import OrganizationEditor  # loaded when first needed
+
+        editor = OrganizationEditor(self._lotse, self.ops, organization_id, parent=self)
+        editor.open_participant.connect(self.open_participant)
         editor.exec()
         editor.deleteLater()
 

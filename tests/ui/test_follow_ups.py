@@ -333,3 +333,19 @@ def test_the_subject_keeps_its_room_beside_a_long_generated_kind(qtbot, lotse, o
     row = 0  # the generated expiry follow-up
     whole = page.model.index(row, kind).data()
     assert whole in page.model.index(row, kind).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_enter_on_an_organisations_follow_up_asks_for_the_organisation(qtbot, lotse, ops):
+    from tests.ui.test_overview_page import add_organisation_follow_up
+
+    organisation = add_organisation_follow_up(lotse, "Autohaus Schmidt", TODAY, "Plätze klären")
+    page = show(qtbot, FollowUpsPage("Wiedervorlagen", lotse, ops))
+    assert column_texts(page.model, 1) == ["Plätze klären"]
+    page.view.selectRow(0)
+    page.view.setFocus()
+    with (
+        qtbot.assertNotEmitted(page.open_requested),
+        qtbot.waitSignal(page.organization_requested) as asked,
+    ):
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert asked.args == [organisation]

@@ -44,7 +44,8 @@ def add_follow_up(lotse: Lotse, pid: int, due: date, title: str) -> int:
 
 
 def add_organisation_follow_up(lotse: Lotse, name: str, due: date, title: str) -> int:
-    from app.models.organization import Organization  # no screen makes organisations yet
+    """An organisation with one follow-up; returns the organisation's id."""
+    from app.models.organization import Organization
 
     with lotse.unit_of_work() as uow:
         organisation = Organization(name=name)
@@ -58,7 +59,7 @@ def add_organisation_follow_up(lotse: Lotse, name: str, due: date, title: str) -
             uow, due_date=due, title=title, organization_id=organisation_id
         )  # fmt: skip
     assert changes.created is not None
-    return changes.created
+    return organisation_id
 
 
 @pytest.fixture
@@ -277,35 +278,35 @@ def test_the_horizon_set_in_the_settings_dialog_reaches_both_screens(
     assert titles() == ["in 17 Tagen", "in 40 Tagen"]
 
 
-# --- organisation follow-ups: no screen yet, so they say so ----------------------------------
+# --- organisation follow-ups open the organisation --------------------------------------------
 
 
-def test_enter_on_an_organisation_follow_up_explains_instead_of_opening(
+def test_enter_or_click_on_an_organisation_follow_up_asks_for_the_organisation(
     qtbot, lotse, ops, informed
 ):
-    add_organisation_follow_up(lotse, "Autohaus Schmidt", TODAY, "Praktikumsplätze klären")
+    organisation = add_organisation_follow_up(
+        lotse, "Autohaus Schmidt", TODAY, "Praktikumsplätze klären"
+    )
     page = make_page(qtbot, lotse, ops)
     today = page.sections["today"]
     assert today.texts() == ["Autohaus Schmidt: Praktikumsplätze klären"]
-    explanation = _(
-        "Follow-up for the organisation {name} – the organisation page is still to come."
-    ).format(name="Autohaus Schmidt")
     index = today.model.index(0)
-    assert index.data(Qt.ItemDataRole.ToolTipRole) == explanation
-    assert index.data(Qt.ItemDataRole.StatusTipRole) == explanation
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == _(
+        "Due on {date}. Enter or click opens the organisation."
+    ).format(date="25.11.2026")
 
     today.view.setFocus()
-    with qtbot.assertNotEmitted(page.open_requested):
+    with (
+        qtbot.assertNotEmitted(page.open_requested),
+        qtbot.waitSignal(page.organization_requested) as asked,
+    ):
         qtbot.keyClick(today.view, Qt.Key.Key_Return)
-    assert len(informed) == 1
-    assert informed[0].startswith(_("Follow-up") + "\n")
-    assert explanation in informed[0]
-    assert "Praktikumsplätze klären" in informed[0]
-
+    assert asked.args == [organisation]
     rect = today.view.visualRect(index)
-    with qtbot.assertNotEmitted(page.open_requested):
+    with qtbot.waitSignal(page.organization_requested) as clicked:
         qtbot.mouseClick(today.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert len(informed) == 2
+    assert clicked.args == [organisation]
+    assert informed == []
 
 
 def test_participant_follow_ups_still_open_the_case_next_to_an_organisations(

@@ -66,6 +66,7 @@ class FollowUpsPage(QWidget):
     """Open follow-ups of everyone; ``open_requested(participant_id)`` on Enter/double-click."""
 
     open_requested = Signal(int)
+    organization_requested = Signal(int)
 
     def __init__(
         self, title: str, lotse: Lotse, ops: Operations, parent: QWidget | None = None
@@ -221,9 +222,11 @@ class FollowUpsPage(QWidget):
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
-            participant_id = self.model.row_at(index.row()).participant_id
-            if participant_id is not None:
-                self.open_requested.emit(participant_id)
+            row = self.model.row_at(index.row())
+            if row.participant_id is not None:
+                self.open_requested.emit(row.participant_id)
+            elif row.organization_id is not None:
+                self.organization_requested.emit(row.organization_id)
 
     def _open_current(self) -> None:
         self._open_index(self.view.currentIndex())

@@ -51,13 +51,14 @@ _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
 class Entry(NamedTuple):
-    """A line; Enter or a click opens ``participant_id``, or shows ``info`` when there is no
-    record to open (an organisation's follow-up, until the organisation screen exists)."""
+    """A line; Enter or a click opens ``participant_id`` or ``organization_id``, or shows
+    ``info`` when there is no record to open."""
 
     text: str
     participant_id: int | None
     tooltip: str = ""
     info: str = ""
+    organization_id: int | None = None
 
 
 class EntryModel(QAbstractListModel):
@@ -106,11 +107,11 @@ def follow_up_entry(row: FollowUpRow, *, with_date: bool = True) -> Entry:
         )
         return Entry(text, row.participant_id, tooltip)
     if row.organization_id is not None:
-        info = _(
-            "Follow-up for the organisation {name} – the organisation page is still to come."
-        ).format(name=row.participant_name or EMPTY)
-    else:
-        info = _("This follow-up belongs to no participant.")
+        tooltip = _("Due on {date}. Enter or click opens the organisation.").format(
+            date=date_text(row.due_date)
+        )
+        return Entry(text, None, tooltip, organization_id=row.organization_id)
+    info = _("This follow-up belongs to no participant.")
     return Entry(text, None, info, info)
 
 
@@ -126,6 +127,7 @@ class Section(QWidget):
     """A heading with a count, and a list, or a friendly line when the list is empty."""
 
     open_requested = Signal(int)
+    organization_requested = Signal(int)
 
     def __init__(
         self, heading: str, empty: str, *, alert: bool = False, parent: QWidget | None = None
@@ -191,6 +193,8 @@ class Section(QWidget):
         entry = self.model.entry_at(index.row())
         if entry.participant_id is not None:
             self.open_requested.emit(entry.participant_id)
+        elif entry.organization_id is not None:
+            self.organization_requested.emit(entry.organization_id)
         elif entry.info:  # nothing to open: say what it is rather than do nothing
             QMessageBox.information(self, _("Follow-up"), f"{entry.text}\n\n{entry.info}")
 
@@ -230,9 +234,11 @@ def coming_up_empty_text(weeks: int) -> str:
 
 
 class OverviewPage(QWidget):
-    """``open_requested(participant_id)``: a click or Enter on an entry."""
+    """``open_requested(participant_id)``, ``organization_requested(organization_id)``: a
+    click or Enter on an entry."""
 
     open_requested = Signal(int)
+    organization_requested = Signal(int)
 
     def __init__(
         self, title: str, lotse: Lotse, ops: Operations, parent: QWidget | None = None
@@ -271,6 +277,7 @@ class OverviewPage(QWidget):
             section = Section(heading, empty, alert=key == "overdue", parent=self)
             section.setObjectName(f"section_{key}")
             section.open_requested.connect(self.open_requested)
+            section.organization_requested.connect(self.organization_requested)
             grid.addWidget(section, *GRID[key])
             self.sections[key] = section
         grid.setColumnStretch(0, 1)
