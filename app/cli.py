@@ -110,6 +110,20 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+    visit = commands.add_parser(
+        "visit",
+        help=_("write the visit sheet (Besuchsblatt) of an organisation as PDF"),
+        add_help=False,
+    )
+    visit.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    visit.add_argument(
+        "organization_id",
+        type=_positive_int,
+        metavar="ORGANISATION_ID",
+        help=_("organisation number"),
+    )
+    visit.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to write the PDF"))
+
     backup = commands.add_parser(
         "backup", help=_("write a verified, encrypted copy of the database"), add_help=False
     )

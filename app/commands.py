@@ -1,4 +1,4 @@
-"""Commands of `lotse` that run without a window: demo, plan, check, backup, restore.
+"""Commands of `lotse` that run without a window: demo, plan, visit, check, backup, restore.
 
 The passphrase comes from ``LOTSE_PASSPHRASE`` or is asked on the terminal (not echoed).
 """
@@ -10,6 +10,7 @@ import getpass
 import os
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
             return check()
         if args.command == "plan":
             return plan(args.participant_id, Path(args.out), args.lang, args.version)
+        if args.command == "visit":
+            return visit(args.organization_id, Path(args.out))
         if args.command == "backup":
             return backup(Path(args.to) if args.to else None)
         if args.command == "restore":
@@ -189,6 +192,37 @@ def _no_plan_message(participant_id: int, version: int | None, last: int | None)
         "Every version of participant {id}'s support plan is closed; the last is version "
         "{last}. Print it with --version {last}."
     ).format(id=participant_id, last=last)
+
+
+def visit(organization_id: int, out: Path, today: date | None = None) -> int:
+    """Write the organisation's Besuchsblatt; exit 2 for an unknown organisation, 1 when the
+    file cannot be written (e.g. its folder does not exist)."""
+    from app.reports.visit_sheet import render_visit_sheet
+    from app.services.settings import load_settings
+    from app.services.visit_sheet import UnknownOrganization, visit_sheet_data
+
+    if not out.parent.is_dir():
+        print(_("The folder {path} does not exist.").format(path=out.parent), file=sys.stderr)
+        return 1
+    lotse = open_lotse()
+    try:
+        with lotse.reading() as uow:  # one snapshot for the whole sheet
+            try:
+                data = visit_sheet_data(uow, organization_id, today or date.today())
+            except UnknownOrganization as error:
+                print(error, file=sys.stderr)
+                return 2
+            settings = load_settings(uow)
+    finally:
+        lotse.close()
+    pdf = render_visit_sheet(data, settings)
+    try:
+        out.write_bytes(pdf)
+    except OSError as error:
+        print(_("Cannot write {path}: {error}").format(path=out, error=error), file=sys.stderr)
+        return 1
+    print(_("Visit sheet written to {path}.").format(path=out))
+    return 0
 
 
 def check() -> int:

@@ -742,6 +742,8 @@ class FollowUpKind(LabeledEnum):
     RESIDENCE_TITLE_EXPIRY = "residence_title_expiry", N_("residence title expires")
     S104C_EXPIRY = "s104c_expiry", N_("§ 104c permit expires")
     PROBATION_END = "probation_end", N_("end of probation")
+    EMPLOYMENT_CHECK_IN = "employment_check_in", N_("aftercare check-in")
+    OFFER_EXPIRY = "offer_expiry", N_("job offer expires")
     COOPERATION_PLAN_UPDATE = "cooperation_plan_update", N_("cooperation plan update")
     PLAN_REVIEW = "plan_review", N_("support plan review")
     EXIT_4_WEEKS = "exit_4_weeks", N_("outcome 4 weeks after exit")

@@ -7,23 +7,35 @@ import os
 import re
 import subprocess
 import sys
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from app.bootstrap import Lotse
+from app.bootstrap import Lotse, bootstrap
+from app.db import keys
 from app.demo import generate_demo_data
 from app.demo.contacts import Contacts
+from app.demo.weights import PLACEMENT_DATE_FIELDS, PLACEMENT_PATH
 from app.demo.writer import INSERT_ORDER, bulk_insert, row_template
 from app.errors import LotseError
 from app.models import ContactNote, FollowUp, Participant
 from app.models.participant import age_on
 from app.services.follow_ups import regenerate
 from app.services.settings import has_settings, load_settings
-from app.vocab import ContactKind, FollowUpKind, ParticipantStatus, Program
-from tests.locations import open_new
+from app.validation import betriebsnummer
+from app.vocab import (
+    ContactKind,
+    FollowUpKind,
+    JobOfferStatus,
+    OrganizationKind,
+    ParticipantStatus,
+    PlacementStage,
+    Program,
+)
+from tests.locations import CHEAP_COST, new_location, open_file, open_new
 
 TODAY = date(2026, 11, 25)
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -124,7 +136,7 @@ def test_same_seed_same_data_other_seed_differs(tmp_path):
 # only moved, expected when the generator, the schema, the vocabularies or the German
 # follow-up titles were changed on purpose. To refresh it then, run
 # `pytest tests/test_demo.py -k pinned` and copy the new digest from the failure message.
-PINNED_DIGEST = "7e7e1229dc5b37ee49872551f08a0f70c6465cf509565c277bd773b251fe1045"
+PINNED_DIGEST = "939004d209213f792569b77353a6ef719bf2f50bcf9822169ee3f2a3c46d8e26"
 UTC_TEXT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
 
 
@@ -353,3 +365,154 @@ def test_command_line_demo_then_check(data_dir):
     again = run_lotse("demo", "--participants", "5", data_dir=data_dir)
     assert again.returncode == 1
     assert "LOTSE_DATA_DIR" in again.stderr
+
+
+# --- the JOKO network (issue #17): every kind, stage and status, consistent dates ----------
+
+NETWORK_TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def network_demo(tmp_path_factory):
+    """300 participants (seed 3): a data location and its key, read with plain SQL."""
+    folder = tmp_path_factory.mktemp("network-demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "DEFAULT_COST", CHEAP_COST)
+        paths, key = new_location(folder)
+    lotse = bootstrap(paths, key=key)
+    try:
+        generate_demo_data(lotse, participants=300, seed=3, today=NETWORK_TODAY)
+    finally:
+        lotse.close()
+    return paths.database, key
+
+
+def query(demo, sql: str, params: tuple = ()) -> list[tuple]:
+    with closing(open_file(*demo)) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def test_every_kind_stage_and_status_of_the_network_occurs(network_demo):
+    kinds = dict(query(network_demo, "SELECT kind, count(*) FROM organization GROUP BY kind"))
+    assert set(kinds) == {kind.value for kind in OrganizationKind}
+    stages = dict(query(network_demo, "SELECT stage, count(*) FROM placement GROUP BY stage"))
+    assert set(stages) == {stage.value for stage in PlacementStage}
+    offers = query(
+        network_demo,
+        "SELECT status, valid_until < ?, count(*) FROM job_offer GROUP BY 1, 2",
+        (str(NETWORK_TODAY),),
+    )
+    assert {status for status, _expired, _n in offers} == {s.value for s in JobOfferStatus}
+    assert ("open", 1) in {(status, expired) for status, expired, _n in offers}  # expired
+    assert ("open", 0) in {(status, expired) for status, expired, _n in offers}
+    assert query(network_demo, "SELECT count(*) FROM job_offer WHERE "
+                 "location_postal_code NOT GLOB '[0-9][0-9][0-9][0-9][0-9]'") == [(0,)]  # fmt: skip
+    per_org = {n for (n,) in query(
+        network_demo, "SELECT count(c.id) FROM organization o "
+        "LEFT JOIN contact_person c ON c.organization_id = o.id GROUP BY o.id"
+    )}  # fmt: skip
+    assert per_org <= {1, 2, 3, 4} and {1, 4} <= per_org
+    (running_in_probation, running_after, ended, ended_without_reason) = query(
+        network_demo,
+        'SELECT count(*) FILTER (WHERE "end" IS NULL AND probation_end >= :today), '
+        'count(*) FILTER (WHERE "end" IS NULL AND probation_end < :today), '
+        'count(*) FILTER (WHERE "end" IS NOT NULL), '
+        'count(*) FILTER (WHERE "end" IS NOT NULL AND end_reason IS NULL) FROM employment',
+        {"today": str(NETWORK_TODAY)},
+    )[0]
+    assert running_in_probation and running_after and ended and not ended_without_reason
+    notes = dict(query(network_demo, "SELECT kind, count(*) FROM contact_note "
+                       "WHERE participant_id IS NULL GROUP BY kind"))  # fmt: skip
+    assert notes.get("company_visit") and notes.get("phone")
+    assert query(network_demo, "SELECT count(*) FROM contact_note WHERE participant_id IS NULL "
+                 "AND organization_id IS NULL") == [(0,)]  # fmt: skip
+    open_org_follow_ups = query(
+        network_demo,
+        "SELECT count(*) FROM follow_up WHERE organization_id IS NOT NULL AND done_at IS NULL",
+    )
+    assert open_org_follow_ups[0][0] > 0
+
+
+def test_placement_events_follow_the_stage_dates(network_demo):
+    columns = ", ".join(PLACEMENT_DATE_FIELDS)
+    placements = query(
+        network_demo, f"SELECT id, stage, rejection_reason, {columns} FROM placement"
+    )
+    events: dict[int, list[tuple]] = {}
+    for placement_id, stage, day, reason in query(
+        network_demo,
+        "SELECT placement_id, stage, occurred_on, reason FROM placement_event ORDER BY id",
+    ):
+        events.setdefault(placement_id, []).append((stage, day, reason))
+    assert placements and set(events) == {row[0] for row in placements}
+    order = [stage.value for stage in PLACEMENT_PATH]
+    for placement_id, stage, rejection_reason, *dates in placements:
+        history = events[placement_id]
+        assert history[-1][0] == stage, placement_id
+        days = [day for _stage, day, _reason in history]
+        assert days == sorted(days), placement_id
+        expected = []
+        for field_stage, day in zip(order, dates, strict=True):
+            if day is not None:
+                rejected = field_stage == "offer" and stage == "rejected"
+                expected.append(("rejected" if rejected else field_stage, day))
+        assert [(s, d) for s, d, _r in history] == expected, placement_id
+        if stage == "rejected":
+            assert rejection_reason and history[-1][2] == rejection_reason
+        else:
+            assert not rejection_reason and all(not r for _s, _d, r in history)
+        if stage == "contract":
+            assert [s for s, _d, _r in history] == order
+    contracts = query(
+        network_demo,
+        "SELECT count(*) FROM placement p WHERE stage = 'contract' "
+        "AND NOT EXISTS (SELECT 1 FROM employment e WHERE e.placement_id = p.id)",
+    )
+    assert contracts == [(0,)]
+
+
+def test_every_employer_has_a_valid_betriebsnummer_and_its_data(network_demo):
+    employers = query(
+        network_demo,
+        "SELECT o.betriebsnummer, o.employees, o.first_contact_on, o.acquisition_channel, "
+        "o.cooperation_status, o.branch, c.kind FROM organization o "
+        "LEFT JOIN organization c ON c.id = o.chamber_id "
+        "WHERE o.kind IN ('employer', 'training_company')",
+    )
+    assert len(employers) >= 20
+    numbers = [row[0] for row in employers]
+    assert all(number and betriebsnummer(number) is None for number in numbers)
+    assert len(set(numbers)) == len(numbers)
+    assert all(all(value is not None for value in row[1:6]) for row in employers)
+    assert {row[6] for row in employers} == {"chamber", None}  # Kammer links where one applies
+    statuses = {row[4] for row in employers}
+    assert {"active", "contacted", "prospect", "dormant"} <= statuses
+
+
+def test_participants_are_linked_to_the_network(network_demo):
+    joko = query(
+        network_demo,
+        "SELECT p.jobcenter_id, c.organization_id, j.kind FROM participant p "
+        "JOIN organization j ON j.id = p.jobcenter_id "
+        "JOIN contact_person c ON c.id = p.job_center_advisor_id WHERE p.program = 'joko'",
+    )
+    assert joko and all(jc == owner and kind == "job_center" for jc, owner, kind in joko)
+    apprentices = query(
+        network_demo,
+        "SELECT p.training_company_id, t.organization_id, k.kind, s.kind FROM participant p "
+        "JOIN contact_person t ON t.id = p.trainer_id "
+        "JOIN organization k ON k.id = p.chamber_id "
+        "JOIN organization s ON s.id = p.school_id "
+        "WHERE p.school_form = 'part_time_vocational'",
+    )
+    assert apprentices
+    assert all(company == owner and chamber == "chamber" and school == "school"
+               for company, owner, chamber, school in apprentices)  # fmt: skip
+    aftercare_without_job = query(
+        network_demo,
+        "SELECT count(*) FROM participant p WHERE p.status = 'employed_aftercare' AND NOT EXISTS "
+        '(SELECT 1 FROM employment e WHERE e.participant_id = p.id AND e."end" IS NULL '
+        "AND e.aftercare_until >= ?)",
+        (str(NETWORK_TODAY),),
+    )
+    assert aftercare_without_job == [(0,)]

@@ -79,3 +79,22 @@ def test_changes_are_audited_by_field_name(lotse):
         events = uow.session.exec(select(AuditEvent).where(AuditEvent.entity == "setting")).all()
     assert len(events) == 2
     assert events[1].fields == ["district"]
+
+
+def test_the_aftercare_weeks_are_stored_and_checked(lotse):
+    from dataclasses import replace
+
+    chosen = replace(EXAMPLE_SETTINGS, check_in_weeks=2, risk_weeks=10)
+    with lotse.unit_of_work() as uow:
+        save_settings(uow, chosen)
+    assert (load_settings(lotse.reads).check_in_weeks, load_settings(lotse.reads).risk_weeks) == (
+        2,
+        10,
+    )
+    with lotse.unit_of_work() as uow, pytest.raises(ValidationError) as raised:
+        save_settings(uow, replace(chosen, check_in_weeks=0, risk_weeks=27))
+    assert [(e.field, e.label) for e in raised.value.errors] == [
+        ("check_in_weeks", "Nachbetreuung: Kontakt alle (Wochen)"),
+        ("risk_weeks", "Beschäftigung gefährdet nach Wochen ohne Kontakt"),
+    ]
+    assert load_settings(lotse.reads) == chosen

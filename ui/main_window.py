@@ -37,6 +37,8 @@ from ui.widgets.messages import confirm
 
 if TYPE_CHECKING:
     from ui.pages.follow_ups_page import FollowUpsPage
+    from ui.pages.job_offers_page import JobOffersPage
+    from ui.pages.organizations_page import OrganizationsPage
     from ui.pages.participants_page import ParticipantsPage
     from ui.pages.settings_page import SettingsPage
 
@@ -50,17 +52,8 @@ class PageSpec:
 PAGES = (
     PageSpec(N_("Overview")),
     PageSpec(N_("Participants")),
-    PageSpec(
-        N_("Organizations"),
-        N_(
-            "It will hold employers, training companies, schools, chambers, job centres and "
-            "other partners with their contact persons."
-        ),
-    ),
-    PageSpec(
-        N_("Job offers"),
-        N_("It will hold the job offers you acquired and the placement proposals for them."),
-    ),
+    PageSpec(N_("Organizations")),
+    PageSpec(N_("Job offers")),
     PageSpec(
         N_("Courses & measures"),
         N_(
@@ -75,7 +68,8 @@ PAGES = (
     ),
     PageSpec(N_("Settings")),
 )
-OVERVIEW, PARTICIPANTS, FOLLOW_UPS, SETTINGS = 0, 1, 5, len(PAGES) - 1
+OVERVIEW, PARTICIPANTS, ORGANIZATIONS, JOB_OFFERS, FOLLOW_UPS = 0, 1, 2, 3, 5
+SETTINGS = len(PAGES) - 1
 WINDOW_SIZE = (1100, 700)
 MINIMUM_SIZE = (800, 560)
 
@@ -97,6 +91,8 @@ class MainWindow(QMainWindow):
         self.overview_page.organization_requested.connect(self.open_organization)
         # The other pages are built when first shown (or asked for): a quick first window.
         self._participants = LazyPage(_(PAGES[PARTICIPANTS].title), self._build_participants)
+        self._organizations = LazyPage(_(PAGES[ORGANIZATIONS].title), self._build_organizations)
+        self._job_offers = LazyPage(_(PAGES[JOB_OFFERS].title), self._build_job_offers)
         self._follow_ups = LazyPage(_(PAGES[FOLLOW_UPS].title), self._build_follow_ups)
         self._settings = LazyPage(_(PAGES[SETTINGS].title), self._build_settings)
 
@@ -137,6 +133,8 @@ class MainWindow(QMainWindow):
         built: dict[int, QWidget] = {
             OVERVIEW: self.overview_page,
             PARTICIPANTS: self._participants,
+            ORGANIZATIONS: self._organizations,
+            JOB_OFFERS: self._job_offers,
             FOLLOW_UPS: self._follow_ups,
             SETTINGS: self._settings,
         }
@@ -153,6 +151,19 @@ class MainWindow(QMainWindow):
         page.open_requested.connect(self.open_participant)
         page.new_requested.connect(self.new_participant)
         return page
+
+    def _build_organizations(self) -> OrganizationsPage:
+        from ui.pages.organizations_page import OrganizationsPage
+
+        page = OrganizationsPage(_(PAGES[ORGANIZATIONS].title), self._lotse, self.ops)
+        page.open_requested.connect(self.open_organization)
+        page.new_requested.connect(lambda: self.open_organization(None))
+        return page
+
+    def _build_job_offers(self) -> JobOffersPage:
+        from ui.pages.job_offers_page import JobOffersPage
+
+        return JobOffersPage(_(PAGES[JOB_OFFERS].title), self._lotse, self.ops)
 
     def _build_follow_ups(self) -> FollowUpsPage:
         from ui.pages.follow_ups_page import FollowUpsPage
@@ -176,6 +187,14 @@ class MainWindow(QMainWindow):
     @property
     def participants_page(self) -> ParticipantsPage:
         return self._participants.page()
+
+    @property
+    def organizations_page(self) -> OrganizationsPage:
+        return self._organizations.page()
+
+    @property
+    def job_offers_page(self) -> JobOffersPage:
+        return self._job_offers.page()
 
     @property
     def follow_ups_page(self) -> FollowUpsPage:
@@ -266,7 +285,8 @@ class MainWindow(QMainWindow):
         editor.exec()
         editor.deleteLater()
 
-    def open_organization(self, organization_id: int) -> None:
+    def open_organization(self, organization_id: int | None) -> None:
+        """The organisation's record (None: a new one)."""
         warm_up.wait_until_loaded()
         from ui.organization.editor import OrganizationEditor  # loaded when first needed
 

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.i18n import _
 from app.models.office_settings import (
-    MAX_FOLLOW_UP_HORIZON_WEEKS,
     MAX_LOCK_MINUTES,
-    MIN_FOLLOW_UP_HORIZON_WEEKS,
+    WEEK_SETTINGS,
     OfficeSettings,
     label,
 )
@@ -88,6 +87,7 @@ class SettingsDialog(QDialog):
         self._add_logo()
         self._add_lock_minutes()
         self._add_follow_up_horizon()
+        self._add_aftercare_weeks()
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -119,19 +119,48 @@ class SettingsDialog(QDialog):
         self.lock_minutes = spin
         self._add_row("lock_minutes", spin, spin)
 
-    def _add_follow_up_horizon(self) -> None:
+    def _add_weeks(self, name: str, tooltip: str) -> QSpinBox:
+        """A spin box for one of the week settings, limited to its range."""
+        _default, least, most = WEEK_SETTINGS[name]
         spin = QSpinBox(self)
-        spin.setObjectName("follow_up_horizon_weeks")
-        spin.setRange(MIN_FOLLOW_UP_HORIZON_WEEKS, MAX_FOLLOW_UP_HORIZON_WEEKS)
-        spin.setAccessibleName(label("follow_up_horizon_weeks"))
-        spin.setToolTip(
+        spin.setObjectName(name)
+        spin.setRange(least, most)
+        spin.setAccessibleName(label(name))
+        spin.setToolTip(tooltip)
+        self._add_row(name, spin, spin)
+        return spin
+
+    def _add_follow_up_horizon(self) -> None:
+        self.follow_up_horizon_weeks = self._add_weeks(
+            "follow_up_horizon_weeks",
             _(
                 "How many weeks ahead the overview lists follow-ups under “Coming up”, and "
                 "how far the follow-ups page looks when it opens."
-            )
+            ),
         )
-        self.follow_up_horizon_weeks = spin
-        self._add_row("follow_up_horizon_weeks", spin, spin)
+
+    def _add_aftercare_weeks(self) -> None:
+        self.check_in_weeks = self._add_weeks(
+            "check_in_weeks",
+            _(
+                "While an employment runs, a follow-up reminds you every so many weeks to "
+                "check in with the employee and the employer (until the end of aftercare)."
+            ),
+        )
+        self.risk_weeks = self._add_weeks(
+            "risk_weeks",
+            _(
+                "An employment is listed as at risk when the person has had no contact note "
+                "for so many weeks (or the probation ends within 4 weeks)."
+            ),
+        )
+
+    def _week_spins(self) -> dict[str, QSpinBox]:
+        return {
+            "follow_up_horizon_weeks": self.follow_up_horizon_weeks,
+            "check_in_weeks": self.check_in_weeks,
+            "risk_weeks": self.risk_weeks,
+        }
 
     def _add_programs(self) -> None:
         box = QWidget(self)
@@ -171,7 +200,8 @@ class SettingsDialog(QDialog):
         for program, check in self.program_boxes.items():
             check.setChecked(program in settings.programs)
         self.lock_minutes.setValue(settings.lock_minutes)
-        self.follow_up_horizon_weeks.setValue(settings.follow_up_horizon_weeks)
+        for name, spin in self._week_spins().items():
+            spin.setValue(getattr(settings, name))
 
     def settings(self) -> OfficeSettings:
         values = {name: edit.text() for name, edit in self.edits.items()}
@@ -179,7 +209,7 @@ class SettingsDialog(QDialog):
         return OfficeSettings(
             programs=programs,
             lock_minutes=self.lock_minutes.value(),
-            follow_up_horizon_weeks=self.follow_up_horizon_weeks.value(),
+            **{name: spin.value() for name, spin in self._week_spins().items()},
             **values,
         )
 
@@ -188,8 +218,8 @@ class SettingsDialog(QDialog):
             return next(iter(self.program_boxes.values()))
         if name == "lock_minutes":
             return self.lock_minutes
-        if name == "follow_up_horizon_weeks":
-            return self.follow_up_horizon_weeks
+        if name in WEEK_SETTINGS:
+            return self._week_spins()[name]
         return self.edits[name]
 
     # -- actions --------------------------------------------------------------------------
@@ -211,7 +241,7 @@ class SettingsDialog(QDialog):
             failed=_("The settings were not saved:"),
             fields={
                 name: self.field_widget(name)
-                for name in (*self.edits, "programs", "lock_minutes", "follow_up_horizon_weeks")
+                for name in (*self.edits, "programs", "lock_minutes", *WEEK_SETTINGS)
             },
         )
         if changes is None:

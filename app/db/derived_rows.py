@@ -12,6 +12,9 @@
   the next open follow-up precomputed, so that 20,000 rows read fast (the participant table
   has ~90 columns).
 - ``participant.name_sort``: the folded sort key of the name.
+- ``organization_search``: one FTS5 row per organisation (rowid = organisation id): its name
+  and Branche (``names``), address (``place``), Betriebsnummer (``numbers``) and the names of
+  its contact persons (``persons``), folded the same way.
 
 Nobody writes these by hand. The unit of work refreshes them for the people an operation
 touched, just before it commits (app.db.unit_of_work); after a schema upgrade, or when
@@ -27,6 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
+from app.db.changes import TOUCHED
 from app.db.engine import Connection
 from app.db.reads import Reads
 from app.models.completeness import missing_count_sql
@@ -34,11 +38,12 @@ from app.text import fold, index_text
 
 # Bump when what is derived changes (columns read, folding, completeness rule): every file
 # is rebuilt once at its next start. Stamped as SQLite's user_version.
-VERSION = 2  # 2: the record's Bemerkungen and other free-text fields are searched
+VERSION = 3  # 3: organisations are searched (organization_search)
 
 SEARCH_TABLE = "participant_search"
 LIST_TABLE = "participant_list"
-TABLES = (SEARCH_TABLE, LIST_TABLE)
+ORGANIZATION_SEARCH_TABLE = "organization_search"
+TABLES = (SEARCH_TABLE, LIST_TABLE)  # made by revision 0002; organization_search by 0004
 # The search columns that name a person; a hit there comes before a hit in free text alone.
 NAME_COLUMNS = ("names", "place", "numbers")
 # The record's own free text, searched with the notes (participant columns; lists are JSON).
@@ -84,6 +89,20 @@ _WRITE_SEARCH = (
     "VALUES (?, ?, ?, ?, ?)"
 )
 _SET_SORT_KEY = "UPDATE participant SET name_sort = ? WHERE id = ? AND name_sort IS NOT ?"
+_ORGANIZATION_SQL = (
+    "SELECT id, name, branch, postal_code, city, street, coalesce(betriebsnummer, '') "
+    "FROM organization"
+)
+_PERSONS_SQL = "SELECT organization_id, name FROM contact_person"
+_WRITE_ORGANIZATION_SEARCH = (
+    f"INSERT OR REPLACE INTO {ORGANIZATION_SEARCH_TABLE}(rowid, names, place, numbers, persons) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+# The tracking table of app.db.changes: kind "organization" notes organisations and (by their
+# organisation) contact persons.
+_TOUCHED_ORGANIZATIONS = (
+    f"SELECT DISTINCT id FROM temp.{TOUCHED} WHERE kind = 'organization' AND id IS NOT NULL"
+)
 
 
 def sort_key(first_name: str, last_name: str) -> str:
@@ -126,6 +145,65 @@ def _refresh_one(connection: Connection, participant_id: int) -> None:
     connection.execute(f"{_FILL_LIST} WHERE p.id = ?", (participant_id,))
 
 
+def _organization_document(
+    organization: tuple, persons: Iterable[str]
+) -> tuple[str, str, str, str]:
+    _id, name, branch, plz, city, street, betriebsnummer = organization
+    return (
+        index_text(f"{name} {branch}"),
+        index_text(f"{plz} {city} {street}"),
+        fold(betriebsnummer),
+        index_text(" ".join(persons)),
+    )
+
+
+def touched_organizations(connection: Connection) -> set[int]:
+    """The organisations whose rows (or contact persons) the unit of work noted so far."""
+    exists = connection.execute(
+        "SELECT count(*) FROM temp.sqlite_master WHERE name = ?", (TOUCHED,)
+    ).fetchone()[0]
+    if not exists:
+        return set()
+    return {oid for (oid,) in connection.execute(_TOUCHED_ORGANIZATIONS)}
+
+
+def refresh_organizations(connection: Connection, organization_ids: Collection[int]) -> None:
+    """Bring the search rows of these organisations in line with them (gone: row gone)."""
+    if len(organization_ids) > REBUILD_ABOVE:
+        rebuild_organizations(connection)
+        return
+    for organization_id in organization_ids:
+        connection.execute(
+            f"DELETE FROM {ORGANIZATION_SEARCH_TABLE} WHERE rowid = ?", (organization_id,)
+        )
+        organization = connection.execute(
+            f"{_ORGANIZATION_SQL} WHERE id = ?", (organization_id,)
+        ).fetchone()
+        if organization is None:
+            continue
+        persons = connection.execute(
+            f"{_PERSONS_SQL} WHERE organization_id = ? ORDER BY id", (organization_id,)
+        ).fetchall()
+        connection.execute(
+            _WRITE_ORGANIZATION_SEARCH,
+            (organization_id, *_organization_document(organization, [p[1] for p in persons])),
+        )
+
+
+def rebuild_organizations(connection: Connection) -> int:
+    """Every organisation's search row anew; returns the number of organisations."""
+    persons: dict[int, list[str]] = defaultdict(list)
+    for organization_id, name in connection.execute(f"{_PERSONS_SQL} ORDER BY id"):
+        persons[organization_id].append(name)
+    organizations = connection.execute(_ORGANIZATION_SQL).fetchall()
+    connection.execute(f"DELETE FROM {ORGANIZATION_SEARCH_TABLE}")
+    connection.executemany(
+        _WRITE_ORGANIZATION_SEARCH,
+        [(o[0], *_organization_document(o, persons.get(o[0], ()))) for o in organizations],
+    )
+    return len(organizations)
+
+
 def rebuild(connection: Connection) -> int:
     """Rebuild every derived row and stamp ``VERSION``; returns the number of people."""
     notes: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
@@ -140,6 +218,7 @@ def rebuild(connection: Connection) -> int:
     keys = ((sort_key(p[1], p[2]), p[0]) for p in people)
     connection.executemany(_SET_SORT_KEY, ((key, pid, key) for key, pid in keys))
     connection.execute(_FILL_LIST)
+    rebuild_organizations(connection)
     connection.execute(f"PRAGMA user_version = {VERSION}")
     return len(people)
 
@@ -156,6 +235,10 @@ def contents(connection: Connection) -> dict[str, list[tuple]]:
             f"SELECT rowid, names, place, numbers, notes FROM {SEARCH_TABLE} ORDER BY rowid"
         ).fetchall(),
         LIST_TABLE: connection.execute(f"SELECT * FROM {LIST_TABLE} ORDER BY id").fetchall(),
+        ORGANIZATION_SEARCH_TABLE: connection.execute(
+            f"SELECT rowid, names, place, numbers, persons FROM {ORGANIZATION_SEARCH_TABLE} "
+            "ORDER BY rowid"
+        ).fetchall(),
         "name_sort": connection.execute(
             "SELECT id, name_sort FROM participant ORDER BY id"
         ).fetchall(),

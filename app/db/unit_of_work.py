@@ -95,6 +95,9 @@ class UnitOfWork:
             people = tracking.touched_participants(connection)
             if people:
                 derived_rows.refresh(connection, people)
+            organizations = derived_rows.touched_organizations(connection)
+            if organizations:
+                derived_rows.refresh_organizations(connection, organizations)
             found = tracking.collect(connection)
         session.commit()
         self.changes = found

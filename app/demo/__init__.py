@@ -1,7 +1,9 @@
 """Synthetic demo data for both Förderbereiche, written in one transaction.
 
-``generate_demo_data`` fills an empty data location with invented people, organisations,
-notes, follow-ups, courses, placements and support plans. Rows are built as plain dicts with
+``generate_demo_data`` fills an empty data location with invented people, organisations of
+every kind with their contact persons, job offers (open, expired, filled, withdrawn),
+placements in every stage with their dated stage events, employments (in and after probation,
+ended), notes, follow-ups, courses and support plans. Rows are built as plain dicts with
 explicit ids (children reference parents without round-trips) and written with bulk
 ``insert()`` statements in chunks, all in one unit of work: a failure leaves the database as
 it was. The same seed gives the same data (dates are relative to ``today``).
@@ -39,6 +41,7 @@ from app.models import (
     Organization,
     Participant,
     Placement,
+    PlacementEvent,
     PlanStep,
     SupportPlan,
     WorkExperience,
@@ -70,6 +73,7 @@ REPORTED_TABLES: tuple[tuple[type[SQLModel], str], ...] = (
     (ContactPerson, N_("Contact persons")),
     (JobOffer, N_("Job offers")),
     (Placement, N_("Placements")),
+    (PlacementEvent, N_("Placement events")),
     (Employment, N_("Employments")),
     (Course, N_("Courses")),
     (Enrollment, N_("Enrollments")),

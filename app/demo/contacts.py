@@ -1,5 +1,6 @@
 """Contact notes and follow-ups: with the participants over their time in the programme,
-and acquisition contacts with companies.
+acquisition contacts and follow-ups with companies, and exchanges with the partners of the
+network (Jobcenter, chambers, schools).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from datetime import timedelta
 from app.demo import texts
 from app.demo.distributions import stamp, workday
 from app.demo.part import Part
-from app.demo.records import Case, CourseInfo, Network
+from app.demo.records import Case, CourseInfo, Network, Org
 from app.demo.weights import (
     CONTACT_KINDS,
     DURATIONS,
@@ -25,38 +26,87 @@ class Contacts(Part):
     """Contact notes and manual follow-ups."""
 
     def build_organization_contacts(self, network: Network) -> None:
-        """Acquisition contacts and follow-ups with companies, without a participant."""
+        """Acquisition contacts and follow-ups with companies, exchanges with the partners of
+        the network; without a participant."""
         kinds = (ContactKind.COMPANY_VISIT, ContactKind.PHONE, ContactKind.MESSAGE)
         for org in network.companies:
             assert org.business is not None
             occupation = self.pick(org.business.jobs)[0]
-            for _index in range(self.randint(1, 3)):
+            context = {"emp": org.name, "occ": occupation}
+            for _index in range(self.randint(1, 4)):
                 topic, text = self.pick(texts.ORGANIZATION_NOTES)
-                day = workday(self.today - timedelta(days=self.randint(1, 730)))
-                kind = self.pick(kinds)
-                occurred = stamp(day, self.randint(7 * 60, 15 * 60))
-                self.new(
-                    ContactNote,
-                    organization_id=org.id,
-                    occurred_at=occurred,
-                    kind=kind,
-                    duration_minutes=self.duration(kind),
-                    participants="Ansprechperson im Betrieb",
-                    topics=topic,
-                    content=text.format(emp=org.name, occ=occupation),
-                    author=self.coordinator,
-                    created_at=occurred,
+                self.organization_note(
+                    org,
+                    self.pick(kinds),
+                    topic,
+                    text.format_map(context),
+                    texts.ORGANIZATION_AGREEMENTS,
                 )
+            if self.chance(0.35):
+                self.organization_follow_up(org, done=False)
             if self.chance(0.2):
-                due = self.today + timedelta(days=self.randint(-10, 40))
-                self.new(
-                    FollowUp,
-                    due_date=due,
-                    title=self.pick(texts.FOLLOW_UP_TITLES_ORGANIZATION).format(emp=org.name)[:200],
-                    kind=FollowUpKind.MANUAL,
-                    organization_id=org.id,
-                    created_at=stamp(min(due, self.today) - timedelta(days=14), 600),
+                self.organization_follow_up(org, done=True)
+        partners = [*network.jobcenters, *network.chambers.values(), *network.schools]
+        for org in partners:
+            for _index in range(self.randint(1, 2)):
+                topic, text = self.pick(texts.PARTNER_NOTES)
+                kind = self.pick((ContactKind.PHONE, ContactKind.IN_PERSON, ContactKind.VIDEO))
+                self.organization_note(
+                    org, kind, topic, text.format(org=org.name), texts.PARTNER_AGREEMENTS
                 )
+            if self.chance(0.5):
+                self.organization_follow_up(org, done=False, titles=texts.FOLLOW_UP_TITLES_PARTNER)
+
+    def organization_note(
+        self,
+        org: Org,
+        kind: ContactKind,
+        topic: str,
+        content: str,
+        agreements: tuple[str, ...],
+    ) -> None:
+        """A contact with the organisation itself (not about one participant), after the first
+        contact with it."""
+        earliest = max(org.first_contact or self.today, self.today - timedelta(days=730))
+        day = workday(self.day_between(earliest, self.today - timedelta(days=1)))
+        occurred = min(self.now, stamp(day, self.randint(7 * 60, 15 * 60)))
+        self.new(
+            ContactNote,
+            organization_id=org.id,
+            occurred_at=occurred,
+            kind=kind,
+            duration_minutes=self.duration(kind),
+            participants="Ansprechperson im Betrieb"
+            if org.business
+            else "Ansprechperson der Einrichtung",
+            topics=topic,
+            content=content,
+            agreements=self.pick(agreements),
+            author=self.coordinator,
+            created_at=occurred,
+        )
+
+    def organization_follow_up(
+        self, org: Org, *, done: bool, titles: tuple[str, ...] = texts.FOLLOW_UP_TITLES_ORGANIZATION
+    ) -> None:
+        if done:
+            due = self.today - timedelta(days=self.randint(5, 120))
+        else:
+            due = self.today + timedelta(days=self.randint(-10, 40))
+        created = min(due, self.today) - timedelta(days=14)
+        done_at = (
+            min(self.now, stamp(due + timedelta(days=self.randint(0, 3)), 660)) if done else None
+        )
+        self.new(
+            FollowUp,
+            due_date=due,
+            title=self.pick(titles).format(emp=org.name, org=org.name)[:200],
+            kind=FollowUpKind.MANUAL,
+            organization_id=org.id,
+            done_at=done_at,
+            created_at=stamp(created, 600),
+            updated_at=done_at or stamp(created, 600),
+        )
 
     def note_count(self, case: Case) -> int:
         if case.status is ParticipantStatus.SHORT_COUNSELLING:

@@ -1,5 +1,7 @@
-"""Placements and employments: jobs found through job offers, open applications, jobs that
-broke off, and training contracts followed with aftercare.
+"""Placements and employments: jobs found through job offers, open applications, rejections
+at every stage (with their reason), jobs that broke off or ran out, and training contracts
+followed with aftercare. Every dated stage of a placement is also a ``PlacementEvent`` (the
+Zusage or Absage on ``decided_on``), in the order of the stages.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from app.demo.records import Case, Network, Offer
 from app.demo.weights import (
     EMPLOYED_OUTCOMES,
     EMPLOYMENT_KINDS,
+    ENDED_EMPLOYMENT_REASONS,
     OPEN_PLACEMENT_STAGES,
     PLACEMENT_DATE_FIELDS,
     PLACEMENT_PATH,
 )
 from app.demo.writer import Row
-from app.models import Employment, Placement
+from app.models import Employment, Placement, PlacementEvent
 from app.models.participant import add_months
 from app.vocab import (
     EmploymentEndReason,
@@ -28,6 +31,9 @@ from app.vocab import (
     ParticipantStatus,
     PlacementStage,
 )
+
+# The stage each date of a placement records (``decided_on``: Zusage, or the Absage).
+EVENT_STAGES = dict(zip(PLACEMENT_DATE_FIELDS, PLACEMENT_PATH, strict=True))
 
 
 class Jobs(Part):
@@ -43,7 +49,10 @@ class Jobs(Part):
         for _index in range(self.pick((0, 0, 0, 1, 1, 2))):
             offer = self.open_placement(case, offers)
             case.employer = case.employer or offer.employer
-        if case.status is ParticipantStatus.ACTIVE and self.chance(0.06):
+        broke_off = 0.06 if case.status is ParticipantStatus.ACTIVE else 0.0
+        if case.exit and not employed_exit:
+            broke_off = 0.1  # a job during the case that did not last
+        if broke_off and self.chance(broke_off):
             self.ended_employment(case, network)
         if case.employer is None:  # a company the coordinator talks to about this person
             case.employer = self.pick(network.companies)
@@ -82,9 +91,14 @@ class Jobs(Part):
             hours_per_week=self.pick((20.0, 30.0, 35.0, 39.0, 40.0)),
             social_insurance=kind is not EmploymentKind.MARGINAL,
             subsidy=self.pick(texts.EMPLOYMENT_SUBSIDIES),
-            aftercare_until=case.exit or add_months(start, 6),
+            aftercare_until=case.exit or self.aftercare_end(start),
             created_at=stamp(start - timedelta(days=3), 600),
         )
+
+    def aftercare_end(self, start: date) -> date:
+        """Six months of aftercare, a year when the job has run longer and aftercare goes on."""
+        six_months = add_months(start, 6)
+        return six_months if six_months >= self.today else add_months(start, 12)
 
     def contract_placement(self, case: Case, offer: Offer, job_start: date) -> int:
         """A placement that ended in a contract, dated backwards from the first working day."""
@@ -94,20 +108,50 @@ class Jobs(Part):
             dates.append(max(case.entry, day))
             day -= timedelta(days=self.randint(2, 12))
         dates.reverse()
-        return self.new(
+        return self.placement(
+            case,
+            offer,
+            PlacementStage.CONTRACT,
+            dict(zip(PLACEMENT_DATE_FIELDS, dates, strict=True)),
+        )
+
+    def placement(
+        self, case: Case, offer: Offer, stage: PlacementStage, dates: Row, reason: str = ""
+    ) -> int:
+        """The placement with one event per dated stage (the decision is a Zusage, or the
+        Absage with its reason when the placement ended in one)."""
+        placement_id = self.new(
             Placement,
             participant_id=case.id,
             job_offer_id=offer.id,
-            stage=PlacementStage.CONTRACT,
-            **dict(zip(PLACEMENT_DATE_FIELDS, dates, strict=True)),
-            created_at=stamp(dates[0], 660),
+            stage=stage,
+            rejection_reason=reason,
+            created_at=stamp(dates["proposed_on"], 660),
+            **dates,
         )
+        for name, day in dates.items():
+            event = EVENT_STAGES[name]
+            if name == "decided_on" and stage is PlacementStage.REJECTED:
+                event = PlacementStage.REJECTED
+            self.new(
+                PlacementEvent,
+                placement_id=placement_id,
+                stage=event,
+                occurred_on=day,
+                reason=reason if event is PlacementStage.REJECTED else "",
+                author=self.coordinator,
+                created_at=min(self.now, stamp(day, self.randint(8 * 60, 16 * 60))),
+            )
+        return placement_id
 
     def open_placement(self, case: Case, offers: list[Offer]) -> Offer:
         offer = self.pick(offers)
         final = OPEN_PLACEMENT_STAGES.draw(self.rng)
-        steps = 2 if final is PlacementStage.REJECTED else PLACEMENT_PATH.index(final) + 1
-        gaps = [self.randint(2, 12) for _step in range(steps)]
+        if final is PlacementStage.REJECTED:  # after the proposal, the application, …
+            steps = self.randint(1, 4)
+        else:
+            steps = PLACEMENT_PATH.index(final) + 1
+        gaps = [self.randint(2, 12) for _step in range(steps + 1)]
         latest = case.end(self.today) - timedelta(days=sum(gaps))
         day = self.day_between(max(case.entry, offer.acquired_on), latest)
         values: Row = {}
@@ -118,39 +162,32 @@ class Jobs(Part):
         if final is PlacementStage.REJECTED:
             values["decided_on"] = min(day, self.today)
             reason = self.pick(texts.REJECTION_REASONS)
-        self.new(
-            Placement,
-            participant_id=case.id,
-            job_offer_id=offer.id,
-            stage=final,
-            rejection_reason=reason,
-            created_at=stamp(values["proposed_on"], 660),
-            **values,
-        )
+        self.placement(case, offer, final, values, reason)
         return offer
 
     def ended_employment(self, case: Case, network: Network) -> None:
-        """A job that broke off, e.g. during probation; the case carries on."""
-        start = self.day_between(case.entry, self.today - timedelta(days=60))
-        end = min(self.today, start + timedelta(days=self.randint(20, 170)))
+        """A job that broke off (e.g. during probation) or ran out; the case carries on or
+        ended without a job."""
+        last_day = case.end(self.today)
+        start = self.day_between(case.entry, last_day - timedelta(days=60))
+        end = min(last_day, start + timedelta(days=self.randint(20, 170)))
+        reason = ENDED_EMPLOYMENT_REASONS.draw(self.rng)
+        fixed_term = reason is EmploymentEndReason.FIXED_TERM_EXPIRED
         self.new(
             Employment,
             participant_id=case.id,
             employer_id=self.pick(network.companies).id,
-            kind=EmploymentKind.REGULAR,
+            kind=EmploymentKind.AGENCY_WORK
+            if fixed_term and self.chance(0.5)
+            else EmploymentKind.REGULAR,
             occupation=case.occupation,
             start=start,
             probation_end=add_months(start, 6),
-            hours_per_week=40.0,
+            fixed_term_until=end if fixed_term else None,
+            hours_per_week=self.pick((30.0, 39.0, 40.0)),
             social_insurance=True,
             end=end,
-            end_reason=self.pick(
-                (
-                    EmploymentEndReason.EMPLOYER_PROBATION,
-                    EmploymentEndReason.EMPLOYEE_NOTICE,
-                    EmploymentEndReason.MUTUAL_AGREEMENT,
-                )
-            ),
+            end_reason=reason,
             aftercare_until=end,
             created_at=stamp(start, 600),
         )
@@ -170,6 +207,6 @@ class Jobs(Part):
             fixed_term_until=case.apprenticeship_end,
             hours_per_week=40.0,
             social_insurance=True,
-            aftercare_until=add_months(start, 6),
+            aftercare_until=self.aftercare_end(start),
             created_at=stamp(start, 600),
         )

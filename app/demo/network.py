@@ -16,6 +16,7 @@ from app.demo.weights import (
     COOPERATION,
     COURSE_KINDS,
     COURSE_TARGETS,
+    EXPIRED_OFFER_STATUS,
     SIZE_CLASSES,
 )
 from app.models import ContactPerson, Course, JobOffer, Organization
@@ -80,7 +81,7 @@ class NetworkBuilder(Part):
     def organization(self, kind: OrganizationKind, name: str, contacts: int = 0) -> Org:
         postal_code, city, _rural = self.pick(places.PLACES[:10])
         first_contact = self.today - timedelta(days=self.randint(400, 1500))
-        org = Org(self.writer.next_id[Organization], kind, name, city)
+        org = Org(self.writer.next_id[Organization], kind, name, city, postal_code, first_contact)
         self.new(
             Organization,
             kind=kind,
@@ -94,7 +95,7 @@ class NetworkBuilder(Part):
             email=f"kontakt@{slug(name)[:30]}.example",
             created_at=stamp(first_contact, 540),
         )
-        self.contact_persons(org, contacts or self.randint(1, 3))
+        self.contact_persons(org, contacts or self.randint(1, 4))
         return org
 
     def company(self, index: int, network: Network) -> Org:
@@ -109,7 +110,15 @@ class NetworkBuilder(Part):
         low, high = SIZE_CLASSES.draw(self.rng)
         first_contact = self.today - timedelta(days=self.randint(0, 1400))
         chamber = network.chambers.get(business.chamber)
-        org = Org(self.writer.next_id[Organization], kind, name, city, business=business)
+        org = Org(
+            self.writer.next_id[Organization],
+            kind,
+            name,
+            city,
+            postal_code,
+            first_contact,
+            business=business,
+        )
         self.new(
             Organization,
             kind=kind,
@@ -124,14 +133,12 @@ class NetworkBuilder(Part):
             first_contact_on=first_contact,
             acquisition_channel=self.pick(list(AcquisitionChannel)),
             cooperation_status=COOPERATION.draw(self.rng),
-            support_needs=self.pick(
-                ("", "", "Sprachförderung am Arbeitsplatz", "Hilfe bei Förderanträgen (EGZ)")
-            ),
+            support_needs=self.pick(texts.EMPLOYER_SUPPORT_NEEDS),
             phone=self.landline(city),
             email=f"info@{slug(name)[:30]}.example",
             created_at=stamp(first_contact, 600),
         )
-        self.contact_persons(org, self.randint(1, 3))
+        self.contact_persons(org, self.randint(1, 4))
         return org
 
     def company_name(
@@ -256,10 +263,13 @@ class NetworkBuilder(Part):
         occupation, level = self.pick(employer.business.jobs)
         acquired = workday(self.today - timedelta(days=self.randint(0, 730)))
         valid_until = acquired + timedelta(days=self.randint(60, 180))
-        if valid_until < self.today:
-            status = JobOfferStatus.FILLED if self.chance(0.55) else JobOfferStatus.WITHDRAWN
+        if valid_until < self.today:  # some stay open past their date: shown as expired
+            status = EXPIRED_OFFER_STATUS.draw(self.rng)
         else:
             status = JobOfferStatus.OPEN if self.chance(0.75) else JobOfferStatus.FILLED
+        postal_code, location = employer.postal_code, employer.city
+        if self.chance(0.15):  # a branch or a building site elsewhere
+            postal_code, location, _rural = self.pick(places.PLACES)
         start = acquired + timedelta(days=self.randint(7, 60))
         wage = {"helper": (1290, 1550), "skilled": (1450, 2100), "specialist": (2000, 2700)}
         driver = "Berufskraftfahrer" in occupation
@@ -269,7 +279,8 @@ class NetworkBuilder(Part):
             employer_id=employer.id,
             occupation=occupation,
             skill_level=level,
-            location=employer.city,
+            location=location,
+            location_postal_code=postal_code,
             hours_per_week=self.pick((20.0, 25.0, 30.0, 35.0, 38.5, 39.0, 40.0, 40.0)),
             shifts=self.pick(("", "", "", "2-Schicht", "3-Schicht", "Wochenenddienste")),
             fixed_term_until=add_months(start, 12) if self.chance(0.25) else None,

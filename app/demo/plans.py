@@ -6,22 +6,31 @@ from datetime import date, timedelta
 
 from app.demo import texts
 from app.demo.distributions import stamp
-from app.demo.part import Part
+from app.demo.part import Part, Run
 from app.demo.records import Case
 from app.models import Goal, Measure, PlanStep, SupportPlan
 from app.models.participant import add_months
 from app.vocab import GoalResult, GoalStatus, ParticipantStatus, PlanStatus, StepStatus
 
+# The first open cases always get a plan, so that even a small demo shows open plans.
+GUARANTEED_OPEN_PLANS = 3
+
 
 class Plans(Part):
     """Support plan, goal and plan step rows of a case."""
 
+    def __init__(self, run: Run) -> None:
+        super().__init__(run)
+        self.open_plans_owed = GUARANTEED_OPEN_PLANS
+
     def wants_support_plan(self, case: Case) -> bool:
         if case.status is ParticipantStatus.SHORT_COUNSELLING:
             return False
-        if case.is_joko:
-            return self.chance(0.05)
-        return self.chance(0.3 if case.high_risk else 0.15)
+        wanted = self.chance(0.05 if case.is_joko else (0.3 if case.high_risk else 0.15))
+        if case.exit is None and self.open_plans_owed > 0:
+            self.open_plans_owed -= 1
+            return True
+        return wanted
 
     def support_plans(self, case: Case) -> None:
         today = self.today

@@ -30,6 +30,8 @@ class Org:
     kind: OrganizationKind
     name: str
     city: str
+    postal_code: str = ""
+    first_contact: date | None = None
     contacts: list[int] = field(default_factory=list)
     business: organisations.BusinessType | None = None
 

@@ -272,6 +272,41 @@ FOLLOW_UP_TITLES_ORGANIZATION = (
     "Stellenangebot bei {emp} nachfassen",
     "Betriebsbesuch bei {emp} vereinbaren",
     "Infomaterial an {emp} senden",
+    "EGZ-Antrag mit {emp} besprechen",
+    "Job-BSK im Betrieb: Termin mit {emp} abstimmen",
+)
+PARTNER_NOTES: tuple[tuple[str, str], ...] = (
+    ("Netzwerk", "Abstimmung mit {org} über gemeinsame Fälle und Ansprechpersonen."),
+    ("Netzwerk", "Jour fixe mit {org}: neue Kursangebote und Termine im Quartal."),
+    ("Ausbildung", "{org}: Ausbildungsberatung für Geflüchtete, freie Plätze besprochen."),
+    ("Jobcenter", "{org}: Zuweisungen in das Projekt und Kooperationspläne abgestimmt."),
+)
+FOLLOW_UP_TITLES_PARTNER = (
+    "Jour fixe mit {org} vorbereiten",
+    "Protokoll an {org} schicken",
+    "Ansprechpersonen bei {org} aktualisieren",
+)
+PARTNER_AGREEMENTS = (
+    "",
+    "Nächster Jour fixe im kommenden Quartal.",
+    "Liste der gemeinsamen Fälle wird abgeglichen.",
+    "Ansprechpersonen tauschen neue Kursangebote per E-Mail aus.",
+)
+ORGANIZATION_AGREEMENTS = (
+    "",
+    "Koordinator:in schickt bis Freitag passende Profile.",
+    "Betrieb meldet neue Stellen direkt per E-Mail.",
+    "Nächster Betriebsbesuch in vier Wochen.",
+    "Infomaterial zum Eingliederungszuschuss wird zugeschickt.",
+    "Probearbeitstage werden telefonisch abgestimmt.",
+)
+EMPLOYER_SUPPORT_NEEDS = (
+    "",
+    "",
+    "Sprachförderung am Arbeitsplatz",
+    "Hilfe bei Förderanträgen (EGZ)",
+    "Einarbeitung mit Dolmetschunterstützung",
+    "Unterstützung bei Behördengängen der Beschäftigten",
 )
 
 PLAN_TEXTS: dict[str, dict[str, tuple[str, ...]]] = {

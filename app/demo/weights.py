@@ -11,6 +11,7 @@ from app.vocab import (
     ContactKind,
     CooperationStatus,
     CourseKind,
+    EmploymentEndReason,
     EmploymentKind,
     EmploymentStatusAtEntry,
     ExamResult,
@@ -18,6 +19,7 @@ from app.vocab import (
     ExitReason,
     GermanLevel,
     HousingSituation,
+    JobOfferStatus,
     MeasureKind,
     ParticipantStatus,
     PlacementStage,
@@ -275,6 +277,11 @@ COOPERATION = Weighted(
         (CooperationStatus.ENDED, 5),
     ]
 )
+# Job offers whose valid-until date has passed: most were filled or withdrawn, some are still
+# marked open (the list shows them as expired).
+EXPIRED_OFFER_STATUS = Weighted(
+    [(JobOfferStatus.FILLED, 52), (JobOfferStatus.WITHDRAWN, 42), (JobOfferStatus.OPEN, 6)]
+)
 COURSE_KINDS = Weighted(
     [
         (CourseKind.INTEGRATION_GENERAL, 15),
@@ -402,6 +409,16 @@ EMPLOYMENT_KINDS = Weighted(
         (EmploymentKind.APPRENTICESHIP, 8),
         (EmploymentKind.MARGINAL, 3),
         (EmploymentKind.SELF_EMPLOYED, 2),
+    ]
+)
+ENDED_EMPLOYMENT_REASONS = Weighted(
+    [
+        (EmploymentEndReason.EMPLOYER_PROBATION, 30),
+        (EmploymentEndReason.EMPLOYEE_NOTICE, 20),
+        (EmploymentEndReason.MUTUAL_AGREEMENT, 15),
+        (EmploymentEndReason.FIXED_TERM_EXPIRED, 20),
+        (EmploymentEndReason.EMPLOYER_NOTICE, 10),
+        (EmploymentEndReason.OTHER, 5),
     ]
 )
 STRETCHED_EXAMS = frozenset({"ELT", "KFZ", "IM", "AM", "MB"})  # gestreckte Abschlussprüfung

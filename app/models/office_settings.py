@@ -28,6 +28,8 @@ LABELS = {
     "logo_path": N_("Logo file"),
     "lock_minutes": N_("Lock after minutes without input (0: never)"),
     "follow_up_horizon_weeks": N_("Look ahead for follow-ups (weeks)"),
+    "check_in_weeks": N_("Aftercare check-in every (weeks)"),
+    "risk_weeks": N_("Employment at risk after weeks without contact"),
 }
 REQUIRED = ("provider", "district", "state", "coordinator_name")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -39,6 +41,22 @@ MAX_LOCK_MINUTES = 240
 DEFAULT_FOLLOW_UP_HORIZON_WEEKS = 4
 MIN_FOLLOW_UP_HORIZON_WEEKS = 1
 MAX_FOLLOW_UP_HORIZON_WEEKS = 26
+# Aftercare of an employment (app.services.employments): a check-in follow-up every N weeks,
+# and an employment counts as at risk after N weeks without a contact note.
+DEFAULT_CHECK_IN_WEEKS = 4
+DEFAULT_RISK_WEEKS = 6
+MIN_AFTERCARE_WEEKS = 1
+MAX_AFTERCARE_WEEKS = 26
+# the week settings: their default and range
+WEEK_SETTINGS = {
+    "follow_up_horizon_weeks": (
+        DEFAULT_FOLLOW_UP_HORIZON_WEEKS,
+        MIN_FOLLOW_UP_HORIZON_WEEKS,
+        MAX_FOLLOW_UP_HORIZON_WEEKS,
+    ),
+    "check_in_weeks": (DEFAULT_CHECK_IN_WEEKS, MIN_AFTERCARE_WEEKS, MAX_AFTERCARE_WEEKS),
+    "risk_weeks": (DEFAULT_RISK_WEEKS, MIN_AFTERCARE_WEEKS, MAX_AFTERCARE_WEEKS),
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,8 @@ class OfficeSettings:
     logo_path: str = ""
     lock_minutes: int = DEFAULT_LOCK_MINUTES
     follow_up_horizon_weeks: int = DEFAULT_FOLLOW_UP_HORIZON_WEEKS
+    check_in_weeks: int = DEFAULT_CHECK_IN_WEEKS
+    risk_weeks: int = DEFAULT_RISK_WEEKS
 
     @property
     def complete(self) -> bool:
@@ -86,11 +106,10 @@ def decode(values: dict[str, str]) -> OfficeSettings:
     if "lock_minutes" in kwargs:
         text = str(kwargs["lock_minutes"])
         kwargs["lock_minutes"] = int(text) if text.isdigit() else DEFAULT_LOCK_MINUTES
-    if "follow_up_horizon_weeks" in kwargs:
-        text = str(kwargs["follow_up_horizon_weeks"])
-        kwargs["follow_up_horizon_weeks"] = (
-            int(text) if text.isdigit() else DEFAULT_FOLLOW_UP_HORIZON_WEEKS
-        )
+    for name, (default, _least, _most) in WEEK_SETTINGS.items():
+        if name in kwargs:
+            text = str(kwargs[name])
+            kwargs[name] = int(text) if text.isdigit() else default
     return OfficeSettings(**kwargs)  # type: ignore[arg-type]
 
 
@@ -109,17 +128,16 @@ def validation_errors(settings: OfficeSettings) -> list[FieldError]:
                 _("Please enter 0 to {most} minutes.").format(most=MAX_LOCK_MINUTES),
             )
         )
-    weeks = settings.follow_up_horizon_weeks
-    if not MIN_FOLLOW_UP_HORIZON_WEEKS <= weeks <= MAX_FOLLOW_UP_HORIZON_WEEKS:
-        errors.append(
-            FieldError(
-                "follow_up_horizon_weeks",
-                label("follow_up_horizon_weeks"),
-                _("Please enter {least} to {most} weeks.").format(
-                    least=MIN_FOLLOW_UP_HORIZON_WEEKS, most=MAX_FOLLOW_UP_HORIZON_WEEKS
-                ),
+    for name, (_default, least, most) in WEEK_SETTINGS.items():
+        weeks = getattr(settings, name)
+        if isinstance(weeks, bool) or not isinstance(weeks, int) or not least <= weeks <= most:
+            errors.append(
+                FieldError(
+                    name,
+                    label(name),
+                    _("Please enter {least} to {most} weeks.").format(least=least, most=most),
+                )
             )
-        )
     if settings.logo_path:
         logo = Path(settings.logo_path)
         if logo.suffix.lower() not in LOGO_SUFFIXES:

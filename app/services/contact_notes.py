@@ -1,4 +1,5 @@
-"""Kontaktverlauf: contact notes per participant, kept in the search index."""
+"""Kontaktverlauf: contact notes per participant (kept in the search index) or per
+organisation (a note without a participant, ``add_organization_note``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
 from app.models.contacts import ContactNote
+from app.models.organization import Organization
 from app.models.participant import Participant
 from app.services import audit
 from app.text import canonical
@@ -81,11 +83,24 @@ def _cleaned(note: NoteInput) -> NoteInput:
     return replace(note, **texts)  # type: ignore[arg-type]
 
 
-def _validate(note: NoteInput, uow: UnitOfWork | None = None, participant_id: int = 0) -> None:
+def _validate(
+    note: NoteInput,
+    uow: UnitOfWork | None = None,
+    participant_id: int = 0,
+    *,
+    organization_id: int | None = None,
+) -> None:
     """All checks, before anything is written. ``occurred_at`` is an aware moment, or naive
-    local time (as the note dialog enters it); it is stored in UTC, between 1900 and 2100."""
+    local time (as the note dialog enters it); it is stored in UTC, between 1900 and 2100.
+    With ``organization_id`` the note is an organisation's (no participant is checked)."""
     errors: list[FieldError] = []
-    if uow is not None:
+    if uow is not None and organization_id is not None:
+        message = validation.row_id_problem(organization_id)
+        if message is None and uow.session.get(Organization, organization_id) is None:
+            message = _("No organisation with number {id}.").format(id=organization_id)
+        if message:
+            errors.append(FieldError("organization_id", _("Organisation"), message))
+    elif uow is not None:
         message = validation.row_id_problem(participant_id)
         if message is None and uow.session.get(Participant, participant_id) is None:
             message = _("No participant with number {id}.").format(id=participant_id)
@@ -153,6 +168,18 @@ def add_note(uow: UnitOfWork, participant_id: int, note: NoteInput) -> Changes:
     return uow.commit().with_created(record.id)
 
 
+def add_organization_note(uow: UnitOfWork, organization_id: int, note: NoteInput) -> Changes:
+    """A contact note with an organisation, about no participant (``created``: its id)."""
+    note = _cleaned(note)
+    _validate(note, uow, organization_id=organization_id)
+    record = ContactNote(organization_id=organization_id, author=audit.current_actor())
+    _apply(record, note)
+    uow.session.add(record)
+    uow.session.flush()
+    audit.record(uow.session, AuditAction.CREATE, ENTITY, record.id, list(LABELS))
+    return uow.commit().with_created(record.id)
+
+
 def update_note(uow: UnitOfWork, note_id: int, note: NoteInput) -> Changes:
     note = _cleaned(note)
     _validate(note)
@@ -175,14 +202,31 @@ def delete_note(uow: UnitOfWork, note_id: int) -> Changes:
     return uow.commit()
 
 
+_NOTE_COLUMNS = (
+    "SELECT id, occurred_at, kind, duration_minutes, topics, content, agreements, "
+    "interpreter, interpreter_language, author FROM contact_note "
+)
+
+
 def notes_of(reads: Reads, participant_id: int) -> list[NoteRow]:
     """The timeline, newest first."""
     result = reads.rows(
-        "SELECT id, occurred_at, kind, duration_minutes, topics, content, agreements, "
-        "interpreter, interpreter_language, author FROM contact_note "
-        "WHERE participant_id = ? ORDER BY occurred_at DESC, id DESC",
+        f"{_NOTE_COLUMNS}WHERE participant_id = ? ORDER BY occurred_at DESC, id DESC",
         (participant_id,),
     )
+    return _note_rows(result)
+
+
+def notes_of_organization(reads: Reads, organization_id: int) -> list[NoteRow]:
+    """The organisation's timeline (its notes, also those about a participant), newest first."""
+    result = reads.rows(
+        f"{_NOTE_COLUMNS}WHERE organization_id = ? ORDER BY occurred_at DESC, id DESC",
+        (organization_id,),
+    )
+    return _note_rows(result)
+
+
+def _note_rows(result: list[tuple]) -> list[NoteRow]:
     return [
         NoteRow(
             r[0],

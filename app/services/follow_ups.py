@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
 from app import validation
@@ -14,6 +15,7 @@ from app.errors import FieldError, ValidationError
 from app.i18n import N_, _, format_date
 from app.models.base import utc_now
 from app.models.contacts import FollowUp
+from app.models.jobs import Employment
 from app.models.organization import Organization
 from app.models.participant import Participant, add_months, s104c_expiry
 from app.services import audit
@@ -151,6 +153,156 @@ def regenerate(session: Session, participant: Participant) -> None:
         )
 
 
+# --- employments: end of probation and aftercare check-ins ----------------------------------
+
+PROBATION_LEAD = timedelta(weeks=1)
+CHECK_IN_KIND = FollowUpKind.EMPLOYMENT_CHECK_IN
+PROBATION_KEY = "probation_end"
+CHECK_IN_KEY = "check_in"
+MAX_NAME_IN_TITLE = 120
+
+
+def employment_key(what: str, employment_id: int, day: date) -> str:
+    """``probation_end:employment:7:2027-05-31``: kind, employment, source date."""
+    return f"{what}:employment:{employment_id}:{day.isoformat()}"
+
+
+def _of_employment(employment_id: int) -> ColumnElement[bool]:
+    """The employment's generated keys, as ranges the unique index on the key answers."""
+    key = col(FollowUp.generated_key)
+    return or_(
+        *(
+            key.between(
+                f"{what}:employment:{employment_id}:", f"{what}:employment:{employment_id}:~"
+            )
+            for what in (PROBATION_KEY, CHECK_IN_KEY)
+        )
+    )
+
+
+def _shortened(name: str) -> str:
+    return name if len(name) <= MAX_NAME_IN_TITLE else name[: MAX_NAME_IN_TITLE - 1] + "…"
+
+
+def _handled_on(follow_up: FollowUp) -> date:
+    """The later of its due date and the (local) day it was marked done."""
+    assert follow_up.done_at is not None
+    return max(follow_up.due_date, follow_up.done_at.astimezone().date())
+
+
+def next_check_in(
+    start: date, weeks: int, until: date | None, last_done: date | None
+) -> date | None:
+    """The first day of the series start + k × ``weeks`` (k ≥ 1) after ``last_done`` (the last
+    check-in handled), not after ``until`` (the end of aftercare); None when none is left."""
+    step = 7 * weeks
+    steps = 1 if last_done is None else max(1, (last_done - start).days // step + 1)
+    day = start + timedelta(days=steps * step)
+    return None if until is not None and day > until else day
+
+
+def planned_for_employment(
+    employment: Employment, employer_name: str, check_in_weeks: int, done_check_ins: list[FollowUp]
+) -> list[Planned]:
+    """What an employment calls for while it runs (no end entered): a reminder a week before
+    the probation ends, and the next aftercare check-in with employee and employer — one at a
+    time; marking it done brings the next (``check_in_weeks`` after the previous in the series
+    counted from the start, up to "Nachbetreuung bis")."""
+    if employment.end is not None or employment.id is None:
+        return []
+    planned: list[Planned] = []
+    employer = _shortened(employer_name)
+    if employment.probation_end is not None:
+        probation_end = employment.probation_end
+        title = (
+            _("Probation at {employer} ends on {date}")
+            if employer
+            else _("Probation ends on {date}")
+        )
+        planned.append(
+            Planned(
+                employment_key(PROBATION_KEY, employment.id, probation_end),
+                FollowUpKind.PROBATION_END,
+                probation_end - PROBATION_LEAD,
+                title.format(employer=employer, date=format_date(probation_end)),
+            )
+        )
+    if employment.start is not None:
+        last_done = max((_handled_on(f) for f in done_check_ins), default=None)
+        day = next_check_in(employment.start, check_in_weeks, employment.aftercare_until, last_done)
+        if day is not None:
+            title = (
+                _("Aftercare: check in with the employee and {employer}")
+                if employer
+                else _("Aftercare: check in with the employee and the employer")
+            )
+            planned.append(
+                Planned(
+                    employment_key(CHECK_IN_KEY, employment.id, day),
+                    CHECK_IN_KIND,
+                    day,
+                    title.format(employer=employer),
+                )
+            )
+    return planned
+
+
+def regenerate_employment(session: Session, employment: Employment, check_in_weeks: int) -> None:
+    """Bring the follow-ups of one employment in line with its dates (as ``regenerate`` does
+    for a person's record): open ones no longer called for go, done ones stay."""
+    assert employment.id is not None
+    existing = session.exec(select(FollowUp).where(_of_employment(employment.id))).all()
+    done_check_ins = [
+        f
+        for f in existing
+        if f.done_at is not None and (f.generated_key or "").startswith(f"{CHECK_IN_KEY}:")
+    ]
+    employer = (
+        session.get(Organization, employment.employer_id)
+        if employment.employer_id is not None
+        else None
+    )
+    wanted = {
+        item.key: item
+        for item in planned_for_employment(
+            employment, employer.name if employer else "", check_in_weeks, done_check_ins
+        )
+    }
+    for follow_up in existing:
+        item = wanted.pop(follow_up.generated_key or "", None)
+        if item is None:
+            if follow_up.done_at is None:
+                session.delete(follow_up)
+        elif follow_up.done_at is None:
+            follow_up.due_date, follow_up.title = item.due_date, item.title
+    for item in wanted.values():
+        session.add(
+            FollowUp(
+                due_date=item.due_date,
+                title=item.title,
+                kind=item.kind,
+                participant_id=employment.participant_id,
+                generated_key=item.key,
+            )
+        )
+
+
+def refresh_employment_follow_ups(uow: UnitOfWork, employment: Employment) -> None:
+    """Step: ``regenerate_employment`` with the office's check-in interval."""
+    from app.services.settings import load_settings
+
+    uow.session.flush()  # the settings are read with plain SQL on the same connection
+    regenerate_employment(uow.session, employment, load_settings(uow).check_in_weeks)
+
+
+def _employment_of(session: Session, follow_up: FollowUp) -> Employment | None:
+    """The employment a generated follow-up belongs to (``…:employment:<id>:…``), if any."""
+    parts = (follow_up.generated_key or "").split(":")
+    if len(parts) == 4 and parts[1] == "employment" and parts[2].isdigit():
+        return session.get(Employment, int(parts[2]))
+    return None
+
+
 # --- manual follow-ups ---------------------------------------------------------------------
 
 
@@ -220,6 +372,8 @@ def set_done(uow: UnitOfWork, follow_up_id: int, done: bool = True) -> Changes:
         raise ValidationError([FieldError("id", _("Follow-up"), _("It no longer exists."))])
     follow_up.done_at = utc_now() if done else None
     audit.record(uow.session, AuditAction.UPDATE, "follow_up", follow_up_id, ["done_at"])
+    if (employment := _employment_of(uow.session, follow_up)) is not None:
+        refresh_employment_follow_ups(uow, employment)  # a check-in done: the next one
     return uow.commit()
 
 

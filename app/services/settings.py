@@ -52,4 +52,18 @@ def save_settings(uow: UnitOfWork, settings: OfficeSettings) -> Changes:
         uow.session.merge(Setting(key=key, value=wanted[key]))
     if changed:
         audit.record(uow.session, AuditAction.UPDATE, "setting", None, changed)
+    if decode(stored).check_in_weeks != settings.check_in_weeks:  # not the first save's default
+        _regenerate_check_ins(uow, settings.check_in_weeks)
     return uow.commit()
+
+
+def _regenerate_check_ins(uow: UnitOfWork, weeks: int) -> None:
+    """Another check-in interval: the open check-ins of every running employment move."""
+    from sqlmodel import col, select
+
+    from app.models.jobs import Employment
+    from app.services.follow_ups import regenerate_employment
+
+    running = uow.session.exec(select(Employment).where(col(Employment.end).is_(None))).all()
+    for employment in running:
+        regenerate_employment(uow.session, employment, weeks)

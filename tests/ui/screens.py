@@ -93,9 +93,20 @@ from tests.conftest import EXAMPLE_SETTINGS
 from tests.locations import CHEAP_COST, copy_location
 from tests.services.helpers import add_person, new_plan, run, store_plan
 from ui.about_dialog import AboutDialog
-from ui.main_window import FOLLOW_UPS, OVERVIEW, PAGES, PARTICIPANTS, SETTINGS, MainWindow
+from ui.main_window import (
+    FOLLOW_UPS,
+    JOB_OFFERS,
+    ORGANIZATIONS,
+    OVERVIEW,
+    PAGES,
+    PARTICIPANTS,
+    SETTINGS,
+    MainWindow,
+)
 from ui.operations import Operations
 from ui.pages.follow_ups_page import FollowUpsPage
+from ui.pages.job_offers_page import JobOffersPage
+from ui.pages.organizations_page import OrganizationsPage
 from ui.pages.overview import OverviewPage
 from ui.pages.participants_page import ParticipantsPage
 from ui.pages.placeholder import PlaceholderPage
@@ -104,9 +115,11 @@ from ui.participant.consents_panel import ConsentDialog, ConsentsPanel, Withdraw
 from ui.participant.editor import ParticipantEditor
 from ui.participant.exit_dialog import ExitDialog
 from ui.participant.follow_ups_panel import FollowUpDialog, FollowUpsPanel
+from ui.participant.matching_panel import MatchingPanel
 from ui.participant.note_dialog import NoteDialog, QuickNoteDialog
 from ui.participant.notes_panel import NotesPanel
 from ui.participant.participant_chooser import ParticipantChooser
+from ui.participant.placements_panel import PlacementsPanel
 from ui.plan.document_dialog import DocumentDialog
 from ui.plan.pdf_preview import PdfPreview
 from ui.plan.plan_panel import PlanPanel
@@ -127,14 +140,16 @@ EXAMPLE_RECOVERY_KEY = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"  # made up, for
 
 # The record editor's tabs as the user sees them (German), per Förderbereich.
 FORM_TABS = ("Stammdaten", "ESF+ Eintritt")
-PANEL_TABS = ("Förderplan", "Austritt", "Kontaktverlauf", "Wiedervorlagen", "Einwilligungen")
+PANEL_TABS = ("Vermittlung", "Austritt", "Kontaktverlauf", "Wiedervorlagen", "Einwilligungen")
 EDITOR_TABS: dict[Program, tuple[str, ...]] = {
-    Program.JOKO: (*FORM_TABS, "JOKO", *PANEL_TABS),
-    Program.TRAINING: (*FORM_TABS, "Ausbildung", *PANEL_TABS),
+    Program.JOKO: (*FORM_TABS, "JOKO", "Förderplan", "Passende Stellen", *PANEL_TABS),
+    Program.TRAINING: (*FORM_TABS, "Ausbildung", "Förderplan", *PANEL_TABS),
 }
 # What each tab holds beyond the form (for ``Screen.covers``).
 TAB_WIDGETS: dict[str, tuple[type, ...]] = {
     "Förderplan": (PlanPanel, VersionsBox),
+    "Vermittlung": (PlacementsPanel,),
+    "Passende Stellen": (MatchingPanel,),
     "Kontaktverlauf": (NotesPanel,),
     "Wiedervorlagen": (FollowUpsPanel,),
     "Einwilligungen": (ConsentsPanel,),
@@ -142,6 +157,8 @@ TAB_WIDGETS: dict[str, tuple[type, ...]] = {
 PAGE_WIDGETS: dict[int, type] = {
     OVERVIEW: OverviewPage,
     PARTICIPANTS: ParticipantsPage,
+    ORGANIZATIONS: OrganizationsPage,
+    JOB_OFFERS: JobOffersPage,
     FOLLOW_UPS: FollowUpsPage,
     SETTINGS: SettingsPage,
 }
@@ -978,3 +995,560 @@ SCREENS: list[Screen] = [
     Screen("message/check_entries", open_check_entries, ()),
     Screen("lock/main", open_locked, (MainWindow, LockOverlay), focus_area=shown_overlay),
 ]
+
+
+# -- Vermittlung (issue #17): the placements tab, its dialogs, employments at risk ------------
+
+
+def _placement_data(ctx: ScreenContext) -> dict[str, int]:
+    """Ayşe Şahin proposed for three offers: one at the interview, one refused, one with a
+    contract (her employment, probation ending soon); a second person employed without any
+    contact note. Stored through the operations; ids by name."""
+    from app.models.jobs import JobOffer
+    from app.models.organization import Organization
+    from app.services.placements import advance_placement, propose_placement
+    from app.vocab import PlacementStage as Stage
+
+    today = date.today()
+    offers: dict[str, int] = {}
+    with ctx.lotse.unit_of_work() as uow:
+        for title, employer, hours in (
+            ("Pflegehelfer:in (m/w/d)", "Pflegedienst Sonnenschein", 30.0),
+            ("Verkäufer:in Backwaren", "Bäckerei Müller", 25.0),
+            ("Kassierer:in", "Frischemarkt Halle-Neustadt", 35.0),
+        ):
+            organization = Organization(name=employer, city="Halle (Saale)")
+            uow.session.add(organization)
+            uow.session.flush()
+            offer = JobOffer(
+                title=title,
+                employer_id=organization.id,
+                occupation=title.split(" (")[0],
+                location="Halle (Saale)",
+                hours_per_week=hours,
+                social_insurance=True,
+            )
+            uow.session.add(offer)
+            uow.session.flush()
+            assert offer.id is not None
+            offers[employer] = offer.id
+        uow.commit()
+
+    def placement(pid: int, employer: str, days_ago: int) -> int:
+        made = run(ctx.lotse, propose_placement, pid, offers[employer], today - timedelta(days_ago))
+        assert made.created is not None
+        return made.created
+
+    def step(placement_id: int, stage: Stage, days_ago: int, **kw: Any) -> Any:
+        on = today - timedelta(days=days_ago)
+        return run(ctx.lotse, advance_placement, placement_id, stage, on, **kw)
+
+    pid = ctx.joko_id
+    care = placement(pid, "Pflegedienst Sonnenschein", 20)
+    step(care, Stage.APPLIED, 18)
+    step(care, Stage.INTERVIEW, 3)
+    bakery = placement(pid, "Bäckerei Müller", 40)
+    step(bakery, Stage.APPLIED, 38)
+    step(
+        bakery,
+        Stage.REJECTED,
+        30,
+        reason="Frühschicht ab 4 Uhr nicht mit der Kinderbetreuung vereinbar.",
+    )
+    market = placement(pid, "Frischemarkt Halle-Neustadt", 170)
+    step(market, Stage.APPLIED, 168)
+    step(market, Stage.TRIAL_WORK, 160)
+    step(market, Stage.OFFER, 157)
+    employment = step(market, Stage.CONTRACT, 155, probation_end=today + timedelta(days=20)).created
+    other = add_person(ctx.lotse, "Haidari", "Farid", entry_date=today - timedelta(days=300))
+    quiet = placement(other, "Pflegedienst Sonnenschein", 120)
+    step(quiet, Stage.APPLIED, 119)
+    step(quiet, Stage.OFFER, 110)
+    step(quiet, Stage.CONTRACT, 100)
+    return {"care": care, "bakery": bakery, "market": market, "employment": employment}
+
+
+def _host(ctx: ScreenContext, title: str, content: QWidget) -> QDialog:
+    """A dialog holding ``content`` (a tab not yet in the record editor, a page's part)."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    host = QDialog()
+    host.setWindowTitle(title)
+    layout = QVBoxLayout(host)
+    layout.addWidget(content)
+    host.resize(900, 620)
+    return ctx.dialog(host)
+
+
+def open_placements_tab(ctx: ScreenContext) -> QWidget:
+    from ui.participant.placements_panel import PlacementsPanel
+
+    _placement_data(ctx)
+    panel = PlacementsPanel(ctx.lotse, ctx.ops, ctx.joko_id)
+    return _host(ctx, "Vermittlung – Ayşe Şahin", panel)
+
+
+def open_timeline_with_placements(ctx: ScreenContext) -> QWidget:
+    _placement_data(ctx)
+    return _host(ctx, "Kontaktverlauf – Ayşe Şahin", NotesPanel(ctx.lotse, ctx.ops, ctx.joko_id))
+
+
+def open_employments_at_risk(ctx: ScreenContext) -> QWidget:
+    from ui.pages.employments_at_risk import EmploymentsAtRisk
+
+    _placement_data(ctx)
+    return _host(ctx, "Gefährdete Beschäftigungen", EmploymentsAtRisk(ctx.lotse, ctx.ops))
+
+
+def open_placement_dialog(ctx: ScreenContext, which: str) -> QWidget:
+    from app.services.employments import employments_of
+    from app.services.placements import placements_of_participant
+    from ui.participant import placements_panel as tab
+
+    ids = _placement_data(ctx)
+    pid = ctx.joko_id
+    rows = {row.id: row for row in placements_of_participant(ctx.lotse.reads, pid)}
+    [job] = [row for row in employments_of(ctx.lotse.reads, pid) if row.id == ids["employment"]]
+    dialogs: dict[str, Callable[[], QDialog]] = {
+        "propose": lambda: tab.ProposeDialog(ctx.lotse, ctx.ops, ctx.training_id),
+        "reject": lambda: tab.RejectDialog(ctx.lotse, ctx.ops, pid, rows[ids["care"]]),
+        "contract": lambda: tab.ContractDialog(ctx.lotse, ctx.ops, pid, rows[ids["care"]]),
+        "employment": lambda: tab.EmploymentDialog(ctx.lotse, ctx.ops, pid, job),
+        "end": lambda: tab.EndEmploymentDialog(ctx.lotse, ctx.ops, pid, job),
+    }
+    return ctx.dialog(dialogs[which]())
+
+
+def _placement_screens() -> list[Screen]:
+    from ui.pages.employments_at_risk import EmploymentsAtRisk
+    from ui.participant import placements_panel as tab
+
+    dialogs = {
+        "propose": tab.ProposeDialog,
+        "reject": tab.RejectDialog,
+        "contract": tab.ContractDialog,
+        "employment": tab.EmploymentDialog,
+        "end": tab.EndEmploymentDialog,
+    }
+    return [
+        Screen("panel/Vermittlung", open_placements_tab, (tab.PlacementsPanel,)),
+        Screen("panel/Kontaktverlauf+Vermittlung", open_timeline_with_placements, (NotesPanel,)),
+        Screen("widget/employments_at_risk", open_employments_at_risk, (EmploymentsAtRisk,)),
+        *(
+            Screen(
+                f"dialog/placement/{which}", partial(open_placement_dialog, which=which), (kind,)
+            )
+            for which, kind in dialogs.items()
+        ),
+    ]
+
+
+SCREENS += _placement_screens()
+
+
+# -- Organisationen (issue #17): the directory, the editor's tabs, its dialogs ----------------
+
+
+def _organisation_data(ctx: ScreenContext) -> dict[str, int]:
+    """A training company with two contact persons, contacts, follow-ups (one overdue), two
+    job offers and Łukasz Nowak as its apprentice; its chamber. Ids by name."""
+    from app.models.jobs import JobOffer
+    from app.services.contact_notes import add_organization_note
+    from app.services.organizations import (
+        ContactInput,
+        OrganizationInput,
+        create_organization,
+        get_organization,
+    )
+    from app.services.participant_record import save_record
+    from app.vocab import (
+        AcquisitionChannel,
+        CooperationStatus,
+        JobOfferStatus,
+        OrganizationKind,
+    )
+
+    today = date.today()
+    chamber = run(
+        ctx.lotse,
+        create_organization,
+        OrganizationInput(
+            "Handwerkskammer Halle (Saale)",
+            kind=OrganizationKind.CHAMBER,
+            postal_code="06108",
+            city="Halle (Saale)",
+        ),
+    ).created
+    bakery = run(
+        ctx.lotse,
+        create_organization,
+        OrganizationInput(
+            "Bäckerei Müller GmbH",
+            kind=OrganizationKind.TRAINING_COMPANY,
+            street="Große Ulrichstraße 5",
+            postal_code="06108",
+            city="Halle (Saale)",
+            branch="Lebensmittelhandwerk",
+            employees=14,
+            betriebsnummer="01234567",
+            chamber_id=chamber,
+            first_contact_on=today - timedelta(days=200),
+            acquisition_channel=AcquisitionChannel.VISIT,
+            cooperation_status=CooperationStatus.ACTIVE,
+            support_needs="Hilfe beim Antrag auf Eingliederungszuschuss.",
+            phone="0345 123456",
+            email="info@baeckerei-mueller.example",
+            notes="Frühschicht ab 4 Uhr.",
+            contacts=(
+                ContactInput(
+                    "Sabine Krüger", "Ausbildungsleitung", "0345 123457", "krueger@example.org"
+                ),
+                ContactInput("Jan Łukowski", "Inhaber", "0345 123458"),
+            ),
+        ),
+    ).created
+    assert chamber is not None and bakery is not None
+    for days, kind, content in (
+        (30, ContactKind.COMPANY_VISIT, "Betrieb besichtigt; zwei Ausbildungsplätze ab August."),
+        (3, ContactKind.PHONE, "Rückfrage zum Praktikum von Herrn Nowak."),
+    ):
+        run(
+            ctx.lotse,
+            add_organization_note,
+            bakery,
+            NoteInput(_at(today - timedelta(days=days), 9, 15), kind, content, 30),
+        )
+    for days, title in ((-2, "Stellen für den Sommer nachfragen"), (10, "Besuch mit Herrn Nowak")):
+        run(
+            ctx.lotse,
+            create_follow_up,
+            due_date=today + timedelta(days=days),
+            title=title,
+            organization_id=bakery,
+        )
+    with ctx.lotse.unit_of_work() as uow:
+        for title, status in (
+            ("Verkäufer:in Backwaren", JobOfferStatus.OPEN),
+            ("Bäcker:in (Ausbildung)", JobOfferStatus.FILLED),
+        ):
+            uow.session.add(
+                JobOffer(
+                    title=title,
+                    employer_id=bakery,
+                    occupation=title.split(" (")[0],
+                    location="Halle (Saale)",
+                    status=status,
+                    start_on=today + timedelta(days=60),
+                )
+            )
+        uow.commit()
+    record = get_organization(ctx.lotse.reads, bakery)
+    assert record is not None
+    trainer = record.contacts[1].id  # Sabine Krüger (by name)
+    run(
+        ctx.lotse,
+        save_record,
+        ctx.training_id,
+        {"training_company_id": bakery, "trainer_id": trainer, "chamber_id": chamber},
+    )
+    return {"bakery": bakery, "chamber": chamber}
+
+
+ORGANISATION_TABS = {
+    "Stammdaten": "master",
+    "Ansprechpersonen": "contacts",
+    "Kontaktverlauf": "notes",
+    "Wiedervorlagen": "follow_ups",
+    "Stellenangebote": "offers",
+    "Teilnehmende": "participants",
+}
+
+
+def open_organisations_page(ctx: ScreenContext) -> QWidget:
+    """The directory after typing a search (the main window's page, shown on its own)."""
+    from ui.pages.organizations_page import OrganizationsPage
+
+    _organisation_data(ctx)
+    page = OrganizationsPage(_("Organizations"), ctx.lotse, ctx.ops)
+    page.setWindowTitle(_("Organizations"))
+    page.resize(1100, 640)
+    page = ctx.show(page)
+    page.focus_search()
+    ctx.qtbot.keyClicks(page.search, "halle")
+    page.refresh()  # what the search timer would do (stops it)
+    settle()
+    assert page.row_count() == 2
+    return page
+
+
+def open_organisation(ctx: ScreenContext, tab: str) -> QWidget:
+    from ui.organization.editor import OrganizationEditor
+
+    ids = _organisation_data(ctx)
+    editor = ctx.dialog(OrganizationEditor(ctx.lotse, ctx.ops, ids["bakery"]))
+    editor.choose_tab(ORGANISATION_TABS[tab])
+    settle()
+    return editor
+
+
+def open_new_organisation(ctx: ScreenContext) -> QWidget:
+    """A new organisation whose name and PLZ match one recorded: the line under the fields."""
+    from ui.organization.editor import OrganizationEditor
+
+    _organisation_data(ctx)
+    editor = ctx.dialog(OrganizationEditor(ctx.lotse, ctx.ops, None))
+    editor.field_widget("name").setText("Baeckerei Mueller GmbH")
+    editor.field_widget("postal_code").setText("06108")
+    editor.check_duplicates()
+    settle()
+    assert editor.duplicates.isVisible()
+    return editor
+
+
+def open_organisation_timeline_with_placements(ctx: ScreenContext) -> QWidget:
+    """Kontaktverlauf of an employer whose offers have placement steps (``_placement_data``)."""
+    from ui.organization.editor import OrganizationEditor
+
+    _placement_data(ctx)
+    (organization_id,) = ctx.lotse.reads.one(
+        "SELECT id FROM organization WHERE name = 'Pflegedienst Sonnenschein'"
+    )
+    editor = ctx.dialog(OrganizationEditor(ctx.lotse, ctx.ops, organization_id))
+    editor.choose_tab("notes")
+    settle()
+    return editor
+
+
+def open_contact_person(ctx: ScreenContext) -> QWidget:
+    from app.services.organizations import get_organization
+    from ui.organization.dialogs import ContactPersonDialog
+
+    record = get_organization(ctx.lotse.reads, _organisation_data(ctx)["bakery"])
+    assert record is not None
+    return ctx.dialog(ContactPersonDialog(record.contacts[1].as_input()))
+
+
+def open_organisation_follow_up(ctx: ScreenContext) -> QWidget:
+    from ui.organization.dialogs import OrganizationFollowUpDialog
+
+    ids = _organisation_data(ctx)
+    return ctx.dialog(OrganizationFollowUpDialog(ctx.lotse, ctx.ops, ids["bakery"]))
+
+
+def open_organisation_note(ctx: ScreenContext) -> QWidget:
+    ids = _organisation_data(ctx)
+    return ctx.dialog(NoteDialog(ctx.lotse, ctx.ops, None, organization_id=ids["bakery"]))
+
+
+def _organisation_screens() -> list[Screen]:
+    from ui.organization import panels
+    from ui.organization.dialogs import ContactPersonDialog, OrganizationFollowUpDialog
+    from ui.organization.editor import OrganizationEditor
+    from ui.pages.organizations_page import OrganizationsPage
+
+    tab_panels: dict[str, tuple[type, ...]] = {
+        "Kontaktverlauf": (panels.OrganizationNotesPanel,),
+        "Wiedervorlagen": (panels.OrganizationFollowUpsPanel,),
+        "Stellenangebote": (panels.OffersPanel,),
+        "Teilnehmende": (panels.LinkedParticipantsPanel,),
+    }
+    return [
+        Screen("page/Organisationen/Suche", open_organisations_page, (OrganizationsPage,)),
+        *(
+            Screen(
+                f"organisation/{tab}",
+                partial(open_organisation, tab=tab),
+                (OrganizationEditor, *tab_panels.get(tab, ())),
+            )
+            for tab in ORGANISATION_TABS
+        ),
+        Screen("organisation/neu/Dublette", open_new_organisation, (OrganizationEditor,)),
+        Screen(
+            "organisation/Kontaktverlauf+Vermittlung",
+            open_organisation_timeline_with_placements,
+            (OrganizationEditor, panels.OrganizationNotesPanel),
+        ),
+        Screen("dialog/contact_person", open_contact_person, (ContactPersonDialog,)),
+        Screen(
+            "dialog/organisation_follow_up",
+            open_organisation_follow_up,
+            (OrganizationFollowUpDialog,),
+        ),
+        Screen("dialog/note/Organisation", open_organisation_note, (NoteDialog,)),
+    ]
+
+
+SCREENS += _organisation_screens()
+
+
+# -- Stellenangebote (issue #17): the list, the offer dialog, the matches both ways ----------
+
+
+def _job_offer_data(ctx: ScreenContext) -> dict[str, int]:
+    """Two employers with five offers (one expired, one filled) that fit Ayşe Şahin more or
+    less, and three more JOKO people for the offer's matches. Offers through the operations;
+    ids by name."""
+    from app.models.organization import Organization
+    from app.services.job_offers import OfferInput, create_offer
+    from app.vocab import JobOfferSource, JobOfferStatus, OrganizationKind, SkillLevel
+
+    today = date.today()
+    employers: dict[str, int] = {}
+    with ctx.lotse.unit_of_work() as uow:
+        for name, kind, postal_code, city in (
+            ("Bäckerei Şahin & Söhne", OrganizationKind.EMPLOYER, "06108", "Halle (Saale)"),
+            ("Logistikzentrum Mitteldeutschland GmbH", OrganizationKind.EMPLOYER, "06217",
+             "Merseburg"),
+        ):  # fmt: skip
+            organization = Organization(kind=kind, name=name, postal_code=postal_code, city=city)
+            uow.session.add(organization)
+            uow.session.flush()
+            assert organization.id is not None
+            employers[name] = organization.id
+        uow.commit()
+    bakery, logistics = employers.values()
+
+    def offer(title: str, employer: int, **values: Any) -> int:
+        base: dict[str, Any] = {
+            "title": title,
+            "employer_id": employer,
+            "occupation": title.split(" (")[0],
+            "skill_level": SkillLevel.HELPER,
+            "location": "Halle (Saale)",
+            "location_postal_code": "06108",
+            "hours_per_week": 25.0,
+            "start_on": today + timedelta(days=14),
+            "hourly_wage_cents": 1390,
+            "social_insurance": True,
+            "min_german_level": GermanLevel.A2,
+            "vacancies": 1,
+            "source": JobOfferSource.OWN_ACQUISITION,
+            "acquired_on": today - timedelta(days=10),
+            "valid_until": today + timedelta(days=60),
+        }
+        made = run(ctx.lotse, create_offer, OfferInput(**(base | values)))
+        assert made.created is not None
+        return made.created
+
+    ids = {
+        "sales": offer("Verkäufer:in (m/w/d)", bakery, shifts="Frühschicht", vacancies=2),
+        "warehouse": offer(
+            "Lagerhelfer:in (m/w/d)",
+            logistics,
+            location="Merseburg",
+            location_postal_code="06217",
+            hours_per_week=39.0,
+            shifts="3-Schicht",
+            required_driving_licence=DrivingLicenceClass.B,
+        ),
+        "office": offer(
+            "Kauffrau/Kaufmann im Einzelhandel",
+            bakery,
+            skill_level=SkillLevel.SKILLED,
+            hours_per_week=30.0,
+            min_german_level=GermanLevel.B2,
+            hourly_wage_cents=1720,
+        ),
+        "expired": offer(
+            "Aushilfe Verkauf (m/w/d)",
+            bakery,
+            hours_per_week=12.0,
+            start_on=today - timedelta(days=90),
+            valid_until=today - timedelta(days=4),
+        ),
+        "filled": offer(
+            "Fahrer:in (m/w/d)",
+            logistics,
+            location="Merseburg",
+            location_postal_code="06217",
+            status=JobOfferStatus.FILLED,
+            required_driving_licence=DrivingLicenceClass.CE,
+        ),
+    }
+    profile: dict[str, Any] = {
+        "program": Program.JOKO,
+        "postal_code": "06108",
+        "city": "Halle (Saale)",
+        "employment_permitted": True,
+        "residence_requirement": False,
+        "mobility_radius_km": 30,
+    }
+    for last, first, values in (
+        ("Kovalenko", "Olena", {"german_level": GermanLevel.B1, "target_occupations":
+                                ["Verkäuferin"], "working_time_preference":
+                                WorkingTimePreference.EITHER, "driving_licences": ["b"]}),
+        ("Ahmadi", "Farid", {"german_level": GermanLevel.A2, "target_occupations":
+                             ["Lagerhelfer"], "working_time_preference":
+                             WorkingTimePreference.FULL_TIME, "postal_code": "06217",
+                             "city": "Merseburg"}),
+        ("Tesfay", "Helen", {"target_occupations": ["Bäckereifachverkäuferin"]}),
+    ):  # fmt: skip
+        add_person(ctx.lotse, last, first, **(profile | values))
+    return ids
+
+
+def _job_host(ctx: ScreenContext, title: str, content: QWidget) -> QDialog:
+    """A window holding ``content`` (a page or a tab not yet in the main window or editor)."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    host = QDialog()
+    host.setWindowTitle(title)
+    layout = QVBoxLayout(host)
+    layout.addWidget(content)
+    host.resize(1000, 620)
+    return ctx.dialog(host)
+
+
+def open_job_offers_page(ctx: ScreenContext) -> QWidget:
+    from ui.pages.job_offers_page import JobOffersPage
+
+    _job_offer_data(ctx)
+    page = JobOffersPage(_("Job offers"), ctx.lotse, ctx.ops)
+    return _job_host(ctx, _("Job offers"), page)
+
+
+def open_job_offer(ctx: ScreenContext, which: str | None, tab: int = 0) -> QWidget:
+    from ui.job_offer.dialog import JobOfferDialog
+
+    ids = _job_offer_data(ctx)
+    dialog = ctx.dialog(JobOfferDialog(ctx.lotse, ctx.ops, None if which is None else ids[which]))
+    if tab:
+        dialog.tabs.setCurrentIndex(tab)
+        settle()
+        assert dialog.match_model.rowCount() > 0
+    return dialog
+
+
+def open_matching_panel(ctx: ScreenContext) -> QWidget:
+    from ui.participant.matching_panel import MatchingPanel
+
+    _job_offer_data(ctx)
+    panel = MatchingPanel(ctx.lotse, ctx.ops, ctx.joko_id)
+    host = _job_host(ctx, "Stellenangebote – Ayşe Şahin", panel)
+    assert panel.model.rowCount() > 0
+    return host
+
+
+def _job_offer_screens() -> list[Screen]:
+    from ui.job_offer.dialog import MATCHES_TAB, JobOfferDialog
+    from ui.pages.job_offers_page import JobOffersPage
+    from ui.participant.matching_panel import MatchingPanel
+
+    return [
+        Screen("page/Stellenangebote", open_job_offers_page, (JobOffersPage,)),
+        Screen("dialog/job_offer/neu", partial(open_job_offer, which=None), (JobOfferDialog,)),
+        Screen(
+            "dialog/job_offer/abgelaufen",
+            partial(open_job_offer, which="expired"),
+            (JobOfferDialog,),
+        ),
+        Screen(
+            "dialog/job_offer/Passende Teilnehmende",
+            partial(open_job_offer, which="sales", tab=MATCHES_TAB),
+            (JobOfferDialog,),
+        ),
+        Screen("panel/Stellenangebote", open_matching_panel, (MatchingPanel,)),
+    ]
+
+
+SCREENS += _job_offer_screens()

@@ -103,7 +103,14 @@ def test_popup_keys_open_the_focused_inputs_popup_on_every_tab(
     editor = open_editor(qtbot, configured_lotse, ops, program)
     tabs = shown_tab_inputs(qtbot, editor)
     programme = {Program.JOKO: _("JOKO"), Program.TRAINING: _("Training")}[program]
-    expected = {_("Master data"), _("ESF+ entry"), programme, _("Support plan"), _("Exit")}
+    expected = {
+        _("Master data"),
+        _("ESF+ entry"),
+        programme,
+        _("Support plan"),
+        _("Job placement"),
+        _("Exit"),
+    }
     assert set(tabs) == expected, tabs.keys()
     checked_dates = checked_combos = 0
     for title, (dates, combos) in tabs.items():

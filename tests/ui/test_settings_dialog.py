@@ -145,7 +145,7 @@ def test_every_input_has_an_accessible_name_or_a_label(qtbot, lotse):
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
     edits = [e for e in dialog.findChildren(QLineEdit) if not isinstance(e.parent(), QSpinBox)]
     inputs = edits + dialog.findChildren(QCheckBox) + dialog.findChildren(QSpinBox)
-    assert len(inputs) == 11
+    assert len(inputs) == 13  # with the two aftercare weeks (check-in, at risk)
     for widget in inputs:
         assert widget.accessibleName().strip() or widget in buddies, widget.objectName()
     for button in dialog.findChildren(QDialogButtonBox)[0].buttons() + [dialog.browse_button]:
@@ -220,3 +220,27 @@ def test_the_follow_up_horizon_as_stored_text_and_its_range():
         if not valid:
             assert errors[0].label == label("follow_up_horizon_weeks")
             assert "26" in errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "default", "chosen"), [("check_in_weeks", 4, 2), ("risk_weeks", 6, 9)]
+)
+def test_the_aftercare_weeks_are_stored_and_shown_again(
+    qtbot, configured_lotse, name, default, chosen
+):
+    dialog = make_dialog(qtbot, configured_lotse)
+    spin = getattr(dialog, name)
+    assert spin.value() == default
+    assert (spin.minimum(), spin.maximum()) == (1, 26)
+    assert spin.accessibleName() == label(name)
+    caption = dialog.labels[name]
+    assert caption.buddy() is spin and used_mnemonic(caption.text())
+    assert dialog.field_widget(name) is spin
+    spin.setValue(chosen)
+    dialog.accept()
+    assert getattr(load_settings(configured_lotse.reads), name) == chosen
+    reopened = make_dialog(qtbot, configured_lotse)
+    again = getattr(reopened, name)
+    assert again.value() == chosen
+    again.setValue(99)
+    assert again.value() == 26

@@ -21,6 +21,7 @@ from app.services.follow_ups import set_done
 from app.services.overview import end_of_week, horizon_end
 from app.services.settings import load_settings
 from ui.operations import Operations
+from ui.pages.employments_at_risk import EmploymentsAtRisk
 from ui.pages.heading import page_heading
 from ui.participant.follow_ups_panel import FollowUpModel, follow_up_table
 
@@ -110,10 +111,14 @@ class FollowUpsPage(QWidget):
         self.view.setAccessibleName(_("Open follow-ups"))
         self.view.activated.connect(self._open_index)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view, 3)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        # aftercare: employments without a contact for weeks or with probation ending soon
+        self.at_risk = EmploymentsAtRisk(lotse, ops, self)
+        self.at_risk.open_participant.connect(self.open_requested)
+        layout.addWidget(self.at_risk, 1)
 
         ops.changed.connect(self._on_changed)
         # loaded when first shown (showEvent): the start of the program does not wait for it

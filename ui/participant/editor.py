@@ -63,7 +63,10 @@ from ui.participant.form_fields import (
     fill_enum_combo,
     make_binding,
 )
+from ui.participant.matching_panel import MatchingPanel
 from ui.participant.notes_panel import NotesPanel
+from ui.participant.placements_panel import TAB_TITLE as PLACEMENTS_TAB_TITLE
+from ui.participant.placements_panel import PlacementsPanel
 from ui.plan.plan_panel import PlanPanel
 from ui.widgets.colours import make_hint
 from ui.widgets.date_field import format_german_date
@@ -81,10 +84,13 @@ CODE_HINTS = {
     "birth_country": lambda code: country_names([code] if code else []),
     "first_languages": language_names,
 }
-PROGRAM_TABS = {Program.JOKO: "joko", Program.TRAINING: "training"}
+# Tabs shown for one Förderbereich only.
+PROGRAM_TABS = {Program.JOKO: ("joko", "matching"), Program.TRAINING: ("training",)}
 # Tabs of a saved record whose panels are built when the tab is first chosen.
 PANELS: dict[str, Callable[[Lotse, Operations, int, QWidget], QWidget]] = {
     "plan": PlanPanel,
+    "matching": MatchingPanel,
+    "placements": PlacementsPanel,
     "notes": NotesPanel,
     "follow_ups": FollowUpsPanel,
     "consents": ConsentsPanel,
@@ -165,6 +171,9 @@ class ParticipantEditor(QDialog):
         if self._choose_program or self._program == Program.TRAINING:
             self._add_form_tab("training", _("Training"), layout_spec.TRAINING)
         self._add_panel_page("plan", _("Support plan"))
+        if self._choose_program or self._program == Program.JOKO:
+            self._add_panel_page("matching", _("Matching job offers"))
+        self._add_panel_page("placements", _(PLACEMENTS_TAB_TITLE))
         self._add_exit_tab()
         for key, title in (
             ("notes", _("Contact history")),
@@ -380,8 +389,9 @@ class ParticipantEditor(QDialog):
 
     def _on_program_changed(self) -> None:
         program = self._current_program()
-        for member, key in PROGRAM_TABS.items():
-            self.tabs.setTabVisible(self.tabs.indexOf(self._pages[key]), member == program)
+        for member, keys in PROGRAM_TABS.items():
+            for key in keys:
+                self.tabs.setTabVisible(self.tabs.indexOf(self._pages[key]), member == program)
         outcome = self._bindings["outcome_6_months"]
         assert isinstance(outcome, EnumBinding)
         fill_enum_combo(outcome.combo, self._outcomes(), optional=True)
@@ -501,7 +511,7 @@ class ParticipantEditor(QDialog):
         self.delete_button.setEnabled(saved)
         self.exit_button.setEnabled(saved)
         self.exit_button.setToolTip("" if saved else _("Save first"))
-        for key in ("plan", "notes", "follow_ups", "consents"):
+        for key in PANELS.keys() & self._pages.keys():
             index = self.tabs.indexOf(self._pages[key])
             self.tabs.setTabEnabled(index, saved)
             self.tabs.setTabToolTip(index, "" if saved else _("Save first"))
@@ -511,7 +521,7 @@ class ParticipantEditor(QDialog):
     def _attach_current_panel(self) -> None:
         current = self.tabs.currentWidget()
         for key in PANELS:
-            if self._pages[key] is current:
+            if self._pages.get(key) is current:
                 self.panel(key)
 
     def panel(self, key: str) -> QWidget | None:

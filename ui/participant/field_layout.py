@@ -1,7 +1,9 @@
 """Where each participant field sits in the editor: tabs, columns, groups, input options.
 
-Organisation and contact-person ids (Jobcenter, school, company, …) are left out until the
-organisations screens exist. Names starting with "*" are derived read-only values.
+Links to organisations (Jobcenter, Schule, Ausbildungsbetrieb, zuständige Stelle) are chosen
+by typing (ui.organization.chooser); a contact person (Integrationsfachkraft, Klassenleitung,
+Ausbilder:in) from the organisation in the row above it. Names starting with "*" are derived
+read-only values.
 """
 
 from __future__ import annotations
@@ -13,8 +15,14 @@ from app.i18n import N_, _
 from app.models.participant import Participant
 from app.models.participant_fields import label
 from app.services.follow_ups import residence_fields_for
-from app.vocab import DrivingLicenceClass, ResidenceStatus, RiskFactor, SupportNeedArea
-from ui.participant.form_fields import FieldOptions
+from app.vocab import (
+    DrivingLicenceClass,
+    OrganizationKind,
+    ResidenceStatus,
+    RiskFactor,
+    SupportNeedArea,
+)
+from ui.participant.form_fields import FieldOptions, LinkOptions
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,8 @@ JOKO: tuple[Column, ...] = (
         Group(
             N_("Jobcenter"),
             (
+                "jobcenter_id",
+                "job_center_advisor_id",
                 "job_center_customer_number",
                 "benefit_community_number",
                 "sgb2_proven_on",
@@ -123,7 +133,10 @@ JOKO: tuple[Column, ...] = (
 
 TRAINING: tuple[Column, ...] = (
     (
-        Group(N_("School"), ("school_form", "school_class", "school_year")),
+        Group(
+            N_("School"),
+            ("school_id", "class_teacher_id", "school_form", "school_class", "school_year"),
+        ),
         Group(
             N_("Apprenticeship"),
             (
@@ -131,6 +144,9 @@ TRAINING: tuple[Column, ...] = (
                 "apprenticeship_year",
                 "apprenticeship_start",
                 "apprenticeship_end",
+                "training_company_id",
+                "trainer_id",
+                "chamber_id",
                 "contract_registered",
             ),
         ),
@@ -173,7 +189,22 @@ PLACEHOLDERS = {
     "school_class": N_("e.g. BVJ-1"),
 }
 
+# Links: the organisation field first, its contact person in the row after it (same group).
+_TRAINING_COMPANIES = (OrganizationKind.TRAINING_COMPANY, OrganizationKind.EMPLOYER)
+LINKS = {
+    "jobcenter_id": LinkOptions("jobcenter_id", (OrganizationKind.JOB_CENTER,)),
+    "job_center_advisor_id": LinkOptions(
+        "job_center_advisor_id", organization_field="jobcenter_id"
+    ),
+    "school_id": LinkOptions("school_id", (OrganizationKind.SCHOOL,)),
+    "class_teacher_id": LinkOptions("class_teacher_id", organization_field="school_id"),
+    "training_company_id": LinkOptions("training_company_id", _TRAINING_COMPANIES),
+    "trainer_id": LinkOptions("trainer_id", organization_field="training_company_id"),
+    "chamber_id": LinkOptions("chamber_id", (OrganizationKind.CHAMBER,)),
+}
+
 _OPTIONS = {
+    **{name: FieldOptions(link=link) for name, link in LINKS.items()},
     "nationalities": FieldOptions(codes=True, case="upper"),
     "first_languages": FieldOptions(codes=True, case="lower"),
     "birth_country": FieldOptions(case="upper", pattern="[A-Za-z]{0,2}"),

@@ -3,7 +3,9 @@
 A binding owns one input widget and converts between the widget and a Python value:
 str → QLineEdit, long str → QPlainTextEdit, date → DateField, vocabulary → EnumCombo,
 bool → combo "—/ja/nein", int → digits-only line edit, list[str] → comma-separated line edit
-or a checkable list for vocabularies. ``make_binding`` picks the binding from a type annotation.
+or a checkable list for vocabularies; a link to an organisation → OrganizationChooser, a link
+to one of its contact persons → a combo of that organisation's persons. ``make_binding`` picks
+the binding from a type annotation and the field's options.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bootstrap import Lotse
 from app.i18n import _
-from app.vocab import LabeledEnum
+from app.services.organizations import contact_persons_of, organization_name
+from app.vocab import LabeledEnum, OrganizationKind
+from ui.organization.chooser import OrganizationChooser
 from ui.widgets.date_field import DateField
 from ui.widgets.enum_combo import EMPTY_TEXT, EnumCombo
 
@@ -352,6 +357,109 @@ class EnumListBinding(Binding):
         self.view.itemChanged.connect(lambda _item: slot())
 
 
+class OrganizationBinding(Binding):
+    """A link to an organisation (id or None): typed and chosen in an OrganizationChooser.
+
+    Text typed without choosing a hit cannot be read (it names no organisation); an empty
+    line is "none"."""
+
+    def __init__(
+        self, parent: QWidget, lotse: Lotse, name: str, kinds: tuple[OrganizationKind, ...]
+    ) -> None:
+        chooser = OrganizationChooser(lotse, kinds, parent, with_status=False)
+        chooser.setObjectName(name)  # its contact person field finds it by this name
+        super().__init__(chooser)
+        self.chooser = chooser
+
+    def value(self) -> int | None:
+        if self.chooser.typed_without_choice():
+            raise UnreadableValue(_("Please choose an organisation from the list (Enter)."))
+        return self.chooser.organization_id
+
+    def set_value(self, value: int | None) -> None:
+        self.chooser.set_organization(value)
+
+    def snapshot(self) -> object:
+        return (self.chooser.organization_id, self.chooser.search.text().strip())
+
+    def connect(self, slot: Slot) -> None:
+        self.chooser.changed.connect(slot)
+
+
+class ContactPersonBinding(Binding):
+    """A link to a contact person of the organisation chosen in ``organization``: a combo of
+    that organisation's persons, "—" first; without an organisation it is disabled. A stored
+    person of another organisation is kept as a choice, so that saving names the problem."""
+
+    def __init__(self, parent: QWidget, lotse: Lotse, organization: OrganizationChooser) -> None:
+        combo = QComboBox(parent)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
+        super().__init__(combo)
+        self.combo = combo
+        self._lotse = lotse
+        self._organization = organization
+        self._shown_for: int | None | bool = False  # the organisation listed (False: none yet)
+        organization.changed.connect(self._follow_organization)
+        self._follow_organization()
+
+    def _follow_organization(self) -> None:
+        organization_id = self._organization.organization_id
+        if organization_id == self._shown_for:
+            return
+        self._fill(organization_id, keep=self.combo.currentData())
+
+    def _fill(self, organization_id: int | None, keep: int | None) -> None:
+        self._shown_for = organization_id
+        persons = (
+            []
+            if organization_id is None
+            else contact_persons_of(self._lotse.reads, organization_id)
+        )
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(EMPTY_TEXT, None)
+        for person in persons:
+            text = f"{person.name} ({person.function})" if person.function else person.name
+            self.combo.addItem(text, person.id)
+        self.combo.setCurrentIndex(max(self.combo.findData(keep), 0))
+        self.combo.blockSignals(False)
+        self.combo.view().setMinimumWidth(self.combo.view().sizeHintForColumn(0) + 24)
+        self.combo.setEnabled(organization_id is not None)
+        self.combo.setToolTip(
+            "" if organization_id is not None else _("Choose the organisation first.")
+        )
+        self.combo.currentIndexChanged.emit(self.combo.currentIndex())
+
+    def value(self) -> int | None:
+        return self.combo.currentData()
+
+    def set_value(self, value: int | None) -> None:
+        self._fill(self._organization.organization_id, keep=value)
+        if value is not None and self.combo.findData(value) < 0:  # of another organisation
+            rows = self._lotse.reads.rows(
+                "SELECT name, organization_id FROM contact_person WHERE id = ?", (value,)
+            )
+            if rows:
+                name, owner = rows[0]
+                text = f"{name} – {organization_name(self._lotse.reads, owner)}"
+                self.combo.addItem(text, value)
+                self.combo.setCurrentIndex(self.combo.count() - 1)
+
+    def connect(self, slot: Slot) -> None:
+        self.combo.currentIndexChanged.connect(lambda _index: slot())
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    """A field holding the id of an organisation (``kinds`` offered, none: all) or, with
+    ``organization_field``, of a contact person of the organisation in that field."""
+
+    field: str
+    kinds: tuple[OrganizationKind, ...] = ()
+    organization_field: str | None = None
+
+
 @dataclass(frozen=True)
 class FieldOptions:
     """How a field is edited beyond what its type says."""
@@ -364,6 +472,18 @@ class FieldOptions:
     codes: bool = False  # list of short codes (ISO), any separator
     case: str | None = None  # "upper" / "lower" for codes
     pattern: str | None = None  # validator for a line edit
+    link: LinkOptions | None = None  # an organisation or a contact person
+
+
+def _link_binding(parent: QWidget, link: LinkOptions, lotse: Lotse | None) -> Binding:
+    if lotse is None:  # a form that cannot read organisations shows the link, unchanged
+        return FixedBinding(parent, None, EMPTY_TEXT)
+    if link.organization_field is None:
+        return OrganizationBinding(parent, lotse, link.field, link.kinds)
+    organization = parent.findChild(OrganizationChooser, link.organization_field)
+    if organization is None:
+        raise LookupError(f"{link.field}: no field {link.organization_field} before it")
+    return ContactPersonBinding(parent, lotse, organization)
 
 
 def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
@@ -374,8 +494,16 @@ def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def make_binding(annotation: Any, parent: QWidget, options: FieldOptions) -> Binding:
-    """The binding for a field of type ``annotation`` (e.g. ``date | None``, ``list[str]``)."""
+def make_binding(
+    annotation: Any, parent: QWidget, options: FieldOptions, *, lotse: Lotse | None = None
+) -> Binding:
+    """The binding for a field of type ``annotation`` (e.g. ``date | None``, ``list[str]``).
+
+    Link fields (``options.link``) read organisations through ``lotse``; without it they show
+    their value and keep it. A contact person's field comes after its organisation's, in the
+    same ``parent``."""
+    if options.link is not None:
+        return _link_binding(parent, options.link, lotse)
     kind, optional = _unwrap_optional(annotation)
     if get_origin(kind) is list:
         if options.enum_list is not None:

@@ -1,4 +1,5 @@
-"""The quick entry form for a Gesprächsnotiz: new or edited, for one participant or any."""
+"""The quick entry form for a Gesprächsnotiz: new or edited, for one participant or any, or
+for an organisation (a contact with an employer, a school, …: ``organization_id``)."""
 
 from __future__ import annotations
 
@@ -30,9 +31,11 @@ from app.services.contact_notes import (
     NoteInput,
     NoteRow,
     add_note,
+    add_organization_note,
     label,
     update_note,
 )
+from app.services.organizations import organization_name
 from app.vocab import ContactKind
 from ui.mnemonics import escape
 from ui.operations import Operations
@@ -64,7 +67,9 @@ def now_to_minute() -> QDateTime:
 
 
 class NoteDialog(QDialog):
-    """Ctrl+Return saves, Esc cancels (asking first when something was typed)."""
+    """Ctrl+Return saves, Esc cancels (asking first when something was typed).
+
+    With ``organization_id`` (and no participant) the note is the organisation's."""
 
     def __init__(
         self,
@@ -73,11 +78,14 @@ class NoteDialog(QDialog):
         participant_id: int | None,
         note: NoteRow | None = None,
         parent: QWidget | None = None,
+        *,
+        organization_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._lotse = lotse
         self._ops = ops
         self.participant_id = participant_id
+        self.organization_id = organization_id if participant_id is None else None
         self.note = note
         self.saved_id: int | None = None
         self.setMinimumWidth(600)
@@ -198,6 +206,8 @@ class NoteDialog(QDialog):
         title = _("Edit contact note") if self.note else _("New contact note")
         if self.participant_id is not None:
             title = f"{title} – {participant_name(self._lotse.reads, self.participant_id)}"
+        elif self.organization_id is not None:
+            title = f"{title} – {organization_name(self._lotse.reads, self.organization_id)}"
         self.setWindowTitle(title)
 
     # -- values ---------------------------------------------------------------------------
@@ -250,6 +260,9 @@ class NoteDialog(QDialog):
         return self.participant_id is not None
 
     def accept(self) -> None:
+        if self.organization_id is not None:
+            self._save_organization_note()
+            return
         if not self._participant_ready():
             return
         assert self.participant_id is not None
@@ -257,6 +270,24 @@ class NoteDialog(QDialog):
         changes = self._ops.run(
             lambda uow: (
                 add_note(uow, participant_id, data)
+                if note is None
+                else update_note(uow, note.id, data)
+            ),
+            parent=self,
+            failed=_("The contact note was not saved:"),
+            fields=self.field_widgets,
+        )
+        if changes is None:
+            return
+        self.saved_id = changes.created if note is None else note.id
+        super().accept()
+
+    def _save_organization_note(self) -> None:
+        data, organization_id, note = self.note_input(), self.organization_id, self.note
+        assert organization_id is not None
+        changes = self._ops.run(
+            lambda uow: (
+                add_organization_note(uow, organization_id, data)
                 if note is None
                 else update_note(uow, note.id, data)
             ),

@@ -1,9 +1,12 @@
-"""Kontaktverlauf: the contact notes of one participant as a timeline, newest first."""
+"""Kontaktverlauf: the contact notes of one participant as a timeline, newest first, with the
+stage changes of their placements among them (read-only, in italics: "Vermittlung: …")."""
 
 from __future__ import annotations
 
 import html
 import math
+from collections.abc import Sequence
+from datetime import datetime, time
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -37,12 +40,13 @@ from app.bootstrap import Lotse
 from app.db.changes import Changes
 from app.i18n import _
 from app.services.contact_notes import NoteRow, delete_note, label, notes_of
+from app.services.placements import ParticipantPlacementEvent, placement_events_for_participant
 from ui.mnemonics import mark_destructive
 from ui.operations import Operations
 from ui.participant.note_dialog import NoteDialog
 from ui.row_models import RowsById
 from ui.widgets.colours import separator_colour
-from ui.widgets.formatting import local_text
+from ui.widgets.formatting import date_text, local_text
 from ui.widgets.messages import confirm
 from ui.widgets.panels import ParticipantPanel, run_dialog
 
@@ -97,24 +101,103 @@ def note_html(note: NoteRow) -> str:
     return "".join(f"<p style='margin:0 0 3px 0'>{part}</p>" for part in parts)
 
 
+def _event_lines(event: ParticipantPlacementEvent) -> tuple[str, str, str]:
+    """Header, what happened ("Vermittlung: beworben"), the job ("… bei …")."""
+    job = event.job_title or _("(job offer deleted)")
+    if event.employer_name:
+        job = _("{job} at {employer}").format(job=job, employer=event.employer_name)
+    return (
+        date_text(event.occurred_on),
+        _("Placement: {stage}").format(stage=event.stage.label),
+        job,
+    )
+
+
+def event_text(event: ParticipantPlacementEvent) -> str:
+    """A placement's stage change as plain text (screen readers, tooltips, tests)."""
+    day, what, job = _event_lines(event)
+    lines = [f"{day} · {what} – {job}"]
+    if event.reason:
+        lines.append(_("Reason: {reason}").format(reason=event.reason))
+    return "\n".join(lines)
+
+
+def event_html(event: ParticipantPlacementEvent) -> str:
+    """The stage change for the timeline: in italics, so it reads apart from the notes."""
+    day, what, job = _event_lines(event)
+    parts = [f"<b>{html.escape(day)}</b> · <i>{html.escape(what)} – {html.escape(job)}</i>"]
+    if event.reason:
+        reason = _("Reason: {reason}").format(reason=event.reason)
+        parts.append(f"<i>{_html_block(reason)}</i>")
+    return "".join(f"<p style='margin:0 0 3px 0'>{part}</p>" for part in parts)
+
+
+Entry = NoteRow | ParticipantPlacementEvent
+
+
+def _moment(entry: Entry) -> datetime:
+    """When it happened, in local time; a stage change (a day) at the start of its day."""
+    if isinstance(entry, NoteRow):
+        return entry.occurred_at.astimezone()
+    return datetime.combine(entry.occurred_on, time()).astimezone()
+
+
+def timeline(notes: Sequence[NoteRow], events: Sequence[ParticipantPlacementEvent]) -> list[Entry]:
+    """Notes and stage changes, newest first (each list comes newest first already)."""
+    return sorted([*notes, *events], key=_moment, reverse=True)  # stable: notes first
+
+
 class NoteModel(RowsById, QAbstractListModel):
-    """NoteRow tuples in the order the service gives them (newest first)."""
+    """The timeline: NoteRow tuples in the order the service gives them (newest first), and
+    the placements' stage changes among them (``ParticipantPlacementEvent``, read-only)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[NoteRow] = []
+        self._rows: list[Entry] = []
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        note = self._rows[index.row()]
+        entry = self._rows[index.row()]
+        if isinstance(entry, ParticipantPlacementEvent):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return event_text(entry)
+            if role == HTML_ROLE:
+                return event_html(entry)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _("From the placement; change it on the tab “Placement”.")
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return note_text(note)
+            return note_text(entry)
         if role == HTML_ROLE:
-            return note_html(note)
+            return note_html(entry)
         if role == ID_ROLE:
-            return note.id
+            return entry.id
         return None
+
+    def row_of(self, row_id: int) -> int:
+        """Position of the note with this id (stage changes have ids of their own), or -1."""
+        return next(
+            (
+                i
+                for i, row in enumerate(self._rows)
+                if isinstance(row, NoteRow) and row.id == row_id
+            ),
+            -1,
+        )
+
+    def position_of(self, entry: Entry | None) -> int:
+        """Where ``entry`` (a note or a stage change) is now, -1 when it is not listed."""
+        if entry is None:
+            return -1
+        return next(
+            (
+                i
+                for i, row in enumerate(self._rows)
+                if type(row) is type(entry) and row.id == entry.id
+            ),
+            -1,
+        )
 
 
 class NoteDelegate(QStyledItemDelegate):
@@ -216,21 +299,29 @@ class NotesPanel(ParticipantPanel):
     # -- data -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        current = self.selected_note()
-        rows = notes_of(self._lotse.reads, self.participant_id)
+        current = self.model.current_row(self.view)
+        reads = self._lotse.reads
+        rows = timeline(
+            notes_of(reads, self.participant_id),
+            placement_events_for_participant(reads, self.participant_id),
+        )
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.view if rows else self.empty)
-        row = self.model.row_of(current.id) if current else -1
+        row = self.model.position_of(current)
         if rows:
             self.view.setCurrentIndex(self.model.index(max(row, 0)))
         self._update_buttons()
 
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
-        if self._concerns(changes, changes.notes):
+        if self._concerns(changes, changes.notes | changes.placements):
             self.reload()
+        elif changes.job_offers or changes.organizations:
+            self.reload()  # an offer's title or an employer's name in a stage change
 
     def selected_note(self) -> NoteRow | None:
-        return self.model.current_row(self.view)
+        """The chosen note (None for a placement's stage change: that is not edited here)."""
+        entry = self.model.current_row(self.view)
+        return entry if isinstance(entry, NoteRow) else None
 
     def _update_buttons(self) -> None:
         has_note = self.selected_note() is not None

@@ -1,0 +1,1 @@
+"""Stellenangebote: the offer dialog and the table of matches."""

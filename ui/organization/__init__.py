@@ -1,0 +1,1 @@
+"""The organisations of the network: the editor with its tabs, the chooser, the tables."""
