@@ -40,6 +40,7 @@ from benchmarks.data import (
     location_env,
     plain_location,
 )
+from benchmarks.organizations import organization_rows
 from benchmarks.timing import Timing, measure
 
 if TYPE_CHECKING:
@@ -579,6 +580,28 @@ def operation_row(location: Path) -> Row:
     )
 
 
+def matching_rows(location: Path) -> list[Row]:
+    """Matching with reasons, both ways, beside the bare pre-filter query (benchmarks.matching)."""
+    from benchmarks import matching
+
+    rows = []
+    for figure, timing, baseline, note in matching.run(location=location):
+        goal = matching.GOAL_OFFER_MS if "for one offer" in figure else matching.GOAL_PARTICIPANT_MS
+        stats = Stats.from_timing(timing)
+        rows.append(
+            Row(
+                f"matching: {figure}",
+                "ms",
+                f"< {goal:.0f} ms",
+                stats,
+                Stats.from_timing(baseline),
+                ok=stats.median < goal,
+                note=note,
+            )
+        )
+    return rows
+
+
 def largest_plan(location: Path) -> int:
     """The demo plan with the most goals and steps (the longest printout)."""
     sql = """
@@ -888,6 +911,10 @@ def run() -> dict:
     record_plan = record_and_plan_rows(locations[PARTICIPANTS])
     log("one operation …")
     operation = operation_row(locations[PARTICIPANTS])
+    log("organisations (5,000) …")
+    organizations = organization_rows()
+    log("matching …")
+    matches = matching_rows(locations[PARTICIPANTS])
     if os.environ.get("LOTSE_BENCH_SKIP_DEMO"):  # for working on the runner only
         demo_rows: tuple[Row, ...] = ()
     else:
@@ -905,6 +932,8 @@ def run() -> dict:
         warm_up,
         *record_plan,
         operation,
+        *organizations,
+        *matches,
         *cipher,
         *demo_rows[:1],
         memory,

@@ -124,7 +124,7 @@ def copy_of_the_repository(root: Path) -> None:
         ("app/reports/document.py", "app.services.caseload", CORE_LAYERS),
         ("app/db/reads.py", "app.services.caseload", CORE_LAYERS),
         ("app/i18n.py", "app.vocab", CORE_LAYERS),
-        ("ui/widgets/formatting.py", "ui.pages.heading", FACE_LAYERS),
+        ("ui/widgets/formatting.py", "ui.pages.overview", FACE_LAYERS),
         ("ui/plan/versions.py", "ui.participant.notes_panel", FACE_LAYERS),
     ],
 )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.i18n import _
 from app.paths import DataPaths, resource_dir
-from ui.pages.heading import page_heading
+from ui.widgets.heading import page_heading
 
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | (
     Qt.TextInteractionFlag.TextSelectableByKeyboard

@@ -306,7 +306,23 @@ class MainWindow(QMainWindow):
         editor.deleteLater()
 
     def record_contact(self) -> None:
-        """Ctrl+K from anywhere: a contact note for the person chosen in the list, or pick one."""
+        """Ctrl+K from anywhere: a contact note for the person chosen in the list (or for the
+        organisation chosen on the Organisationen page), or pick a person."""
+        organization = (
+            self.organizations_page.selected_organization_id()
+            if self.current_page() == ORGANIZATIONS and self._organizations.built
+            else None
+        )
+        if organization is not None:
+            warm_up.wait_until_loaded()
+            from ui.participant.note_dialog import NoteDialog
+
+            note = NoteDialog(
+                self._lotse, self.ops, None, parent=self, organization_id=organization
+            )
+            note.exec()
+            note.deleteLater()
+            return
         chosen = (
             self.participants_page.selected_participant_id()
             if self.current_page() == PARTICIPANTS and self._participants.built

@@ -101,6 +101,31 @@ def test_ctrl_3_switches_to_organisations(qtbot, window):
     assert window.page_names()[window.current_page()] == "Organisationen"
 
 
+def test_ctrl_k_on_the_organisations_page_records_a_contact_with_the_chosen_one(
+    qtbot, monkeypatch, window, configured_lotse
+):
+    from app.services.organizations import OrganizationInput, create_organization
+    from ui.participant.note_dialog import NoteDialog
+
+    with configured_lotse.unit_of_work() as uow:
+        organisation = create_organization(uow, OrganizationInput(name="Autohaus Schmidt")).created
+    opened: list[tuple[int | None, int | None]] = []
+    monkeypatch.setattr(
+        NoteDialog,
+        "exec",
+        lambda dialog: opened.append((dialog.participant_id, dialog.organization_id)) or 0,
+    )
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.show_page(main_window_module.ORGANIZATIONS)
+    page = window.organizations_page
+    qtbot.waitUntil(lambda: page.row_count() == 1)
+    page.table.selectRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [(None, organisation)]
+
+
 def test_arrow_keys_in_the_sidebar_switch_pages(qtbot, window):
     window.show()
     qtbot.waitExposed(window)

@@ -29,7 +29,6 @@ from tests.ui.helpers import show
 from ui.operations import Operations
 from ui.organization import editor as editor_module
 from ui.organization import panels as panels_module
-from ui.organization.chooser import OrganizationChooser, OrganizationHitModel
 from ui.organization.dialogs import ContactPersonDialog, OrganizationFollowUpDialog
 from ui.organization.editor import OrganizationEditor
 from ui.organization.panels import (
@@ -42,6 +41,7 @@ from ui.pages.organizations_page import OrganizationsPage, count_text
 from ui.participant.editor import ParticipantEditor
 from ui.participant.form_fields import ContactPersonBinding, OrganizationBinding
 from ui.participant.note_dialog import NoteDialog
+from ui.widgets.organization_chooser import OrganizationChooser, OrganizationHitModel
 
 pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
 

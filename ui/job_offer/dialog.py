@@ -58,12 +58,12 @@ from app.vocab import (
 from ui.job_offer.matches import MatchModel, legend, match_table
 from ui.mnemonics import assign_mnemonics, escape
 from ui.operations import Operations
-from ui.organization.chooser import OrganizationChooser
 from ui.widgets.colours import alert_colour, make_hint, tint
 from ui.widgets.date_field import DateField, read_date
 from ui.widgets.enum_combo import EMPTY_TEXT, EnumCombo
 from ui.widgets.formatting import date_text
 from ui.widgets.messages import confirm
+from ui.widgets.organization_chooser import OrganizationChooser
 from ui.widgets.panels import fit_date_width
 from ui.widgets.window_layout import fitting
 

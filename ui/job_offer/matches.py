@@ -135,8 +135,8 @@ class MatchModel(QAbstractTableModel):
 
 
 def match_table(model: MatchModel, parent: QWidget, name: str) -> QTableView:
-    """The read-only table: rows of two lines, the reasons wrapped into narrow criterion
-    columns (a longer one ends in "…", the tooltip has it whole), the last column stretches."""
+    """The read-only table: rows of two lines, the reasons wrapped into criterion columns that
+    share the width (a longer one ends in "…", the tooltip has it whole)."""
     view = read_only_table(model, parent)
     view.setAccessibleName(name)
     view.setWordWrap(True)
@@ -153,6 +153,9 @@ def match_table(model: MatchModel, parent: QWidget, name: str) -> QTableView:
         criterion = CRITERIA[column - MatchModel.FIRST_CRITERION]
         width = max(chars * CRITERION_CHARS[criterion], header.sectionSizeHint(column))
         header.resizeSection(column, width)
+        # the criteria share the width left: no sideways scrolling in a window of 1280 px
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(chars * 8)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     return view
 

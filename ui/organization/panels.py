@@ -39,12 +39,12 @@ from ui.organization.tables import (
     PLACEMENT_EVENT_COLUMNS,
     ColumnsModel,
 )
-from ui.pages.heading import page_heading
 from ui.participant.follow_ups_panel import FollowUpModel, follow_up_table
 from ui.participant.note_dialog import NoteDialog
 from ui.participant.notes_panel import NoteDelegate, NoteModel
 from ui.widgets.colours import make_hint
 from ui.widgets.formatting import date_text, local_text
+from ui.widgets.heading import page_heading
 from ui.widgets.messages import confirm
 from ui.widgets.panels import run_dialog
 from ui.widgets.read_only_table import read_only_table

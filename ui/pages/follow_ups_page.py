@@ -22,8 +22,8 @@ from app.services.overview import end_of_week, horizon_end
 from app.services.settings import load_settings
 from ui.operations import Operations
 from ui.pages.employments_at_risk import EmploymentsAtRisk
-from ui.pages.heading import page_heading
 from ui.participant.follow_ups_panel import FollowUpModel, follow_up_table
+from ui.widgets.heading import page_heading
 
 
 class Scope(IntEnum):

@@ -44,10 +44,10 @@ from app.services.job_offers import (
 )
 from ui.job_offer.dialog import JobOfferDialog, expired_text
 from ui.operations import Operations
-from ui.pages.heading import page_heading
 from ui.row_models import RowsById
 from ui.widgets.colours import alert_colour
 from ui.widgets.formatting import date_text
+from ui.widgets.heading import page_heading
 from ui.widgets.panels import run_dialog
 from ui.widgets.read_only_table import read_only_table
 

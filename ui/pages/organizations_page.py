@@ -37,8 +37,8 @@ from app.vocab import CooperationStatus, OrganizationKind
 from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.organization.tables import OrganizationTableModel
-from ui.pages.heading import page_heading
 from ui.pages.participants_page import SEARCH_DELAY_MS, FilterCombo
+from ui.widgets.heading import page_heading
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CELL_PADDING = 16  # left and right margin of a cell's text

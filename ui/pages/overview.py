@@ -39,9 +39,9 @@ from app.services.follow_up_lists import FollowUpRow
 from app.services.overview import Overview, RecentCase, overview
 from ui.mnemonics import assign_mnemonics, escape
 from ui.operations import Operations
-from ui.pages.heading import page_heading
 from ui.widgets.colours import alert_colour
 from ui.widgets.formatting import EMPTY, date_text, local_text
+from ui.widgets.heading import page_heading
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()

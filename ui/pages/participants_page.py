@@ -36,7 +36,6 @@ from app.services.caseload import (
 )
 from app.vocab import LabeledEnum, ParticipantStatus, Program, SchoolForm
 from ui.operations import Operations
-from ui.pages.heading import page_heading
 from ui.participant_table_model import (
     Column,
     ParticipantTableModel,
@@ -45,6 +44,7 @@ from ui.participant_table_model import (
     program_short_label,
 )
 from ui.widgets.enum_combo import EnumCombo
+from ui.widgets.heading import page_heading
 
 SEARCH_DELAY_MS = 150
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

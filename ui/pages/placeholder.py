@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.i18n import _
-from ui.pages.heading import page_heading
+from ui.widgets.heading import page_heading
 
 
 class PlaceholderPage(QWidget):

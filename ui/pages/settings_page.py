@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from app.i18n import _
 from app.models.office_settings import LABELS, OfficeSettings, label
 from app.vocab import Program
-from ui.pages.heading import page_heading
+from ui.widgets.heading import page_heading
 
 EMPTY = "—"
 

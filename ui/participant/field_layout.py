@@ -1,9 +1,9 @@
 """Where each participant field sits in the editor: tabs, columns, groups, input options.
 
 Links to organisations (Jobcenter, Schule, Ausbildungsbetrieb, zuständige Stelle) are chosen
-by typing (ui.organization.chooser); a contact person (Integrationsfachkraft, Klassenleitung,
-Ausbilder:in) from the organisation in the row above it. Names starting with "*" are derived
-read-only values.
+by typing (ui.widgets.organization_chooser); a contact person (Integrationsfachkraft,
+Klassenleitung, Ausbilder:in) from the organisation in the row above it. Names starting with
+"*" are derived read-only values.
 """
 
 from __future__ import annotations

@@ -37,9 +37,9 @@ from app.bootstrap import Lotse
 from app.i18n import _
 from app.services.organizations import contact_persons_of, organization_name
 from app.vocab import LabeledEnum, OrganizationKind
-from ui.organization.chooser import OrganizationChooser
 from ui.widgets.date_field import DateField
 from ui.widgets.enum_combo import EMPTY_TEXT, EnumCombo
+from ui.widgets.organization_chooser import OrganizationChooser
 
 Slot = Callable[[], None]
 
