@@ -1513,9 +1513,15 @@ def open_job_offer(ctx: ScreenContext, which: str | None, tab: int = 0) -> QWidg
     ids = _job_offer_data(ctx)
     dialog = ctx.dialog(JobOfferDialog(ctx.lotse, ctx.ops, None if which is None else ids[which]))
     if tab:
-        dialog.tabs.setCurrentIndex(tab)
+        dialog.tabs.setCurrentIndex(1)  # the matches, and one of them proposed
         settle()
         assert dialog.match_model.rowCount() > 0
+        if tab == 2:
+            dialog.match_view.selectRow(0)
+            assert dialog.propose_selected() is not None
+            dialog.tabs.setCurrentIndex(tab)
+            settle()
+            assert dialog.placement_model.rowCount() > 0
     return dialog
 
 
@@ -1530,7 +1536,7 @@ def open_matching_panel(ctx: ScreenContext) -> QWidget:
 
 
 def _job_offer_screens() -> list[Screen]:
-    from ui.job_offer.dialog import MATCHES_TAB, JobOfferDialog
+    from ui.job_offer.dialog import MATCHES_TAB, PLACEMENTS_TAB, JobOfferDialog
     from ui.pages.job_offers_page import JobOffersPage
     from ui.participant.matching_panel import MatchingPanel
 
@@ -1545,6 +1551,11 @@ def _job_offer_screens() -> list[Screen]:
         Screen(
             "dialog/job_offer/Passende Teilnehmende",
             partial(open_job_offer, which="sales", tab=MATCHES_TAB),
+            (JobOfferDialog,),
+        ),
+        Screen(
+            "dialog/job_offer/Vermittlungsvorschläge",
+            partial(open_job_offer, which="sales", tab=PLACEMENTS_TAB),
             (JobOfferDialog,),
         ),
         Screen("panel/Stellenangebote", open_matching_panel, (MatchingPanel,)),

@@ -20,7 +20,7 @@ from app.vocab import GermanLevel, JobOfferStatus, WorkingTimePreference
 from tests.services.helpers import run
 from tests.services.test_job_offers import add_employer
 from tests.services.test_matching import job, joko
-from ui.job_offer.dialog import MATCHES_TAB, JobOfferDialog
+from ui.job_offer.dialog import MATCHES_TAB, PLACEMENTS_TAB, JobOfferDialog
 from ui.job_offer.matches import MatchModel
 from ui.pages.job_offers_page import JobOffersPage, OfferTableModel
 from ui.participant.matching_panel import MatchingPanel
@@ -196,6 +196,13 @@ def test_matches_both_ways_with_their_verdicts(qtbot, qtmodeltester, lotse, ops)
     changes = dialog.propose_selected()
     assert changes is not None and changes.placements and fits in changes.cases
     assert dialog.proposed.text() == "Şahin, Test wurde für dieses Angebot vorgeschlagen."
+    dialog.tabs.setCurrentIndex(PLACEMENTS_TAB)  # the offer's placements list the proposal
+    placed = dialog.placement_model
+    qtmodeltester.check(placed)
+    assert [
+        [cell(placed, row, column) for column in range(placed.columnCount())]
+        for row in range(placed.rowCount())
+    ] == [["Test Şahin", "vorgeschlagen", date.today().strftime("%d.%m.%Y")]]
 
     panel = MatchingPanel(lotse, ops, part_time)
     qtbot.addWidget(panel)

@@ -56,6 +56,7 @@ from app.vocab import (
     YesNoUnknown,
 )
 from ui.job_offer.matches import MatchModel, legend, match_table
+from ui.job_offer.placements import OfferPlacementModel
 from ui.mnemonics import assign_mnemonics, escape
 from ui.operations import Operations
 from ui.widgets.colours import alert_colour, make_hint, tint
@@ -65,10 +66,11 @@ from ui.widgets.formatting import date_text
 from ui.widgets.messages import confirm
 from ui.widgets.organization_chooser import OrganizationChooser
 from ui.widgets.panels import fit_date_width
+from ui.widgets.read_only_table import read_only_table
 from ui.widgets.window_layout import fitting
 
 DEFAULT_SIZE = QSize(1080, 620)  # fits 1280×800 with the frame and a taskbar
-OFFER_TAB, MATCHES_TAB = 0, 1
+OFFER_TAB, MATCHES_TAB, PLACEMENTS_TAB = 0, 1, 2
 # the form's two columns, in reading (and Tab) order
 LEFT = (
     "title",
@@ -135,9 +137,11 @@ class JobOfferDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_form(), _("Offer"))
         self.tabs.addTab(self._build_matches(), _("Matching participants"))
+        self.tabs.addTab(self._build_placements(), _("Placements"))
         if self._record is None:
-            self.tabs.setTabEnabled(MATCHES_TAB, False)
-            self.tabs.setTabToolTip(MATCHES_TAB, _("Save the offer first."))
+            for tab in (MATCHES_TAB, PLACEMENTS_TAB):
+                self.tabs.setTabEnabled(tab, False)
+                self.tabs.setTabToolTip(tab, _("Save the offer first."))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.buttons = QDialogButtonBox(
@@ -429,6 +433,33 @@ class JobOfferDialog(QDialog):
     def _on_tab_changed(self, index: int) -> None:
         if index == MATCHES_TAB and not self._matches_loaded:
             self.reload_matches()
+        if index == PLACEMENTS_TAB:
+            self.reload_placements()
+
+    def _build_placements(self) -> QWidget:
+        """Who was proposed for this offer, at which stage (the steps: in the person's
+        record, tab Vermittlung)."""
+        page = QWidget(self)
+        self.placement_model = OfferPlacementModel(page)
+        self.placement_view = read_only_table(self.placement_model, page, stretch_column=0)
+        self.placement_view.setAccessibleName(_("Placements"))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.placement_view, 1)
+        hint = make_hint(
+            QLabel(
+                _("The next steps are recorded in the person's record, tab “Job placement”."),
+                page,
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        return page
+
+    def reload_placements(self) -> None:
+        from app.services.placements import placements_of_offer
+
+        if self.offer_id is not None:
+            self.placement_model.set_rows(placements_of_offer(self._lotse.reads, self.offer_id))
 
     def reload_matches(self) -> None:
         if self.offer_id is None:
@@ -476,6 +507,7 @@ class JobOfferDialog(QDialog):
             failed=_("The proposal was not saved:"),
         )
         if changes is not None:
+            self.reload_placements()
             self.proposed.setText(
                 _("{name} was proposed for this offer.").format(name=match.participant_name)
             )

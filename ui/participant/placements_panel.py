@@ -10,14 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -39,6 +37,7 @@ from app.services.employments import EmploymentInput, EmploymentRow
 from app.services.placements import OfferChoice, PlacementRow
 from app.text import fold
 from app.vocab import EmploymentEndReason, EmploymentKind, JobOfferStatus, PlacementStage
+from ui.job_offer.placements import PlacementModel, RowTableModel
 from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.participant.form_fields import (
@@ -52,7 +51,7 @@ from ui.participant.form_fields import (
     UnreadableValue,
 )
 from ui.row_models import RowsById
-from ui.widgets.colours import make_hint, muted_colour
+from ui.widgets.colours import make_hint
 from ui.widgets.date_field import DateField, read_date
 from ui.widgets.formatting import EMPTY, date_text
 from ui.widgets.panels import ParticipantDialog, ParticipantPanel, fit_date_width, run_dialog
@@ -81,78 +80,7 @@ def _hours_text(hours: float | None) -> str:
     return f"{hours:g}".replace(".", ",")
 
 
-class _TableModel(RowsById, QAbstractTableModel):
-    """Row tuples under fixed column headers (msgids); ``_text`` gives a cell."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _(self.HEADERS[section])
-        return None
-
-    def _text(self, row: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def _tooltip(self, row: Any) -> str:
-        return ""
-
-    def _muted(self, row: Any) -> bool:
-        return False
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.HEADERS):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row) or None
-        if role == Qt.ItemDataRole.ForegroundRole and self._muted(row):
-            return muted_colour(QApplication.palette())
-        return None
-
-
-class PlacementModel(_TableModel):
-    """PlacementRow tuples: open ones first; closed ones (Absage, Arbeitsvertrag) grey."""
-
-    OFFER, EMPLOYER, STAGE, SINCE = range(4)
-    HEADERS = (N_("Job offer"), N_("Employer"), N_("Stage"), N_("Since"))
-
-    def _text(self, row: PlacementRow, column: int) -> str:
-        if column == self.OFFER:
-            return row.job_title or _("(job offer deleted)")
-        if column == self.EMPLOYER:
-            return row.employer_name
-        if column == self.STAGE:
-            return row.stage.label
-        return date_text(row.last_date)
-
-    def _tooltip(self, row: PlacementRow) -> str:
-        if row.stage == S.REJECTED and row.rejection_reason:
-            return _("Reason: {reason}").format(reason=row.rejection_reason)
-        return ""
-
-    def _muted(self, row: PlacementRow) -> bool:
-        return not placements.is_open(row.stage)
-
-
-class EmploymentModel(_TableModel):
+class EmploymentModel(RowTableModel):
     """EmploymentRow tuples: running ones first; ended ones grey, with end and reason."""
 
     EMPLOYER, OCCUPATION, KIND, START, PROBATION, AFTERCARE, END = range(7)
