@@ -11,14 +11,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -50,11 +48,10 @@ from ui.widgets.formatting import date_text
 from ui.widgets.heading import page_heading
 from ui.widgets.panels import run_dialog
 from ui.widgets.read_only_table import read_only_table
+from ui.widgets.search_list import SearchListKeys
 
-SEARCH_DELAY_MS = 150
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def offer_count_text(count: int) -> str:
@@ -168,7 +165,6 @@ class JobOffersPage(QWidget):
         self.search.setPlaceholderText(_("Search by title, occupation, employer or place …"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search job offers"))
-        self.search.installEventFilter(self)
         self.status_filter = QComboBox(self)
         for choice in StatusFilter:
             self.status_filter.addItem(choice.label, choice.value)
@@ -184,15 +180,16 @@ class JobOffersPage(QWidget):
         for column, width in ((OfferTableModel.EMPLOYER, 28), (OfferTableModel.PLACE, 26)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, chars * width)
-        self.table.installEventFilter(self)
         self._layout()
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self._open_from_search)
+        self._keys = SearchListKeys(
+            self.search,
+            self.table,
+            refresh=self.refresh,
+            selected=self.selected_offer_id,
+            select_row=self.table.selectRow,
+            open_chosen=self.open_selected,
+        )
         self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.new_button.clicked.connect(self.new_offer)
         self.open_button.clicked.connect(self.open_selected)
@@ -243,7 +240,7 @@ class JobOffersPage(QWidget):
 
     def refresh(self) -> None:
         """Read again with the search and the filter; keep the chosen offer."""
-        self._search_timer.stop()
+        self._keys.timer.stop()
         selected = self.selected_offer_id()
         rows = list_offers(self._lotse.reads, self.query())
         self.model.set_offers(rows)
@@ -305,26 +302,3 @@ class JobOffersPage(QWidget):
         run_dialog(self.offer_dialog(offer_id))
         self.select_offer(offer_id)
         self.table.setFocus()
-
-    def _open_from_search(self) -> None:
-        if self._search_timer.isActive():
-            self.refresh()
-        if self.row_count() == 1:
-            self.table.selectRow(0)
-        self.open_selected()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if watched is self.search and key == Qt.Key.Key_Down and self.row_count():
-                if self.selected_offer_id() is None:
-                    self.table.selectRow(0)
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-            if watched is self.search and key == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                return True
-            if watched is self.table and key in _ENTER_KEYS:
-                self.open_selected()
-                return True
-        return super().eventFilter(watched, event)

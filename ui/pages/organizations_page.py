@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,10 +37,10 @@ from app.vocab import CooperationStatus, OrganizationKind
 from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.organization.tables import OrganizationTableModel
-from ui.pages.participants_page import SEARCH_DELAY_MS, FilterCombo
+from ui.pages.participants_page import FilterCombo
 from ui.widgets.heading import page_heading
+from ui.widgets.search_list import SearchListKeys
 
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CELL_PADDING = 16  # left and right margin of a cell's text
 _HEADER_PADDING = 20
 NAME_COLUMN = 0
@@ -83,7 +83,6 @@ class OrganizationsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search organisations"))
         self.search.setMinimumWidth(QFontMetrics(self.search.font()).averageCharWidth() * 16)
-        self.search.installEventFilter(self)
         self.kind_filter = FilterCombo(OrganizationKind, self)
         self.kind_filter.setAccessibleName(_("Kind"))
         self.cooperation_filter = FilterCombo(CooperationStatus, self)
@@ -97,12 +96,14 @@ class OrganizationsPage(QWidget):
         self.table = self._build_table()
         self._layout()
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self._open_from_search)
+        self._keys = SearchListKeys(
+            self.search,
+            self.table,
+            refresh=self.refresh,
+            selected=self.selected_organization_id,
+            select_row=self._select_row,
+            open_chosen=self._open_selected,
+        )
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.cooperation_filter.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_requested)
@@ -145,7 +146,6 @@ class OrganizationsPage(QWidget):
             )
             header.resizeSection(column, max(content + _CELL_PADDING, title + _HEADER_PADDING))
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        table.installEventFilter(self)
         return table
 
     def _layout(self) -> None:
@@ -186,7 +186,7 @@ class OrganizationsPage(QWidget):
 
     def refresh(self) -> None:
         """Query again with the current search and filters; keep the chosen organisation."""
-        self._search_timer.stop()
+        self._keys.timer.stop()
         selected = self.selected_organization_id()
         ids = self._directory.ids(self.query())
         self.model.set_ids(ids)
@@ -243,31 +243,3 @@ class OrganizationsPage(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_requested.emit(self.model.organization_id(index.row()))
-
-    def _open_from_search(self) -> None:
-        if self._search_timer.isActive():
-            self.refresh()  # Enter typed faster than the delay: search first
-        if self.row_count() == 1:
-            self._select_row(0)
-        self._open_selected()
-
-    def _enter_table(self) -> None:
-        if self.row_count() == 0:
-            return
-        if self.selected_organization_id() is None:
-            self._select_row(0)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if watched is self.search and key == Qt.Key.Key_Down:
-                self._enter_table()
-                return True
-            if watched is self.search and key == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                return True
-            if watched is self.table and key in _ENTER_KEYS:
-                self._open_selected()
-                return True
-        return super().eventFilter(watched, event)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,9 +45,8 @@ from ui.participant_table_model import (
 )
 from ui.widgets.enum_combo import EnumCombo
 from ui.widgets.heading import page_heading
+from ui.widgets.search_list import SearchListKeys
 
-SEARCH_DELAY_MS = 150
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _DATE_SAMPLE = "00.00.0000"
 _CELL_PADDING = 16  # left and right margin of a cell's text
 _HEADER_PADDING = 28  # margins plus the sort indicator
@@ -202,12 +201,14 @@ class ParticipantsPage(QWidget):
         self.table = self._build_table()
         self._layout()
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self._open_from_search)
+        self._keys = SearchListKeys(
+            self.search,
+            self.table,
+            refresh=self.refresh,
+            selected=self.selected_participant_id,
+            select_row=self._select_row,
+            open_chosen=self._open_selected,
+        )
         self.program_filter.currentIndexChanged.connect(self.refresh)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_requested)
@@ -232,7 +233,6 @@ class ParticipantsPage(QWidget):
         search.setClearButtonEnabled(True)
         search.setAccessibleName(_("Search participants"))
         search.setMinimumWidth(QFontMetrics(search.font()).averageCharWidth() * 16)
-        search.installEventFilter(self)
         return search
 
     def _build_table(self) -> QTableView:
@@ -258,7 +258,6 @@ class ParticipantsPage(QWidget):
         # the model's sort() only asks for a new query: set the indicator before enabling
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
-        table.installEventFilter(self)
         return table
 
     def _layout(self) -> None:
@@ -299,7 +298,7 @@ class ParticipantsPage(QWidget):
 
     def refresh(self) -> None:
         """Query again with the current search, filters and order; keep the selected person."""
-        self._search_timer.stop()
+        self._keys.timer.stop()
         selected = self.selected_participant_id()
         query = self.query()
         self._show_found_in(bool(query.text.strip()))
@@ -368,31 +367,3 @@ class ParticipantsPage(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_requested.emit(self.model.participant_id(index.row()))
-
-    def _open_from_search(self) -> None:
-        if self._search_timer.isActive():
-            self.refresh()  # Enter typed faster than the delay: search first
-        if self.row_count() == 1:
-            self._select_row(0)
-        self._open_selected()
-
-    def _enter_table(self) -> None:
-        if self.row_count() == 0:
-            return
-        if self.selected_participant_id() is None:
-            self._select_row(0)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if watched is self.search and key == Qt.Key.Key_Down:
-                self._enter_table()
-                return True
-            if watched is self.search and key == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                return True
-            if watched is self.table and key in _ENTER_KEYS:
-                self._open_selected()
-                return True
-        return super().eventFilter(watched, event)
