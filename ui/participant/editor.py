@@ -289,7 +289,9 @@ class ParticipantEditor(QDialog):
             return EnumBinding(parent, ParticipantStatus, optional=False, members=EDITABLE_STATUSES)
         if name == "outcome_6_months":
             return EnumBinding(parent, ExitOutcome, members=self._outcomes())
-        return make_binding(layout_spec.annotation(name), parent, layout_spec.options(name))
+        return make_binding(
+            layout_spec.annotation(name), parent, layout_spec.options(name), lotse=self._lotse
+        )
 
     def _add_exit_tab(self) -> None:
         page, body = self._scroll_page("exit", _("Exit"))
