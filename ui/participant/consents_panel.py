@@ -172,16 +172,14 @@ class ConsentDialog(SavingDialog):
     def accept(self) -> None:
         errors: list[FieldError] = []
         data, participant_id = self.consent_input(errors), self.participant_id
-        changes = self._ops.run(
+        changes = self._store(
             lambda uow: add_consent(uow, participant_id, data),
-            parent=self,
-            failed=_("The consent was not saved:"),
-            fields=self.field_widgets,
-            unreadable=errors,
+            _("The consent was not saved:"),
+            self.field_widgets,
+            errors,
         )
         if changes is not None:
             self.saved_id = changes.created
-            super().accept()
 
 
 class WithdrawDialog(ParticipantDialog):
@@ -229,15 +227,12 @@ class WithdrawDialog(ParticipantDialog):
         errors: list[FieldError] = []
         day = read_date(self.withdrawn_on, "withdrawn_on", label("withdrawn_on"), errors)
         consent_id = self.consent.id
-        changes = self._ops.run(
+        self._store(
             lambda uow: withdraw_consent(uow, consent_id, day),
-            parent=self,
-            failed=_("The withdrawal was not saved:"),
-            fields={"withdrawn_on": self.withdrawn_on},
-            unreadable=errors,
+            _("The withdrawal was not saved:"),
+            {"withdrawn_on": self.withdrawn_on},
+            errors,
         )
-        if changes is not None:
-            super().accept()
 
 
 class ConsentsPanel(ParticipantPanel):

@@ -118,12 +118,9 @@ class ExitDialog(ParticipantDialog):
             qualification_gained=values.get("qualification_gained"),
         )
         participant_id = self.participant_id
-        changes = self._ops.run(
+        self._store(
             lambda uow: exit_participant(uow, participant_id, data),
-            parent=self,
-            failed=_("The exit was not saved:"),
-            fields={field: binding.widget for field, binding in self.bindings.items()},
-            unreadable=unreadable,
+            _("The exit was not saved:"),
+            {field: binding.widget for field, binding in self.bindings.items()},
+            unreadable,
         )
-        if changes is not None:
-            super().accept()

@@ -229,18 +229,16 @@ class FollowUpDialog(SavingDialog):
             self.note.toPlainText().strip(),
             self.participant_id,
         )
-        changes = self._ops.run(
+        changes = self._store(
             lambda uow: create_follow_up(
                 uow, due_date=due, title=title, participant_id=participant_id, note=note
             ),
-            parent=self,
-            failed=_("The follow-up was not saved:"),
-            fields=self.field_widgets,
-            unreadable=errors,
+            _("The follow-up was not saved:"),
+            self.field_widgets,
+            errors,
         )
         if changes is not None:
             self.saved_id = changes.created
-            super().accept()
 
 
 class FollowUpsPanel(ParticipantPanel):

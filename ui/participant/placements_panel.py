@@ -239,16 +239,14 @@ class ProposeDialog(ParticipantDialog):
             )
         pid = self.participant_id
         offer_id = offer.id if offer is not None else 0
-        changes = self._ops.run(
+        changes = self._store(
             lambda uow: placements.propose_placement(uow, pid, offer_id, on),
-            parent=self,
-            failed=_("The proposal was not saved:"),
-            fields=self.field_widgets,
-            unreadable=errors,
+            _("The proposal was not saved:"),
+            self.field_widgets,
+            errors,
         )
         if changes is not None:
             self.saved_id = changes.created
-            super().accept()
 
 
 class RejectDialog(ParticipantDialog):
@@ -291,15 +289,12 @@ class RejectDialog(ParticipantDialog):
         on = read_date(self.on, "on", _("Date"), errors)
         reason = self.reason.toPlainText().strip()
         placement_id = self.placement.id
-        changes = self._ops.run(
+        self._store(
             lambda uow: placements.advance_placement(uow, placement_id, S.REJECTED, on, reason),
-            parent=self,
-            failed=_("The rejection was not saved:"),
-            fields=self.field_widgets,
-            unreadable=errors,
+            _("The rejection was not saved:"),
+            self.field_widgets,
+            errors,
         )
-        if changes is not None:
-            super().accept()
 
 
 class ContractDialog(ParticipantDialog):
@@ -363,18 +358,16 @@ class ContractDialog(ParticipantDialog):
             read_date(self.dates[name], name, captions[name], errors) for name in captions
         )
         placement_id = self.placement.id
-        changes = self._ops.run(
+        changes = self._store(
             lambda uow: placements.advance_placement(
                 uow, placement_id, S.CONTRACT, on, start=start, probation_end=probation_end
             ),
-            parent=self,
-            failed=_("The contract was not saved:"),
-            fields=self.field_widgets,
-            unreadable=errors,
+            _("The contract was not saved:"),
+            self.field_widgets,
+            errors,
         )
         if changes is not None:
             self.employment_id = changes.created
-            super().accept()
 
 
 class EmploymentDialog(ParticipantDialog):
@@ -451,15 +444,12 @@ class EmploymentDialog(ParticipantDialog):
         errors: list[FieldError] = []
         data = self.employment_input(errors)
         employment_id = self.employment.id
-        changes = self._ops.run(
+        self._store(
             lambda uow: employments.update_employment(uow, employment_id, data),
-            parent=self,
-            failed=_("The employment was not saved:"),
-            fields={name: binding.widget for name, binding in self.bindings.items()},
-            unreadable=errors,
+            _("The employment was not saved:"),
+            {name: binding.widget for name, binding in self.bindings.items()},
+            errors,
         )
-        if changes is not None:
-            super().accept()
 
 
 class EndEmploymentDialog(ParticipantDialog):
@@ -506,15 +496,12 @@ class EndEmploymentDialog(ParticipantDialog):
         end = read_date(self.end, "end", employments.label("end"), errors)
         reason = self.reason.value()
         employment_id = self.employment.id
-        changes = self._ops.run(
+        self._store(
             lambda uow: employments.end_employment(uow, employment_id, end, reason),  # type: ignore[arg-type]
-            parent=self,
-            failed=_("The end was not saved:"),
-            fields=self.field_widgets,
-            unreadable=errors,
+            _("The end was not saved:"),
+            self.field_widgets,
+            errors,
         )
-        if changes is not None:
-            super().accept()
 
 
 # -- the panel -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ and captioned form rows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -25,6 +25,8 @@ from ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
     from app.db.changes import Changes
+    from app.db.unit_of_work import UnitOfWork
+    from app.errors import FieldError
     from ui.operations import Operations
 
 
@@ -66,6 +68,22 @@ class ParticipantDialog(QDialog):
             self.buttons.button(accept).setText(accept_text)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+    def _store(
+        self,
+        operation: Callable[[UnitOfWork], Changes],
+        failed: str,
+        fields: Mapping[str, QWidget],
+        unreadable: Sequence[FieldError],
+    ) -> Changes | None:
+        """Run the dialog's operation (a refusal: one message starting with ``failed``, the
+        named ``fields`` marked) and close the dialog, accepted, once it was stored."""
+        changes = self._ops.run(
+            operation, parent=self, failed=failed, fields=fields, unreadable=unreadable
+        )
+        if changes is not None:
+            QDialog.accept(self)
+        return changes
 
     @staticmethod
     def _growing_form() -> QFormLayout:
