@@ -147,3 +147,29 @@ def test_revision_0004_dates_every_known_placement_stage(tmp_path: Path):
             "SELECT placement_id, stage, occurred_on, reason FROM placement_event"
         ).fetchall()
     assert sorted(events) == expected
+
+
+def test_revision_0005_keeps_the_absence_hours_as_one_dated_absence(tmp_path: Path):
+    """A student's "Fehlzeiten … Stand am" of a 0004 database becomes one absence of that day
+    with the same hours, so the totals the record shows stay the same."""
+    old = FIXTURES / "demo-rev0004.sqlite"
+    with closing(open_file(old, None)) as conn:
+        expected = sorted(
+            conn.execute(
+                "SELECT id, absence_as_of, absence_hours, min(coalesce(unexcused_absence_hours, "
+                "0), absence_hours) FROM participant WHERE absence_hours > 0"
+            ).fetchall()
+        )
+    assert len(expected) > 5
+    assert all(day is not None for _pid, day, _h, _u in expected)  # the demo dates them
+    paths = DataPaths(tmp_path / "data").ensure()
+    shutil.copyfile(old, paths.database)
+    key = encrypt_database(paths, TEST_PASSPHRASE, with_recovery_key=False).data_key
+    bootstrap(paths, key=key).close()
+    with closing(open_file(paths.database, key)) as conn:
+        absences = conn.execute(
+            "SELECT participant_id, absent_on, hours, unexcused_hours FROM absence"
+        ).fetchall()
+        notes = {row[0] for row in conn.execute("SELECT note FROM absence")}
+    assert sorted(absences) == expected
+    assert all(note.startswith("Stand bis ") for note in notes)

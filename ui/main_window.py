@@ -36,6 +36,7 @@ from ui.widgets.busy import busy
 from ui.widgets.messages import confirm
 
 if TYPE_CHECKING:
+    from ui.pages.courses_page import CoursesPage
     from ui.pages.follow_ups_page import FollowUpsPage
     from ui.pages.job_offers_page import JobOffersPage
     from ui.pages.organizations_page import OrganizationsPage
@@ -54,13 +55,7 @@ PAGES = (
     PageSpec(N_("Participants")),
     PageSpec(N_("Organizations")),
     PageSpec(N_("Job offers")),
-    PageSpec(
-        N_("Courses & measures"),
-        N_(
-            "It will hold language courses, further training and support measures with "
-            "their participants."
-        ),
-    ),
+    PageSpec(N_("Courses & measures")),
     PageSpec(N_("Follow-ups")),
     PageSpec(
         N_("Reports"),
@@ -68,7 +63,7 @@ PAGES = (
     ),
     PageSpec(N_("Settings")),
 )
-OVERVIEW, PARTICIPANTS, ORGANIZATIONS, JOB_OFFERS, FOLLOW_UPS = 0, 1, 2, 3, 5
+OVERVIEW, PARTICIPANTS, ORGANIZATIONS, JOB_OFFERS, COURSES, FOLLOW_UPS = 0, 1, 2, 3, 4, 5
 SETTINGS = len(PAGES) - 1
 WINDOW_SIZE = (1100, 700)
 MINIMUM_SIZE = (800, 560)
@@ -93,6 +88,7 @@ class MainWindow(QMainWindow):
         self._participants = LazyPage(_(PAGES[PARTICIPANTS].title), self._build_participants)
         self._organizations = LazyPage(_(PAGES[ORGANIZATIONS].title), self._build_organizations)
         self._job_offers = LazyPage(_(PAGES[JOB_OFFERS].title), self._build_job_offers)
+        self._courses = LazyPage(_(PAGES[COURSES].title), self._build_courses)
         self._follow_ups = LazyPage(_(PAGES[FOLLOW_UPS].title), self._build_follow_ups)
         self._settings = LazyPage(_(PAGES[SETTINGS].title), self._build_settings)
 
@@ -135,6 +131,7 @@ class MainWindow(QMainWindow):
             PARTICIPANTS: self._participants,
             ORGANIZATIONS: self._organizations,
             JOB_OFFERS: self._job_offers,
+            COURSES: self._courses,
             FOLLOW_UPS: self._follow_ups,
             SETTINGS: self._settings,
         }
@@ -164,6 +161,13 @@ class MainWindow(QMainWindow):
         from ui.pages.job_offers_page import JobOffersPage
 
         return JobOffersPage(_(PAGES[JOB_OFFERS].title), self._lotse, self.ops)
+
+    def _build_courses(self) -> CoursesPage:
+        from ui.pages.courses_page import CoursesPage
+
+        page = CoursesPage(_(PAGES[COURSES].title), self._lotse, self.ops)
+        page.open_requested.connect(self.open_participant)
+        return page
 
     def _build_follow_ups(self) -> FollowUpsPage:
         from ui.pages.follow_ups_page import FollowUpsPage

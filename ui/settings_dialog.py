@@ -154,12 +154,20 @@ class SettingsDialog(QDialog):
                 "for so many weeks (or the probation ends within 4 weeks)."
             ),
         )
+        self.approval_weeks = self._add_weeks(
+            "approval_weeks",
+            _(
+                "A measure applied for gets a follow-up when it is still not approved so "
+                "many weeks after the application."
+            ),
+        )
 
     def _week_spins(self) -> dict[str, QSpinBox]:
         return {
             "follow_up_horizon_weeks": self.follow_up_horizon_weeks,
             "check_in_weeks": self.check_in_weeks,
             "risk_weeks": self.risk_weeks,
+            "approval_weeks": self.approval_weeks,
         }
 
     def _add_programs(self) -> None:

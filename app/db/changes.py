@@ -42,6 +42,9 @@ class Changes:
     job_offers: frozenset[int] = frozenset()
     placements: frozenset[int] = frozenset()  # with their stage events
     employments: frozenset[int] = frozenset()
+    courses: frozenset[int] = frozenset()
+    enrollments: frozenset[int] = frozenset()
+    measures: frozenset[int] = frozenset()
     settings: bool = False
     cases: frozenset[int] = frozenset()
     many: bool = False
@@ -88,6 +91,9 @@ KINDS = {
     "job_offer": "job_offers",
     "placement": "placements",
     "employment": "employments",
+    "course": "courses",
+    "enrollment": "enrollments",
+    "measure": "measures",
     "settings": "settings",
 }
 TRACKED: dict[str, Tracked] = {
@@ -96,7 +102,14 @@ TRACKED: dict[str, Tracked] = {
     "exam": Tracked("participant", "{row}.participant_id", "{row}.participant_id"),
     "work_experience": Tracked("participant", "{row}.participant_id", "{row}.participant_id"),
     "foreign_qualification": Tracked("participant", "{row}.participant_id", "{row}.participant_id"),
+    "absence": Tracked("participant", "{row}.participant_id", "{row}.participant_id"),
+    "needs_assessment": Tracked("participant", "{row}.participant_id", "{row}.participant_id"),
     "contact_note": Tracked("note", "{row}.id", "{row}.participant_id"),
+    "contact_note_organization": Tracked(
+        "note",
+        "{row}.note_id",
+        "(SELECT participant_id FROM contact_note WHERE id = {row}.note_id)",
+    ),
     "follow_up": Tracked("follow_up", "{row}.id", "{row}.participant_id"),
     "consent": Tracked("consent", "{row}.id", "{row}.participant_id"),
     "support_plan": Tracked("plan", "{row}.id", "{row}.participant_id"),
@@ -113,6 +126,9 @@ TRACKED: dict[str, Tracked] = {
         "(SELECT participant_id FROM placement WHERE id = {row}.placement_id)",
     ),
     "employment": Tracked("employment", "{row}.id", "{row}.participant_id"),
+    "course": Tracked("course", "{row}.id", "NULL"),
+    "enrollment": Tracked("enrollment", "{row}.id", "{row}.participant_id"),
+    "measure": Tracked("measure", "{row}.id", "{row}.participant_id"),
     "setting": Tracked("settings", "0", "NULL"),
 }
 

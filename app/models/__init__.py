@@ -17,6 +17,7 @@ TABLES: dict[str, str] = {
     "Consent": "app.models.consent",
     "ContactNote": "app.models.contacts",
     "FollowUp": "app.models.contacts",
+    "NoteOrganization": "app.models.contacts",
     "Course": "app.models.courses",
     "Enrollment": "app.models.courses",
     "Measure": "app.models.courses",
@@ -32,6 +33,8 @@ TABLES: dict[str, str] = {
     "Participant": "app.models.participant",
     "WorkExperience": "app.models.participant",
     "Setting": "app.models.setting",
+    "Absence": "app.models.training",
+    "NeedsAssessment": "app.models.training",
     "Goal": "app.models.support_plan",
     "PlanPrint": "app.models.support_plan",
     "PlanStep": "app.models.support_plan",
@@ -43,7 +46,7 @@ __all__ = [*TABLES, "load_all"]
 if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ loads them
     from app.models.audit import AuditEvent
     from app.models.consent import Consent
-    from app.models.contacts import ContactNote, FollowUp
+    from app.models.contacts import ContactNote, FollowUp, NoteOrganization
     from app.models.courses import Course, Enrollment, Measure
     from app.models.jobs import Employment, JobOffer, Placement, PlacementEvent
     from app.models.organization import ContactPerson, Organization
@@ -56,6 +59,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ load
     )
     from app.models.setting import Setting
     from app.models.support_plan import Goal, PlanPrint, PlanStep, SupportPlan
+    from app.models.training import Absence, NeedsAssessment
 
 
 def load_all() -> None:

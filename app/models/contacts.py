@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, text
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
@@ -39,6 +39,21 @@ class ContactNote(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     updated_at: datetime = Field(
         default_factory=utc_now, sa_type=UTCDateTime, sa_column_kwargs={"onupdate": utc_now}
+    )
+
+
+class NoteOrganization(SQLModel, table=True):
+    """A further organisation (with a contact person) taking part in a contact, e.g. in a
+    Fallkonferenz; the note shows in each of their timelines."""
+
+    __tablename__ = "contact_note_organization"
+    __table_args__ = (UniqueConstraint("note_id", "organization_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    note_id: int = Field(foreign_key="contact_note.id", ondelete="CASCADE", index=True)
+    organization_id: int = Field(foreign_key="organization.id", ondelete="CASCADE", index=True)
+    contact_person_id: int | None = Field(
+        default=None, foreign_key="contact_person.id", ondelete="SET NULL", index=True
     )
 
 

@@ -39,6 +39,7 @@ class Course(SQLModel, table=True):
     format: CourseFormat | None = Field(default=None, sa_type=EnumText(CourseFormat))
     time_model: TimeModel | None = Field(default=None, sa_type=EnumText(TimeModel))
     funding: CourseFunding | None = Field(default=None, sa_type=EnumText(CourseFunding))
+    places: int | None = None  # Plätze
     location: str = Field(default="", max_length=100)
     notes: str = ""
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
@@ -60,6 +61,7 @@ class Enrollment(SQLModel, table=True):
     )
     registered_on: date | None = None
     left_on: date | None = None  # completed or dropped out
+    dropout_reason: str = Field(default="", max_length=500)
     exam: str = Field(default="", max_length=100)  # e.g. DTZ, telc B2
     exam_on: date | None = None
     exam_result: ExamResult | None = Field(default=None, sa_type=EnumText(ExamResult))

@@ -30,6 +30,7 @@ LABELS = {
     "follow_up_horizon_weeks": N_("Look ahead for follow-ups (weeks)"),
     "check_in_weeks": N_("Aftercare check-in every (weeks)"),
     "risk_weeks": N_("Employment at risk after weeks without contact"),
+    "approval_weeks": N_("Remind of a measure not approved after weeks"),
 }
 REQUIRED = ("provider", "district", "state", "coordinator_name")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -45,6 +46,8 @@ MAX_FOLLOW_UP_HORIZON_WEEKS = 26
 # and an employment counts as at risk after N weeks without a contact note.
 DEFAULT_CHECK_IN_WEEKS = 4
 DEFAULT_RISK_WEEKS = 6
+# A measure applied for and not approved after N weeks gets a follow-up (app.services.measures).
+DEFAULT_APPROVAL_WEEKS = 6
 MIN_AFTERCARE_WEEKS = 1
 MAX_AFTERCARE_WEEKS = 26
 # the week settings: their default and range
@@ -56,6 +59,7 @@ WEEK_SETTINGS = {
     ),
     "check_in_weeks": (DEFAULT_CHECK_IN_WEEKS, MIN_AFTERCARE_WEEKS, MAX_AFTERCARE_WEEKS),
     "risk_weeks": (DEFAULT_RISK_WEEKS, MIN_AFTERCARE_WEEKS, MAX_AFTERCARE_WEEKS),
+    "approval_weeks": (DEFAULT_APPROVAL_WEEKS, MIN_AFTERCARE_WEEKS, MAX_AFTERCARE_WEEKS),
 }
 
 
@@ -75,6 +79,7 @@ class OfficeSettings:
     follow_up_horizon_weeks: int = DEFAULT_FOLLOW_UP_HORIZON_WEEKS
     check_in_weeks: int = DEFAULT_CHECK_IN_WEEKS
     risk_weeks: int = DEFAULT_RISK_WEEKS
+    approval_weeks: int = DEFAULT_APPROVAL_WEEKS
 
     @property
     def complete(self) -> bool:

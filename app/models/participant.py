@@ -205,6 +205,7 @@ class Participant(SQLModel, table=True):
     performance: str = ""  # Leistungsstand
     dropout_risk: DropoutRisk | None = Field(default=None, sa_type=EnumText(DropoutRisk))
     risk_factors: list[str] = Field(default_factory=list, sa_type=JSON)  # RiskFactor codes
+    dropout_risk_assessed_on: date | None = None
     support_need_assessed_on: date | None = None
     support_need_areas: list[str] = Field(default_factory=list, sa_type=JSON)  # SupportNeedArea
     access_route: AccessRoute | None = Field(default=None, sa_type=EnumText(AccessRoute))

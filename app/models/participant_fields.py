@@ -88,6 +88,7 @@ LABELS: dict[str, str] = {
     "performance": N_("Performance"),
     "dropout_risk": N_("Drop-out risk"),
     "risk_factors": N_("Risk factors"),
+    "dropout_risk_assessed_on": N_("Risk assessed on"),
     "support_need_assessed_on": N_("Support need assessed on"),
     "support_need_areas": N_("Support needs"),
     "access_route": N_("Came to us through"),

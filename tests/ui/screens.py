@@ -94,6 +94,7 @@ from tests.locations import CHEAP_COST, copy_location
 from tests.services.helpers import add_person, new_plan, run, store_plan
 from ui.about_dialog import AboutDialog
 from ui.main_window import (
+    COURSES,
     FOLLOW_UPS,
     JOB_OFFERS,
     ORGANIZATIONS,
@@ -104,6 +105,7 @@ from ui.main_window import (
     MainWindow,
 )
 from ui.operations import Operations
+from ui.pages.courses_page import CoursesPage
 from ui.pages.follow_ups_page import FollowUpsPage
 from ui.pages.job_offers_page import JobOffersPage
 from ui.pages.organizations_page import OrganizationsPage
@@ -112,14 +114,17 @@ from ui.pages.participants_page import ParticipantsPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings_page import SettingsPage
 from ui.participant.consents_panel import ConsentDialog, ConsentsPanel, WithdrawDialog
+from ui.participant.courses_panel import CoursesPanel
 from ui.participant.editor import ParticipantEditor
 from ui.participant.exit_dialog import ExitDialog
 from ui.participant.follow_ups_panel import FollowUpDialog, FollowUpsPanel
 from ui.participant.matching_panel import MatchingPanel
+from ui.participant.needs_panel import NeedsAssessmentPanel
 from ui.participant.note_dialog import NoteDialog, QuickNoteDialog
 from ui.participant.notes_panel import NotesPanel
 from ui.participant.participant_chooser import ParticipantChooser
 from ui.participant.placements_panel import PlacementsPanel
+from ui.participant.training_panel import TrainingProgressPanel
 from ui.plan.document_dialog import DocumentDialog
 from ui.plan.pdf_preview import PdfPreview
 from ui.plan.plan_panel import PlanPanel
@@ -142,13 +147,31 @@ EXAMPLE_RECOVERY_KEY = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"  # made up, for
 FORM_TABS = ("Stammdaten", "ESF+ Eintritt")
 PANEL_TABS = ("Vermittlung", "Austritt", "Kontaktverlauf", "Wiedervorlagen", "Einwilligungen")
 EDITOR_TABS: dict[Program, tuple[str, ...]] = {
-    Program.JOKO: (*FORM_TABS, "JOKO", "Förderplan", "Passende Stellen", *PANEL_TABS),
-    Program.TRAINING: (*FORM_TABS, "Ausbildung", "Förderplan", *PANEL_TABS),
+    Program.JOKO: (
+        *FORM_TABS,
+        "JOKO",
+        "Förderplan",
+        "Passende Stellen",
+        "Kurse & Maßnahmen",
+        *PANEL_TABS,
+    ),
+    Program.TRAINING: (
+        *FORM_TABS,
+        "Ausbildung",
+        "Ausbildungsverlauf",
+        "Förderbedarf",
+        "Förderplan",
+        "Kurse & Maßnahmen",
+        *PANEL_TABS,
+    ),
 }
 # What each tab holds beyond the form (for ``Screen.covers``).
 TAB_WIDGETS: dict[str, tuple[type, ...]] = {
     "Förderplan": (PlanPanel, VersionsBox),
     "Vermittlung": (PlacementsPanel,),
+    "Kurse & Maßnahmen": (CoursesPanel,),
+    "Ausbildungsverlauf": (TrainingProgressPanel,),
+    "Förderbedarf": (NeedsAssessmentPanel,),
     "Passende Stellen": (MatchingPanel,),
     "Kontaktverlauf": (NotesPanel,),
     "Wiedervorlagen": (FollowUpsPanel,),
@@ -159,6 +182,7 @@ PAGE_WIDGETS: dict[int, type] = {
     PARTICIPANTS: ParticipantsPage,
     ORGANIZATIONS: OrganizationsPage,
     JOB_OFFERS: JobOffersPage,
+    COURSES: CoursesPage,
     FOLLOW_UPS: FollowUpsPage,
     SETTINGS: SettingsPage,
 }
@@ -1563,3 +1587,19 @@ def _job_offer_screens() -> list[Screen]:
 
 
 SCREENS += _job_offer_screens()
+
+
+# -- Kurse & Maßnahmen, Ausbildungsmanagement (issue #18) -----------------------------------
+# Each part appends its own list below its marker.
+
+# -- #18 courses catalogue --
+
+# -- #18 enrolments and measures --
+
+# -- #18 training progress --
+
+# -- #18 needs assessment --
+
+# -- #18 case conference --
+
+# -- #18 school view and overview --

@@ -145,7 +145,7 @@ def test_every_input_has_an_accessible_name_or_a_label(qtbot, lotse):
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
     edits = [e for e in dialog.findChildren(QLineEdit) if not isinstance(e.parent(), QSpinBox)]
     inputs = edits + dialog.findChildren(QCheckBox) + dialog.findChildren(QSpinBox)
-    assert len(inputs) == 13  # with the two aftercare weeks (check-in, at risk)
+    assert len(inputs) == 14  # with the aftercare weeks (check-in, at risk) and approval
     for widget in inputs:
         assert widget.accessibleName().strip() or widget in buddies, widget.objectName()
     for button in dialog.findChildren(QDialogButtonBox)[0].buttons() + [dialog.browse_button]:

@@ -44,13 +44,21 @@ from app.services.participants import (
     get_participant,
 )
 from app.services.settings import load_settings
-from app.vocab import ExitOutcome, ParticipantStatus, Program, exit_outcomes_for
+from app.vocab import (
+    ExitOutcome,
+    LabeledEnum,
+    ParticipantStatus,
+    Program,
+    SupportNeedArea,
+    exit_outcomes_for,
+)
 from ui.mnemonics import assign_mnemonics, escape, mark_destructive
 from ui.operations import Operations
 from ui.participant import field_layout as layout_spec
 from ui.participant.checklist import CompletenessChecklist
 from ui.participant.code_names import country_names, language_names
 from ui.participant.consents_panel import ConsentsPanel
+from ui.participant.courses_panel import CoursesPanel
 from ui.participant.exit_dialog import EXIT_FIELDS, ExitDialog
 from ui.participant.field_layout import Column, Group
 from ui.participant.follow_ups_panel import FollowUpsPanel
@@ -64,9 +72,11 @@ from ui.participant.form_fields import (
     make_binding,
 )
 from ui.participant.matching_panel import MatchingPanel
+from ui.participant.needs_panel import NeedsAssessmentPanel
 from ui.participant.notes_panel import NotesPanel
 from ui.participant.placements_panel import TAB_TITLE as PLACEMENTS_TAB_TITLE
 from ui.participant.placements_panel import PlacementsPanel
+from ui.participant.training_panel import TrainingProgressPanel
 from ui.plan.plan_panel import PlanPanel
 from ui.widgets.colours import make_hint
 from ui.widgets.date_field import format_german_date
@@ -85,11 +95,17 @@ CODE_HINTS = {
     "first_languages": language_names,
 }
 # Tabs shown for one Förderbereich only.
-PROGRAM_TABS = {Program.JOKO: ("joko", "matching"), Program.TRAINING: ("training",)}
+PROGRAM_TABS = {
+    Program.JOKO: ("joko", "matching"),
+    Program.TRAINING: ("training", "training_progress", "needs"),
+}
 # Tabs of a saved record whose panels are built when the tab is first chosen.
 PANELS: dict[str, Callable[[Lotse, Operations, int, QWidget], QWidget]] = {
+    "training_progress": TrainingProgressPanel,
+    "needs": NeedsAssessmentPanel,
     "plan": PlanPanel,
     "matching": MatchingPanel,
+    "courses": CoursesPanel,
     "placements": PlacementsPanel,
     "notes": NotesPanel,
     "follow_ups": FollowUpsPanel,
@@ -108,6 +124,21 @@ def align_captions(captions: list[QLabel]) -> None:
 # Fits a 1280×800 screen with the window frame and a taskbar; wide enough that the two form
 # columns show long vocabulary labels whole (a cut one still has its whole text as tooltip).
 DEFAULT_SIZE = QSize(1200, 720)
+
+
+def shown_value(value: object) -> str:
+    """A stored value as a read-only row shows it."""
+    if isinstance(value, date):
+        return format_german_date(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if value is None or value == [] or value == "":
+        return EMPTY
+    if isinstance(value, list):
+        return ", ".join(SupportNeedArea(code).label for code in value)
+    if isinstance(value, LabeledEnum):
+        return value.label
+    return str(value)
 
 
 class ParticipantEditor(QDialog):
@@ -139,6 +170,7 @@ class ParticipantEditor(QDialog):
         self._exit_labels: dict[str, QLabel] = {}
         self._panels: dict[str, QWidget] = {}  # built when their tab is first chosen
         self._baseline: dict[str, object] = {}
+        self._record: dict[str, Any] = {}
         self._loading = False
         self._wheel_guard = WheelGuard(self)
 
@@ -170,9 +202,12 @@ class ParticipantEditor(QDialog):
             self._add_form_tab("joko", _("JOKO"), layout_spec.JOKO)
         if self._choose_program or self._program == Program.TRAINING:
             self._add_form_tab("training", _("Training"), layout_spec.TRAINING)
+            self._add_panel_page("training_progress", _("Training progress"))
+            self._add_panel_page("needs", _("Support need"))
         self._add_panel_page("plan", _("Support plan"))
         if self._choose_program or self._program == Program.JOKO:
             self._add_panel_page("matching", _("Matching job offers"))
+        self._add_panel_page("courses", _("Courses & measures"))
         self._add_panel_page("placements", _(PLACEMENTS_TAB_TITLE))
         self._add_exit_tab()
         for key, title in (
@@ -432,6 +467,7 @@ class ParticipantEditor(QDialog):
         return {name: self._bindings[name].snapshot() for name in self._active_fields()}
 
     def _load(self, record: dict[str, Any]) -> None:
+        self._record = record
         self._loading = True
         for name, binding in self._bindings.items():
             if name in record:
@@ -469,6 +505,8 @@ class ParticipantEditor(QDialog):
             "*isced_group": person.isced_group.label if person.isced_group else EMPTY,
             "*s104c_expires_on": format_german_date(person.s104c_expires_on) or EMPTY,
         }
+        for name in layout_spec.RECORD_DERIVED & self._derived.keys():
+            derived[name] = shown_value(self._record.get(name[1:]))
         for name, text in derived.items():
             if name in self._derived:
                 self._derived[name].setText(text)
@@ -491,16 +529,7 @@ class ParticipantEditor(QDialog):
 
     def _show_exit(self, record: dict[str, Any]) -> None:
         for name, shown in self._exit_labels.items():
-            value = record.get(name)
-            if isinstance(value, date):
-                text = format_german_date(value)
-            elif isinstance(value, bool):
-                text = _("yes") if value else _("no")
-            elif value is None:
-                text = EMPTY
-            else:
-                text = value.label
-            shown.setText(text)
+            shown.setText(shown_value(record.get(name)))
         self.six_months.setEnabled(record.get("exit_date") is not None)
 
     def _update_mode(self, record: dict[str, Any]) -> None:

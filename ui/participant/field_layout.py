@@ -20,7 +20,6 @@ from app.vocab import (
     OrganizationKind,
     ResidenceStatus,
     RiskFactor,
-    SupportNeedArea,
 )
 from ui.participant.form_fields import FieldOptions, LinkOptions
 
@@ -150,18 +149,21 @@ TRAINING: tuple[Column, ...] = (
                 "contract_registered",
             ),
         ),
-        Group(N_("Risk of dropping out"), ("dropout_risk", "risk_factors")),
+        Group(
+            N_("Risk of dropping out"),
+            ("dropout_risk", "risk_factors", "dropout_risk_assessed_on"),
+        ),
     ),
     (
         Group(
             N_("Attendance and performance"),
-            ("absence_hours", "unexcused_absence_hours", "absence_as_of", "performance"),
+            ("*absence_hours", "*unexcused_absence_hours", "*absence_as_of", "performance"),
         ),
         Group(
             N_("Support need"),
             (
-                "support_need_assessed_on",
-                "support_need_areas",
+                "*support_need_assessed_on",
+                "*support_need_areas",
                 "access_route",
                 "other_support_services",
             ),
@@ -179,6 +181,18 @@ DERIVED_LABELS = {
     "*isced_group": N_("ISCED group"),
     "*s104c_expires_on": N_("§ 104c expires on"),
 }
+# Rows showing a stored value that other screens keep: the absence totals from the dated
+# absences (tab "Ausbildungsverlauf"), the support need from the newest needs assessment
+# (tab "Förderbedarf"). Their caption is the field's label.
+RECORD_DERIVED = frozenset(
+    {
+        "*absence_hours",
+        "*unexcused_absence_hours",
+        "*absence_as_of",
+        "*support_need_assessed_on",
+        "*support_need_areas",
+    }
+)
 
 PLACEHOLDERS = {
     "nationalities": N_("ISO codes, e.g. SY, AF, UA"),
@@ -210,7 +224,6 @@ _OPTIONS = {
     "birth_country": FieldOptions(case="upper", pattern="[A-Za-z]{0,2}"),
     "driving_licences": FieldOptions(enum_list=DrivingLicenceClass, enum_grid=True),
     "risk_factors": FieldOptions(enum_list=RiskFactor),
-    "support_need_areas": FieldOptions(enum_list=SupportNeedArea),
     "placement_barriers": FieldOptions(long_text=True),
     "performance": FieldOptions(long_text=True),
     "other_support_services": FieldOptions(long_text=True),
@@ -275,6 +288,8 @@ def fields_of(columns: tuple[Column, ...]) -> list[str]:
 
 def caption(name: str) -> str:
     """The German label of a field or derived row."""
+    if name in RECORD_DERIVED:
+        return label(name[1:])
     if name.startswith("*"):
         return _(DERIVED_LABELS[name])
     return label(name)

@@ -1,0 +1,140 @@
+"""Vocabularies (docs/domain.md) as enums: English codes stored, German labels from the catalog.
+
+Codes are stable (they are what the database holds); labels are English msgids that the
+German catalog translates. Docstrings name the German UI word. One module per area; every
+name is imported from here (``from app.vocab import Gender``).
+"""
+
+from app.vocab.audit import (
+    AuditAction,
+)
+from app.vocab.contacts import (
+    ConsentPurpose,
+    ContactKind,
+    FollowUpKind,
+)
+from app.vocab.courses import (
+    CourseFormat,
+    CourseFunding,
+    CourseKind,
+    EnrollmentStatus,
+    MeasureKind,
+    MeasureStatus,
+    TimeModel,
+)
+from app.vocab.joko import (
+    DrivingLicenceClass,
+    GermanLevel,
+    GermanProofKind,
+    IntegrationCourseStatus,
+    RecognitionStatus,
+    ResidenceStatus,
+    WorkingTimePreference,
+)
+from app.vocab.labeled import LabeledEnum
+from app.vocab.network import (
+    AcquisitionChannel,
+    CooperationStatus,
+    EmploymentEndReason,
+    EmploymentKind,
+    JobOfferSource,
+    JobOfferStatus,
+    OrganizationKind,
+    PlacementStage,
+    SizeClass,
+    SkillLevel,
+)
+from app.vocab.participant import (
+    EXIT_OUTCOMES,
+    HOUSING_EXCLUSION,
+    EmploymentStatusAtEntry,
+    ExitOutcome,
+    ExitReason,
+    Gender,
+    HousingSituation,
+    IscedGroup,
+    ParticipantStatus,
+    Program,
+    SchoolLevel,
+    VocationalLevel,
+    YesNoUnknown,
+    exit_outcomes_for,
+    isced_group,
+)
+from app.vocab.plans import (
+    GoalResult,
+    GoalStatus,
+    PlanStatus,
+    StepStatus,
+)
+from app.vocab.training import (
+    AccessRoute,
+    DropoutRisk,
+    ExamKind,
+    ExamResult,
+    GuardianRelation,
+    NeedLevel,
+    RiskFactor,
+    SchoolForm,
+    SupportNeedArea,
+)
+
+__all__ = [
+    "LabeledEnum",
+    "Program",
+    "Gender",
+    "YesNoUnknown",
+    "ParticipantStatus",
+    "EmploymentStatusAtEntry",
+    "IscedGroup",
+    "SchoolLevel",
+    "VocationalLevel",
+    "isced_group",
+    "HousingSituation",
+    "ExitReason",
+    "ExitOutcome",
+    "exit_outcomes_for",
+    "HOUSING_EXCLUSION",
+    "EXIT_OUTCOMES",
+    "ResidenceStatus",
+    "GermanLevel",
+    "GermanProofKind",
+    "IntegrationCourseStatus",
+    "RecognitionStatus",
+    "WorkingTimePreference",
+    "DrivingLicenceClass",
+    "SchoolForm",
+    "DropoutRisk",
+    "RiskFactor",
+    "SupportNeedArea",
+    "AccessRoute",
+    "NeedLevel",
+    "GuardianRelation",
+    "ExamKind",
+    "ExamResult",
+    "OrganizationKind",
+    "SizeClass",
+    "CooperationStatus",
+    "AcquisitionChannel",
+    "SkillLevel",
+    "JobOfferSource",
+    "JobOfferStatus",
+    "PlacementStage",
+    "EmploymentKind",
+    "EmploymentEndReason",
+    "CourseKind",
+    "CourseFormat",
+    "TimeModel",
+    "CourseFunding",
+    "EnrollmentStatus",
+    "MeasureKind",
+    "MeasureStatus",
+    "ContactKind",
+    "FollowUpKind",
+    "ConsentPurpose",
+    "PlanStatus",
+    "GoalStatus",
+    "GoalResult",
+    "StepStatus",
+    "AuditAction",
+]

@@ -1,0 +1,55 @@
+"""Bring new UI texts into the German catalog, safely beside other sessions doing the same.
+
+    .venv/bin/python scripts/translate.py [FRAGMENT.po ...]
+
+Under a lock: extract the msgids from app/ and ui/ and update the catalog (what
+`make catalog` does), then take the German of every msgid in the fragments (plain .po files
+with msgid/msgstr pairs) where the catalog has none yet, and compile. Prints the msgids that
+are still untranslated.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "resources" / "locale"
+CATALOG = LOCALE / "de" / "LC_MESSAGES" / "lotse.po"
+LOCK = Path("/tmp/lotse-translate.lock")
+
+
+def main(fragments: list[str]) -> int:
+    with LOCK.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run(["make", "-s", "catalog"], cwd=ROOT, check=True)
+        with CATALOG.open("rb") as handle:
+            catalog = read_po(handle, locale="de")
+        for name in fragments:
+            with open(name, "rb") as handle:
+                fragment = read_po(handle, locale="de")
+            for message in fragment:
+                if not message.id or not message.string:
+                    continue
+                target = catalog.get(message.id)
+                if target is not None and not target.string:
+                    target.string = message.string
+        with CATALOG.open("wb") as handle:
+            write_po(handle, catalog, width=0, ignore_obsolete=True, include_previous=False)
+        subprocess.run(
+            [str(ROOT / ".venv/bin/pybabel"), "-q", "compile", "-d", str(LOCALE), "-D",
+             "lotse", "-l", "de"],
+            check=True,
+        )  # fmt: skip
+        missing = [m.id for m in catalog if m.id and not m.string]
+    for msgid in missing:
+        print("untranslated:", msgid if isinstance(msgid, str) else msgid[0])
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
