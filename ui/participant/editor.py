@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.errors import FieldError
 from app.i18n import _
-from app.models.office_settings import OfficeSettings
 from app.models.participant import Participant
 from app.models.participant_fields import EDITABLE_FIELDS, label
 from app.services import validation_rules
@@ -55,6 +54,7 @@ from app.vocab import (
 from ui.mnemonics import assign_mnemonics, escape, mark_destructive
 from ui.operations import Operations
 from ui.participant import field_layout as layout_spec
+from ui.participant import record_documents
 from ui.participant.checklist import CompletenessChecklist
 from ui.participant.code_names import country_names, language_names
 from ui.participant.consents_panel import ConsentsPanel
@@ -596,50 +596,17 @@ class ParticipantEditor(QDialog):
 
     # -- documents ------------------------------------------------------------------------
 
-    def _document_data(self) -> tuple[Participant, OfficeSettings] | None:
-        if self.participant_id is None and not self.save():
-            return None
-        assert self.participant_id is not None
-        with self._lotse.reading() as uow:
-            return get_participant(uow, self.participant_id), load_settings(uow)
-
     def show_master_sheet(self) -> None:
-        data = self._document_data()
-        if data is None:
-            return
-        person, settings = data
-        from app.reports.master_sheet import render_master_sheet  # reportlab: when first used
-        from ui.plan.print_dialog import file_name_part
-
-        self._show_document(
-            _("Stammblatt – {name}").format(name=person.full_name),
-            lambda: render_master_sheet(person, settings),
-            f"Stammblatt_{file_name_part(person.last_name)}_{date.today().isoformat()}.pdf",
-        )
+        """The Stammblatt (ESF+ entry data) of the saved record: preview, print, save."""
+        if self.participant_id is not None or self.save():
+            assert self.participant_id is not None
+            record_documents.show_master_sheet(self._lotse, self.participant_id, self)
 
     def show_privacy_notice(self) -> None:
-        data = self._document_data()
-        if data is None:
-            return
-        person, settings = data
-        from app.reports.privacy_notice import render_privacy_notice
-        from ui.plan.print_dialog import file_name_part
-
-        self._show_document(
-            _("Privacy information – {name}").format(name=person.full_name),
-            lambda: render_privacy_notice(
-                settings, participant_name=person.full_name, program=person.program
-            ),
-            f"Datenschutzhinweise_{file_name_part(person.last_name)}.pdf",
-        )
-
-    def _show_document(self, title: str, render: Callable[[], bytes], file_name: str) -> None:
-        """Preview, print and save one document of the record (modal)."""
-        from ui.plan.document_dialog import DocumentDialog
-
-        dialog = DocumentDialog(title, render, file_name, self)
-        dialog.exec()
-        dialog.deleteLater()
+        """The Art. 13 information sheet for this person."""
+        if self.participant_id is not None or self.save():
+            assert self.participant_id is not None
+            record_documents.show_privacy_notice(self._lotse, self.participant_id, self)
 
     def _print_plan(self) -> None:
         """Ctrl+P anywhere in the record: the support plan's print dialog."""
