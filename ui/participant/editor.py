@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
+from app.db.changes import Changes
 from app.errors import FieldError
 from app.i18n import _
 from app.models.participant import Participant
@@ -191,6 +192,7 @@ class ParticipantEditor(QDialog):
         self._load(record)
         self._order_focus_chain()
         self._focus_first_field()
+        ops.changed.connect(self._on_changed)
 
     # -- building -------------------------------------------------------------------------
 
@@ -483,6 +485,20 @@ class ParticipantEditor(QDialog):
 
     def _reload(self) -> None:
         self._load(self._read_record())
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        """The read-only rows kept by other records (absences, needs assessments) follow the
+        stored person; the form's own inputs, edited or not, stay as they are."""
+        pid = self.participant_id
+        if pid is None or not (changes.many or pid in changes.participants):
+            return
+        with self._lotse.reading() as uow:
+            person = uow.session.get(Participant, pid)
+            if person is None:
+                return  # deleted: the editor closes by itself
+            for name in layout_spec.RECORD_DERIVED:
+                self._record[name[1:]] = getattr(person, name[1:])
+        self._refresh()
 
     def _on_edited(self) -> None:
         if not self._loading:
