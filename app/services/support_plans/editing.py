@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
+from sqlalchemy.orm import object_session
 from sqlmodel import Session, col, update
 
 from app.db.changes import NOTHING, Changes
@@ -20,7 +21,7 @@ from app.i18n import _
 from app.models import participant_fields as person_fields
 from app.models.participant import Participant
 from app.models.support_plan import Goal, PlanStep, SupportPlan
-from app.services import audit
+from app.services import audit, needs_assessments
 from app.services.participants import get_participant
 from app.services.support_plans.common import (
     ENTITY,
@@ -93,9 +94,22 @@ def _labels_of(codes: list[str], vocabulary: type[LabeledEnum]) -> str:
 
 
 def prefilled_needs(participant: Participant) -> str:
-    """Förderbedarfe from the needs assessment: need areas and risk factors, placement barriers."""
+    """Förderbedarfe for a new plan. With a Förderbedarfsermittlung (looked up in the
+    person's session), a line per area its newest version rates as a need ("sprachlich
+    (hoch): Fachsprache Elektro"); without one, the record's "Förderbedarfe: …". Then the
+    risk factors and the placement barriers."""
+    session = object_session(participant)
+    newest = (
+        needs_assessments.newest_record(session, participant.id)  # type: ignore[arg-type]
+        if session is not None and participant.id is not None
+        else None
+    )
     lines = []
-    if participant.support_need_areas:
+    if newest is not None:
+        lines += needs_assessments.need_lines(
+            needs_assessments.levels_of(newest), needs_assessments.notes_of(newest)
+        )
+    elif participant.support_need_areas:
         areas = _labels_of(participant.support_need_areas, SupportNeedArea)
         lines.append(f"{person_fields.label('support_need_areas')}: {areas}")
     if participant.risk_factors:
