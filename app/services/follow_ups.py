@@ -15,14 +15,23 @@ from app.errors import FieldError, ValidationError
 from app.i18n import N_, _, format_date
 from app.models.base import utc_now
 from app.models.contacts import FollowUp
+from app.models.courses import Measure
 from app.models.jobs import Employment
+from app.models.office_settings import DEFAULT_APPROVAL_WEEKS
 from app.models.organization import Organization
 from app.models.participant import Participant, add_months, s104c_expiry
 from app.services import audit
 from app.services.validation_rules import reference_problem
 from app.text import canonical
 from app.validation import plausible_date
-from app.vocab import AuditAction, FollowUpKind, ParticipantStatus, ResidenceStatus
+from app.vocab import (
+    AuditAction,
+    FollowUpKind,
+    MeasureKind,
+    MeasureStatus,
+    ParticipantStatus,
+    ResidenceStatus,
+)
 
 # Lead times before an expiry (docs/domain.md, section 7: to be made configurable; the
 # Ausländerbehörde needs time).
@@ -301,6 +310,108 @@ def _employment_of(session: Session, follow_up: FollowUp) -> Employment | None:
     if len(parts) == 4 and parts[1] == "employment" and parts[2].isdigit():
         return session.get(Employment, int(parts[2]))
     return None
+
+
+# --- measures: an application not approved, a measure ending ------------------------------
+
+MEASURE_END_LEAD = timedelta(days=14)
+MEASURE_APPROVAL_KEY = FollowUpKind.MEASURE_APPROVAL.value
+MEASURE_END_KEY = FollowUpKind.MEASURE_END.value
+MEASURE_END_STATUSES = frozenset({MeasureStatus.APPROVED, MeasureStatus.ONGOING})
+
+
+def measure_key(what: str, measure_id: int) -> str:
+    """``measure_end:measure:42``: one of each kind per measure; a changed date moves it."""
+    return f"{what}:measure:{measure_id}"
+
+
+def measure_keys(measure_id: int) -> tuple[str, str]:
+    return measure_key(MEASURE_APPROVAL_KEY, measure_id), measure_key(MEASURE_END_KEY, measure_id)
+
+
+def planned_for_measure(
+    measure: Measure, kind_label: str | None = None, approval_weeks: int = DEFAULT_APPROVAL_WEEKS
+) -> list[Planned]:
+    """What a measure calls for: applied for (status beantragt with "beantragt am") — a
+    reminder ``approval_weeks`` after the application that it is still not approved; approved
+    or running with an end — a reminder two weeks before it ends. ``measure`` may be any object
+    with the measure's fields (the demo data hand in plain rows); ``kind_label``: the Art as
+    shown (default: the vocabulary's label)."""
+    if measure.id is None:
+        return []
+    status = MeasureStatus(measure.status)
+    kind = _shortened(kind_label or MeasureKind(measure.kind).label)
+    planned: list[Planned] = []
+    if status == MeasureStatus.APPLIED and measure.applied_on is not None:
+        applied_on = measure.applied_on
+        planned.append(
+            Planned(
+                measure_key(MEASURE_APPROVAL_KEY, measure.id),
+                FollowUpKind.MEASURE_APPROVAL,
+                applied_on + timedelta(weeks=approval_weeks),
+                _("Measure not yet approved: {kind} (applied for on {date})").format(
+                    kind=kind, date=format_date(applied_on)
+                ),
+            )
+        )
+    if status in MEASURE_END_STATUSES and measure.end is not None:
+        end = measure.end
+        planned.append(
+            Planned(
+                measure_key(MEASURE_END_KEY, measure.id),
+                FollowUpKind.MEASURE_END,
+                end - MEASURE_END_LEAD,
+                _("Measure ends on {date}: {kind}").format(date=format_date(end), kind=kind),
+            )
+        )
+    return planned
+
+
+def regenerate_measure(session: Session, measure: Measure, approval_weeks: int) -> None:
+    """Bring the two follow-ups of one measure in line with its status and dates: open ones
+    no longer called for go, a changed date moves the open one, done ones stay."""
+    assert measure.id is not None
+    existing = session.exec(
+        select(FollowUp).where(col(FollowUp.generated_key).in_(measure_keys(measure.id)))
+    ).all()
+    wanted = {item.key: item for item in planned_for_measure(measure, None, approval_weeks)}
+    for follow_up in existing:
+        item = wanted.pop(follow_up.generated_key or "", None)
+        if item is None:
+            if follow_up.done_at is None:
+                session.delete(follow_up)
+        elif follow_up.done_at is None:
+            follow_up.due_date, follow_up.title = item.due_date, item.title
+    for item in wanted.values():
+        session.add(
+            FollowUp(
+                due_date=item.due_date,
+                title=item.title,
+                kind=item.kind,
+                participant_id=measure.participant_id,
+                generated_key=item.key,
+            )
+        )
+
+
+def refresh_measure_follow_ups(uow: UnitOfWork, measure: Measure) -> None:
+    """Step: ``regenerate_measure`` with the office's approval interval (``approval_weeks``)."""
+    from app.services.settings import load_settings
+
+    uow.session.flush()  # the settings are read with plain SQL on the same connection
+    regenerate_measure(uow.session, measure, load_settings(uow).approval_weeks)
+
+
+def forget_measure_follow_ups(session: Session, measure_id: int) -> None:
+    """Step for a measure about to be deleted: its open follow-ups go; done ones stay as
+    history without their key (a later measure may get the same id, and with it the key)."""
+    for follow_up in session.exec(
+        select(FollowUp).where(col(FollowUp.generated_key).in_(measure_keys(measure_id)))
+    ).all():
+        if follow_up.done_at is None:
+            session.delete(follow_up)
+        else:
+            follow_up.generated_key = None
 
 
 # --- manual follow-ups ---------------------------------------------------------------------

@@ -54,6 +54,8 @@ def save_settings(uow: UnitOfWork, settings: OfficeSettings) -> Changes:
         audit.record(uow.session, AuditAction.UPDATE, "setting", None, changed)
     if decode(stored).check_in_weeks != settings.check_in_weeks:  # not the first save's default
         _regenerate_check_ins(uow, settings.check_in_weeks)
+    if decode(stored).approval_weeks != settings.approval_weeks:
+        _regenerate_approvals(uow, settings.approval_weeks)
     return uow.commit()
 
 
@@ -67,3 +69,17 @@ def _regenerate_check_ins(uow: UnitOfWork, weeks: int) -> None:
     running = uow.session.exec(select(Employment).where(col(Employment.end).is_(None))).all()
     for employment in running:
         regenerate_employment(uow.session, employment, weeks)
+
+
+def _regenerate_approvals(uow: UnitOfWork, weeks: int) -> None:
+    """Another approval interval: the open "noch nicht bewilligt" reminders of every measure
+    applied for move (done ones stay)."""
+    from sqlmodel import select
+
+    from app.models.courses import Measure
+    from app.services.follow_ups import regenerate_measure
+    from app.vocab import MeasureStatus
+
+    applied = uow.session.exec(select(Measure).where(Measure.status == MeasureStatus.APPLIED)).all()
+    for measure in applied:
+        regenerate_measure(uow.session, measure, weeks)

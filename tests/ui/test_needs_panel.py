@@ -34,7 +34,7 @@ def save(dialog: NeedsAssessmentDialog) -> int:
 
 
 def choose_tab(editor: ParticipantEditor, title: str) -> None:
-    names = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    names = [editor.tabs.tabText(i).replace("&", "") for i in range(editor.tabs.count())]
     editor.tabs.setCurrentIndex(names.index(title))
 
 

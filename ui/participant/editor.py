@@ -52,7 +52,7 @@ from app.vocab import (
     SupportNeedArea,
     exit_outcomes_for,
 )
-from ui.mnemonics import assign_mnemonics, escape, mark_destructive
+from ui.mnemonics import assign_mnemonics, escape, mark_destructive, plain
 from ui.operations import Operations
 from ui.participant import field_layout as layout_spec
 from ui.participant import record_documents
@@ -224,7 +224,7 @@ class ParticipantEditor(QDialog):
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(6, 6, 6, 6)
         self._pages[key] = page
-        self.tabs.addTab(page, title)
+        self.tabs.addTab(page, escape(title))
 
     def _scroll_page(self, key: str, title: str) -> tuple[QScrollArea, QWidget]:
         page = QScrollArea()
@@ -233,7 +233,7 @@ class ParticipantEditor(QDialog):
         page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no silent Tab stop: Tab goes to the fields
         body = QWidget()
         self._pages[key] = page
-        self.tabs.addTab(page, title)
+        self.tabs.addTab(page, escape(title))
         return page, body
 
     def _add_form_tab(
@@ -633,7 +633,7 @@ class ParticipantEditor(QDialog):
 
     def tab_names(self) -> list[str]:
         return [
-            self.tabs.tabText(index)
+            plain(self.tabs.tabText(index))
             for index in range(self.tabs.count())
             if self.tabs.isTabVisible(index)
         ]
