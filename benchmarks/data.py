@@ -25,7 +25,9 @@ PLAIN_SUFFIX = "-plain"
 
 def demo_version() -> str:
     """Changes whenever the demo generator or the schema changes: stale data are not reused."""
-    sources = sorted((ROOT / "app" / "demo").glob("*.py")) + [ROOT / "app" / "vocab.py"]
+    sources = sorted((ROOT / "app" / "demo").glob("*.py")) + sorted(
+        (ROOT / "app" / "vocab").glob("*.py")
+    )
     sources += [ROOT / "app" / "db" / "derived_rows.py"]
     sources += [ROOT / "app" / "services" / "follow_ups.py"]  # generated follow-up titles
     sources += [ROOT / "resources" / "locale" / "de" / "LC_MESSAGES" / "lotse.mo"]

@@ -23,6 +23,11 @@ CATALOG = LOCALE / "de" / "LC_MESSAGES" / "lotse.po"
 LOCK = Path("/tmp/lotse-translate.lock")
 
 
+def _translated(string: str | tuple[str, ...]) -> bool:
+    """A msgstr is there (for a plural: every form)."""
+    return all(string) if isinstance(string, tuple) else bool(string)
+
+
 def main(fragments: list[str]) -> int:
     with LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -33,10 +38,10 @@ def main(fragments: list[str]) -> int:
             with open(name, "rb") as handle:
                 fragment = read_po(handle, locale="de")
             for message in fragment:
-                if not message.id or not message.string:
+                if not message.id or not _translated(message.string):
                     continue
                 target = catalog.get(message.id)
-                if target is not None and not target.string:
+                if target is not None and not _translated(target.string):
                     target.string = message.string
         with CATALOG.open("wb") as handle:
             write_po(handle, catalog, width=0, ignore_obsolete=True, include_previous=False)
@@ -45,7 +50,7 @@ def main(fragments: list[str]) -> int:
              "lotse", "-l", "de"],
             check=True,
         )  # fmt: skip
-        missing = [m.id for m in catalog if m.id and not m.string]
+        missing = [m.id for m in catalog if m.id and not _translated(m.string)]
     for msgid in missing:
         print("untranslated:", msgid if isinstance(msgid, str) else msgid[0])
     return 1 if missing else 0
