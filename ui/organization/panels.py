@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.db.changes import Changes
 from app.i18n import _
-from app.services.contact_notes import NoteRow, delete_note, notes_of_organization
+from app.services.contact_notes import (
+    NoteRow,
+    delete_note,
+    notes_concern_organization,
+    notes_of_organization,
+)
 from app.services.follow_ups import delete_follow_up, set_done
 from app.services.organizations import (
     follow_ups_of_organization,
@@ -109,8 +114,10 @@ def _table_or_hint(
 
 
 class OrganizationNotesPanel(OrganizationPanel):
-    """Kontaktverlauf: the organisation's contact notes (new / edit / delete), and below the
-    steps of the placements for its job offers (read-only)."""
+    """Kontaktverlauf: the organisation's contact notes (new / edit / delete), those it takes
+    part in (a Fallkonferenz of a person or of another organisation) among them, each naming
+    the other organisations; below, the steps of the placements for its job offers
+    (read-only)."""
 
     def __init__(
         self, lotse: Lotse, ops: Operations, organization_id: int, parent: QWidget | None = None
@@ -126,7 +133,9 @@ class OrganizationNotesPanel(OrganizationPanel):
         mark_destructive(self.delete_button)
         self._add_button_row(self.new_button, self.edit_button, self.delete_button)
 
-        self.model = NoteModel(self)
+        self.model = NoteModel(self, viewpoint=organization_id)
+        self._shown_notes: set[int] = set()
+        self._shown_names: tuple[set[int], set[int]] = (set(), set())  # organisations, people
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(NoteDelegate(self.view))
@@ -160,11 +169,28 @@ class OrganizationNotesPanel(OrganizationPanel):
         self.reload()
 
     def _concerns(self, changes: Changes) -> bool:
-        return bool(changes.notes or changes.placements or changes.job_offers)
+        """A note listed here or concerning it now (its own, or one it takes part in), a name
+        shown in an entry (another organisation, a contact person, a participant), or the
+        placements of its offers."""
+        if changes.placements or changes.job_offers:
+            return True
+        organizations, people = self._shown_names
+        if changes.organizations & organizations or changes.participants & people:
+            return True
+        if not changes.notes:
+            return False
+        return bool(changes.notes & self._shown_notes) or notes_concern_organization(
+            self._lotse.reads, self.organization_id, changes.notes
+        )
 
     def reload(self) -> None:
         current = self.selected_note()
         rows = notes_of_organization(self._lotse.reads, self.organization_id)
+        self._shown_notes = {row.id for row in rows}
+        self._shown_names = (
+            {party.organization_id for row in rows for party in row.parties()},
+            {row.participant_id for row in rows if row.participant_id is not None},
+        )
         self.model.set_rows(rows)
         self.notes_stack.setCurrentIndex(0 if rows else 1)
         row = self.model.row_of(current.id) if current else -1

@@ -1,14 +1,21 @@
 """The quick entry form for a Gesprächsnotiz: new or edited, for one participant or any, or
-for an organisation (a contact with an employer, a school, …: ``organization_id``)."""
+for an organisation (a contact with an employer, a school, …: ``organization_id``).
+
+"Beteiligte Organisationen" lists the further organisations taking part, each with a contact
+person or none (a Fallkonferenz names them); "Hinzufügen…" chooses one by typing in a small
+dialog of its own (``NoteOrganizationDialog``). Nothing of it is read when the form opens: a
+new note starts with an empty list, an edited one with the organisations of its row."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -16,8 +23,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,21 +38,27 @@ from app.i18n import _
 from app.services.caseload import participant_name
 from app.services.contact_notes import (
     MAX_MINUTES,
+    MAX_ORGANIZATIONS,
+    ORGANIZATIONS,
     NoteInput,
+    NoteParty,
     NoteRow,
+    PartyRow,
     add_note,
     add_organization_note,
     label,
     update_note,
 )
-from app.services.organizations import organization_name
+from app.services.organizations import contact_persons_of, organization_name
 from app.vocab import ContactKind
 from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.participant.participant_chooser import ParticipantChooser
 from ui.widgets.colours import make_hint
-from ui.widgets.enum_combo import EnumCombo
+from ui.widgets.enum_combo import EMPTY_TEXT, EnumCombo
 from ui.widgets.formatting import EMPTY
+from ui.widgets.organization_chooser import OrganizationChooser
+from ui.widgets.panels import run_dialog
 
 DATE_TIME_FORMAT = "dd.MM.yyyy HH:mm"
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -64,6 +80,306 @@ def from_qdatetime(value: QDateTime) -> datetime:
 def now_to_minute() -> QDateTime:
     now = QDateTime.currentDateTime()
     return QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()))
+
+
+def party_caption(party: PartyRow) -> str:
+    """ "Jobcenter Halle (Frau Meier)", or the organisation alone."""
+    if party.contact_person_name:
+        return f"{party.organization_name} ({party.contact_person_name})"
+    return party.organization_name
+
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+PARTY_ROLE = Qt.ItemDataRole.UserRole + 1
+LIST_ROWS = 3  # the list's height in entries; more scroll
+
+
+class NoteOrganizationDialog(QDialog):
+    """One organisation taking part: chosen by typing (Enter takes the highlighted hit), then
+    (Tab) its contact person from a list of that organisation's, or none; Enter is OK, which
+    hands it back in ``party``. ``taken``: organisations the note lists already (refused)."""
+
+    def __init__(
+        self,
+        lotse: Lotse,
+        taken: Collection[int] = (),
+        party: PartyRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self._taken = set(taken)
+        self.party: PartyRow | None = None
+        self.setWindowTitle(
+            _("Change organisation taking part") if party else _("Add organisation taking part")
+        )
+        self.setMinimumWidth(480)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.chooser = OrganizationChooser(lotse, parent=self)
+        self.chooser.setAccessibleName(_("Organisation"))
+        caption = QLabel(escape(_("Organisation")) + ":", self)
+        caption.setBuddy(self.chooser.search)
+        form.addRow(caption, self.chooser)
+        self.person = QComboBox(self)
+        self.person.setAccessibleName(_("Contact person"))
+        self.person.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.person.setMinimumContentsLength(20)
+        caption = QLabel(escape(_("Contact person")) + ":", self)
+        caption.setBuddy(self.person)
+        form.addRow(caption, self.person)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self._persons_of: int | None | bool = False  # the organisation listed (False: none yet)
+        self._person_names: dict[int, str] = {}
+        self.chooser.chosen.connect(lambda _id: self._fill_persons())
+        self.chooser.changed.connect(lambda: self._fill_persons())
+        if party is not None:
+            self.chooser.set_organization(party.organization_id)
+            self._fill_persons(keep=party.contact_person_id)
+            self._taken.discard(party.organization_id)  # it may stay
+        else:
+            self._fill_persons()
+        self.chooser.search.setFocus()
+
+    def _fill_persons(self, keep: int | None = None) -> None:
+        """The chosen organisation's contact persons ("—" first); none chosen: disabled."""
+        organization_id = self.chooser.organization_id
+        if organization_id == self._persons_of and keep is None:
+            return
+        self._persons_of = organization_id
+        reads = self._lotse.reads
+        persons = [] if organization_id is None else contact_persons_of(reads, organization_id)
+        self._person_names = {person.id: person.name for person in persons}
+        self.person.clear()
+        self.person.addItem(EMPTY_TEXT, None)
+        for person in persons:
+            text = f"{person.name} ({person.function})" if person.function else person.name
+            self.person.addItem(text, person.id)
+        self.person.setCurrentIndex(max(self.person.findData(keep), 0))
+        self.person.setEnabled(bool(persons))
+        self.person.setToolTip(
+            ""
+            if persons
+            else _("Choose the organisation first.")
+            if organization_id is None
+            else _("No contact persons are recorded for this organisation.")
+        )
+
+    def accept(self) -> None:
+        organization_id = self.chooser.organization_id
+        if organization_id is None:
+            QMessageBox.warning(
+                self,
+                _("Please check your entries"),
+                _("Please choose an organisation from the list (Enter)."),
+            )
+            self.chooser.search.setFocus()
+            return
+        name = self.chooser.organization_name
+        if organization_id in self._taken:
+            QMessageBox.warning(
+                self,
+                _("Please check your entries"),
+                _("{name} takes part already.").format(name=name),
+            )
+            self.chooser.search.setFocus()
+            return
+        person_id = self.person.currentData()
+        person = self._person_names.get(person_id, "") if person_id is not None else ""
+        self.party = PartyRow(organization_id, name, person_id, person)
+        super().accept()
+
+
+class PartiesList(QListWidget):
+    """The organisations taking part; in the empty list a hint in the placeholder colour.
+    Enter asks to change the current entry, Entf to remove it (``edit_requested``,
+    ``remove_requested``) — Enter does not press the dialog's Save."""
+
+    edit_requested = Signal()
+    remove_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.placeholder = ""
+
+    def set_placeholder(self, text: str) -> None:
+        self.placeholder = text
+        self.viewport().update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in _ENTER and self.currentItem() is not None:
+            self.edit_requested.emit()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) and self.currentItem() is not None:
+            self.remove_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if self.count() or not self.placeholder:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        margin = self.fontMetrics().averageCharWidth()
+        painter.drawText(
+            self.viewport().rect().adjusted(margin, 2, -margin, -2),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            self.placeholder,
+        )
+        painter.end()
+
+
+class PartiesField(QWidget):
+    """Beteiligte Organisationen: the list, "Hinzufügen…", "Entfernen"; double click or Enter
+    changes the contact person of an entry. ``changed`` after every change."""
+
+    changed = Signal()
+
+    def __init__(self, lotse: Lotse, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lotse = lotse
+        self.case_conference = False
+        self.list = PartiesList(self)
+        self.list.setAccessibleName(label(ORGANIZATIONS))  # the caption is not its sibling
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
+        self.add_button = QPushButton(_("&Add…"), self)
+        self.add_button.setToolTip(_("Add an organisation taking part (by typing its name)"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_party)
+        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button.setToolTip(_("Remove the chosen organisation from this note"))
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list.edit_requested.connect(self.edit_selected)
+        self.list.remove_requested.connect(self.remove_selected)
+        self.list.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self.list.currentRowChanged.connect(lambda _row: self._update())
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        column.addLayout(row)
+        row.addWidget(self.list, 1)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(2)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        rows = self.list.fontMetrics().lineSpacing() * LIST_ROWS + 2 * self.list.frameWidth() + 6
+        buttons_height = 2 * self.add_button.sizeHint().height() + buttons.spacing()
+        self.list.setFixedHeight(max(rows, buttons_height))
+        self.also = make_hint(QLabel(self))  # the note's own organisation, when not the dialog's
+        self.also.setWordWrap(True)
+        self.also.hide()
+        column.addWidget(self.also)
+        self._update()
+
+    def set_also(self, text: str) -> None:
+        """A line below the list: an organisation taking part that is not listed in it."""
+        self.also.setText(text)
+        self.also.setVisible(bool(text))
+
+    # -- the entries ----------------------------------------------------------------------
+
+    def rows(self) -> list[PartyRow]:
+        return [self.list.item(i).data(PARTY_ROLE) for i in range(self.list.count())]
+
+    def parties(self) -> tuple[NoteParty, ...]:
+        return tuple(row.as_input() for row in self.rows())
+
+    def set_rows(self, rows: Sequence[PartyRow]) -> None:
+        self.list.clear()
+        for row in rows:
+            self._append(row)
+        self._update()
+
+    def _append(self, row: PartyRow, at: int | None = None) -> None:
+        item = QListWidgetItem(party_caption(row))
+        item.setData(PARTY_ROLE, row)
+        item.setToolTip(party_caption(row))
+        if at is None:
+            self.list.addItem(item)
+        else:
+            self.list.insertItem(at, item)
+        self.list.setCurrentItem(item)
+
+    def set_case_conference(self, case_conference: bool) -> None:
+        """A Fallkonferenz: the empty list asks for the organisations taking part."""
+        self.case_conference = case_conference
+        self._update()
+
+    def _update(self) -> None:
+        chosen = self.list.currentItem() is not None
+        self.remove_button.setEnabled(chosen)
+        full = self.list.count() >= MAX_ORGANIZATIONS
+        self.add_button.setEnabled(not full)
+        if self.case_conference:
+            hint = _("Who took part? Add the Jobcenter, school, company … with “Add…”.")
+        else:
+            hint = _("None. Add one with “Add…”, e.g. for a case conference.")
+        self.list.set_placeholder(hint)
+        self.list.setAccessibleDescription("" if self.list.count() else hint)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _dialog(self, party: PartyRow | None = None) -> PartyRow | None:
+        taken = [row.organization_id for row in self.rows()]
+        dialog = NoteOrganizationDialog(self._lotse, taken, party, self)
+        chosen = dialog.party if run_dialog(dialog) else None
+        self.list.setFocus()
+        return chosen
+
+    def add_party(self) -> PartyRow | None:
+        if self.list.count() >= MAX_ORGANIZATIONS:
+            return None
+        party = self._dialog()
+        if party is not None:
+            self._append(party)
+            self._update()
+            self.changed.emit()
+        return party
+
+    def edit_selected(self) -> PartyRow | None:
+        position = self.list.currentRow()
+        if position < 0:
+            return None
+        party = self._dialog(self.list.item(position).data(PARTY_ROLE))
+        if party is not None:
+            self.list.takeItem(position)
+            self._append(party, position)
+            self._update()
+            self.changed.emit()
+        return party
+
+    def remove_selected(self) -> None:
+        position = self.list.currentRow()
+        if position < 0:
+            return
+        self.list.takeItem(position)
+        if self.list.count():
+            self.list.setCurrentRow(min(position, self.list.count() - 1))
+        else:
+            self.add_button.setFocus()
+        self._update()
+        self.changed.emit()
 
 
 class NoteDialog(QDialog):
@@ -157,6 +473,13 @@ class NoteDialog(QDialog):
         when_layout.addStretch(1)
         self.form.addRow(when_caption, when)
 
+        self.parties = PartiesField(self._lotse, self)
+        parties_caption = QLabel(escape(label(ORGANIZATIONS)) + ":", self)
+        parties_caption.setBuddy(self.parties.list)
+        parties_caption.setWordWrap(True)
+        self.form.addRow(parties_caption, self.parties)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+
         self.topics = QLineEdit(self)
         self.topics.setAccessibleName(label("topics"))
         self.topics.setPlaceholderText(_("e.g. application, language course, residence"))
@@ -200,11 +523,19 @@ class NoteDialog(QDialog):
             "agreements": self.agreements,
             "interpreter": self.interpreter,
             "interpreter_language": self.interpreter_language,
+            ORGANIZATIONS: self.parties.list,
         }
+
+    def _on_kind_changed(self) -> None:
+        self.parties.set_case_conference(self.kind.value() is ContactKind.CASE_CONFERENCE)
 
     def _update_title(self) -> None:
         title = _("Edit contact note") if self.note else _("New contact note")
-        if self.participant_id is not None:
+        if self.note is not None and (self.note.participant_name or self.note.organization_name):
+            # the note's own person or organisation (it may be edited from another's timeline)
+            name = self.note.participant_name or self.note.organization_name
+            title = f"{title} – {name}"
+        elif self.participant_id is not None:
             title = f"{title} – {participant_name(self._lotse.reads, self.participant_id)}"
         elif self.organization_id is not None:
             title = f"{title} – {organization_name(self._lotse.reads, self.organization_id)}"
@@ -221,6 +552,11 @@ class NoteDialog(QDialog):
         self.agreements.setPlainText(note.agreements)
         self.interpreter.setChecked(note.interpreter)
         self.interpreter_language.setText(note.interpreter_language)
+        self.parties.set_rows(note.organizations)
+        main = note.organization_id
+        if main is not None and main != self.organization_id and note.organization_name:
+            text = _("Also taking part: {name} (the note's organisation)")
+            self.parties.set_also(text.format(name=note.organization_name))
 
     def snapshot(self) -> tuple:
         """Everything the user can change, to notice unsaved input."""
@@ -233,6 +569,7 @@ class NoteDialog(QDialog):
             self.agreements.toPlainText(),
             self.interpreter.isChecked(),
             self.interpreter_language.text(),
+            self.parties.parties(),
         )
 
     def is_modified(self) -> bool:
@@ -252,6 +589,7 @@ class NoteDialog(QDialog):
             agreements=self.agreements.toPlainText(),
             interpreter=interpreter,
             interpreter_language=self.interpreter_language.text() if interpreter else "",
+            organizations=self.parties.parties(),
         )
 
     # -- saving and closing ---------------------------------------------------------------

@@ -1,5 +1,9 @@
 """Kontaktverlauf: the contact notes of one participant as a timeline, newest first, with the
-stage changes of their placements among them (read-only, in italics: "Vermittlung: …")."""
+stage changes of their placements among them (read-only, in italics: "Vermittlung: …").
+
+A note names the organisations taking part ("Fallkonferenz mit: Jobcenter Halle (Frau Meier),
+BBS II (Herr Roth)"); in an organisation's timeline (``NoteModel(viewpoint=…)``, the same
+entries) it names the others and the person the note is about."""
 
 from __future__ import annotations
 
@@ -39,8 +43,16 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.db.changes import Changes
 from app.i18n import _
-from app.services.contact_notes import NoteRow, delete_note, label, notes_of
+from app.services.contact_notes import (
+    ORGANIZATIONS,
+    NoteRow,
+    PartyRow,
+    delete_note,
+    label,
+    notes_of,
+)
 from app.services.placements import ParticipantPlacementEvent, placement_events_for_participant
+from app.vocab import ContactKind
 from ui.mnemonics import mark_destructive
 from ui.operations import Operations
 from ui.participant.note_dialog import NoteDialog
@@ -70,9 +82,40 @@ def _header_parts(note: NoteRow) -> list[str]:
     return parts
 
 
-def note_text(note: NoteRow) -> str:
-    """The whole entry as plain text (screen readers, tooltips, tests)."""
+def party_text(party: PartyRow) -> str:
+    """ "Jobcenter Halle (Frau Meier)", or the organisation alone."""
+    if party.contact_person_name:
+        return f"{party.organization_name} ({party.contact_person_name})"
+    return party.organization_name
+
+
+def _context_lines(note: NoteRow, viewpoint: int | None) -> list[tuple[str, str]]:
+    """(caption, text) lines below the header: the organisations taking part ("Fallkonferenz
+    mit", or "Beteiligte Organisationen"); in an organisation's timeline (``viewpoint``: its
+    id) the person the note is about first, then the others only and its own contact person."""
+    parties = note.parties()
+    own = next((p for p in parties if p.organization_id == viewpoint), None)
+    others = [p for p in parties if p.organization_id != viewpoint]
+    lines: list[tuple[str, str]] = []
+    if viewpoint is not None and note.participant_name:
+        lines.append((_("Participant"), note.participant_name))
+    if others:
+        caption = (
+            _("Case conference with")
+            if note.kind is ContactKind.CASE_CONFERENCE
+            else label(ORGANIZATIONS)
+        )
+        lines.append((caption, ", ".join(party_text(p) for p in others)))
+    if own is not None and own.contact_person_name:
+        lines.append((_("Contact person"), own.contact_person_name))
+    return lines
+
+
+def note_text(note: NoteRow, viewpoint: int | None = None) -> str:
+    """The whole entry as plain text (screen readers, tooltips, tests); ``viewpoint``: the
+    organisation whose timeline shows it."""
     lines = [" · ".join(_header_parts(note))]
+    lines += [f"{caption}: {text}" for caption, text in _context_lines(note, viewpoint)]
     if note.topics:
         lines.append(f"{label('topics')}: {note.topics}")
     if note.content:
@@ -86,12 +129,15 @@ def _html_block(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def note_html(note: NoteRow) -> str:
-    """The entry for the timeline: a bold header line, then topics, content, agreements."""
+def note_html(note: NoteRow, viewpoint: int | None = None) -> str:
+    """The entry for the timeline: a bold header line, who took part, then topics, content,
+    agreements."""
     header = _header_parts(note)
     parts = [
         f"<b>{html.escape(header[0])}</b> · {html.escape(' · '.join(header[1:]))}",
     ]
+    for caption, text in _context_lines(note, viewpoint):
+        parts.append(f"<i>{html.escape(caption)}:</i> {html.escape(text)}")
     if note.topics:
         parts.append(f"<i>{html.escape(label('topics'))}:</i> {_html_block(note.topics)}")
     if note.content:
@@ -149,11 +195,13 @@ def timeline(notes: Sequence[NoteRow], events: Sequence[ParticipantPlacementEven
 
 class NoteModel(RowsById, QAbstractListModel):
     """The timeline: NoteRow tuples in the order the service gives them (newest first), and
-    the placements' stage changes among them (``ParticipantPlacementEvent``, read-only)."""
+    the placements' stage changes among them (``ParticipantPlacementEvent``, read-only).
+    ``viewpoint``: the organisation whose timeline this is (None: a person's)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, viewpoint: int | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Entry] = []
+        self.viewpoint = viewpoint
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -168,9 +216,9 @@ class NoteModel(RowsById, QAbstractListModel):
                 return _("From the placement; change it on the tab “Placement”.")
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return note_text(entry)
+            return note_text(entry, self.viewpoint)
         if role == HTML_ROLE:
-            return note_html(entry)
+            return note_html(entry, self.viewpoint)
         if role == ID_ROLE:
             return entry.id
         return None
