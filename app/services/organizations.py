@@ -25,7 +25,7 @@ from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
-from app.models.contacts import ContactNote
+from app.models.contacts import ContactNote, NoteOrganization
 from app.models.organization import ContactPerson, Organization
 from app.services import audit
 from app.services.caseload import match_expression
@@ -383,7 +383,8 @@ def update_organization(uow: UnitOfWork, organization_id: int, data: Organizatio
 def delete_organization(uow: UnitOfWork, organization_id: int) -> Changes:
     """Delete an organisation with its contact persons, follow-ups and the contact notes that
     belong to it alone. Job offers, participants' links and notes about a participant stay,
-    without the organisation."""
+    without the organisation; a note of it with further organisations (a Fallkonferenz) stays
+    too, the first of them becoming the note's organisation."""
     organization = _get(uow, organization_id)
     for note in uow.session.exec(
         select(ContactNote).where(
@@ -391,7 +392,18 @@ def delete_organization(uow: UnitOfWork, organization_id: int) -> Changes:
             col(ContactNote.participant_id).is_(None),
         )
     ).all():
-        uow.session.delete(note)
+        further = uow.session.exec(
+            select(NoteOrganization)
+            .where(
+                NoteOrganization.note_id == note.id,
+                NoteOrganization.organization_id != organization_id,
+            )
+            .order_by(col(NoteOrganization.id))
+        ).first()
+        if further is None:
+            uow.session.delete(note)
+        else:
+            note.organization_id = further.organization_id
     uow.session.delete(organization)
     audit.record(uow.session, AuditAction.DELETE, ENTITY, organization_id)
     return uow.commit()

@@ -310,3 +310,28 @@ def test_deleting_an_organisation_or_contact_person_keeps_the_conference(lotse, 
     assert row.parties() == (PartyRow(n["school"], "BBS II", None, ""),)
     assert run(lotse, delete_note, nid) == Changes(notes=ids(nid), cases=ids(n["pid"]))
     assert lotse.reads.one("SELECT count(*) FROM contact_note_organization")[0] == 0
+
+
+def test_deleting_an_organisation_keeps_its_own_conference_for_the_others(lotse, network):
+    """An organisation's own note (no person) goes with it — unless further organisations took
+    part: then it stays in their timelines, the first of them now the note's organisation."""
+    n = network
+    alone = run(
+        lotse,
+        add_organization_note,
+        n["jobcenter"],
+        NoteInput(NOW, ContactKind.PHONE, "Rückruf wegen Stellenmeldung", 10),
+    ).created
+    shared = run(
+        lotse,
+        add_organization_note,
+        n["jobcenter"],
+        conference((n["school"], n["roth"]), (n["company"], None)),
+    ).created
+    run(lotse, delete_organization, n["jobcenter"])
+    remaining = {row[0]: row[1] for row in lotse.reads.rows(
+        "SELECT id, organization_id FROM contact_note")}  # fmt: skip
+    assert alone not in remaining
+    assert remaining[shared] == n["school"]
+    assert [row.id for row in notes_of_organization(lotse.reads, n["company"])] == [shared]
+    assert [row.id for row in notes_of_organization(lotse.reads, n["school"])] == [shared]
