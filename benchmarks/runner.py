@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benchmarks.baselines import raw_fts, raw_list, raw_plan, raw_record
+from benchmarks.courses import course_rows
 from benchmarks.data import (
     PASSPHRASE,
     ROOT,
@@ -913,6 +914,8 @@ def run() -> dict:
     operation = operation_row(locations[PARTICIPANTS])
     log("organisations (5,000) …")
     organizations = organization_rows()
+    log("course catalogue (2,000) …")
+    courses = course_rows(locations[PARTICIPANTS])
     log("matching …")
     matches = matching_rows(locations[PARTICIPANTS])
     if os.environ.get("LOTSE_BENCH_SKIP_DEMO"):  # for working on the runner only
@@ -933,6 +936,7 @@ def run() -> dict:
         *record_plan,
         operation,
         *organizations,
+        *courses,
         *matches,
         *cipher,
         *demo_rows[:1],
