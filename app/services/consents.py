@@ -15,6 +15,7 @@ from app.i18n import N_, _
 from app.models.consent import Consent
 from app.models.participant import Participant
 from app.services import audit
+from app.services.guardians import guardian_names
 from app.text import canonical
 from app.validation import not_before, not_future, plausible_date
 from app.vocab import AuditAction, ConsentPurpose
@@ -33,6 +34,10 @@ TEXT_LIMITS = {"recipient": 200, "text_version": 40, "guardian_name": 100}  # on
 
 def label(field: str) -> str:
     return _(LABELS[field])
+
+
+def _same_name(recorded: str, given: str) -> bool:
+    return canonical(recorded).casefold() == given.casefold()
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,8 @@ class ConsentRow(NamedTuple):
 def add_consent(
     uow: UnitOfWork, participant_id: int, data: ConsentInput, *, today: date | None = None
 ) -> Changes:
-    """A consent of a person (``created``: its id); a minor's needs the guardian's name."""
+    """A consent of a person (``created``: its id). A minor's names the guardian who gave it:
+    one of the recorded guardians when there are any, else any name."""
     today = today or date.today()
     errors: list[FieldError] = []
     participant = None
@@ -96,6 +102,16 @@ def add_consent(
                 _("The participant is a minor: please name the guardian who consented."),
             )
         )
+    elif minor and "guardian_name" not in {e.field for e in errors}:
+        recorded = guardian_names(uow, participant_id)
+        match = next((name for name in recorded if _same_name(name, texts["guardian_name"])), None)
+        if recorded and match is None:
+            message = _(
+                "“{name}” is not recorded as a guardian of the participant. Recorded: {names}."
+            ).format(name=texts["guardian_name"], names=", ".join(recorded))
+            errors.append(FieldError("guardian_name", label("guardian_name"), message))
+        elif match is not None:
+            texts["guardian_name"] = match  # as the guardian list spells it
     if errors:
         raise ValidationError(errors)
     consent = Consent(

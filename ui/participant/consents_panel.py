@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -35,6 +36,7 @@ from app.services.consents import (
     label,
     withdraw_consent,
 )
+from app.services.guardians import guardian_names
 from app.vocab import ConsentPurpose
 from ui.operations import Operations
 from ui.row_models import RowsById
@@ -142,8 +144,13 @@ class ConsentDialog(SavingDialog):
         fit_date_width(self.given_on)
         self.text_version = QLineEdit(self)
         self.text_version.setPlaceholderText(_("e.g. version 2026-01"))
-        self.guardian_name = QLineEdit(self)
-        self.guardian_name.setPlaceholderText(_("only for minors"))
+        # the recorded guardians to choose from (tab "Ausbildungsverlauf"), or a name typed
+        self.guardian_name = QComboBox(self)
+        self.guardian_name.setEditable(True)
+        self.guardian_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.guardian_name.addItems(guardian_names(lotse.reads, participant_id))
+        self.guardian_name.setCurrentIndex(-1)
+        self.guardian_name.lineEdit().setPlaceholderText(_("only for minors"))
         self.field_widgets: dict[str, QWidget] = {
             "purpose": self.purpose,
             "recipient": self.recipient,
@@ -166,7 +173,7 @@ class ConsentDialog(SavingDialog):
             recipient=self.recipient.text(),
             given_on=read_date(self.given_on, "given_on", label("given_on"), errors),
             text_version=self.text_version.text(),
-            guardian_name=self.guardian_name.text(),
+            guardian_name=self.guardian_name.currentText(),
         )
 
     def accept(self) -> None:
