@@ -42,6 +42,7 @@ from benchmarks.data import (
     plain_location,
 )
 from benchmarks.organizations import organization_rows
+from benchmarks.student_record import student_record_rows
 from benchmarks.timing import Timing, measure
 
 if TYPE_CHECKING:
@@ -910,6 +911,8 @@ def run() -> dict:
     warm_up = warm_up_row(locations[PARTICIPANTS])
     log("record and plan …")
     record_plan = record_and_plan_rows(locations[PARTICIPANTS])
+    log("student record …")
+    student = student_record_rows(locations[PARTICIPANTS])
     log("one operation …")
     operation = operation_row(locations[PARTICIPANTS])
     log("organisations (5,000) …")
@@ -934,6 +937,7 @@ def run() -> dict:
         *caseload_rows,
         warm_up,
         *record_plan,
+        *student,
         operation,
         *organizations,
         *courses,
