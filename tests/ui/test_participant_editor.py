@@ -17,7 +17,11 @@ from app.i18n import _
 from app.models.participant import Participant
 from app.models.participant_fields import label
 from app.services.follow_up_lists import follow_ups_of
-from app.services.participants import create_participant, get_participant
+from app.services.participants import (
+    create_participant,
+    get_participant,
+    update_participant,
+)
 from app.vocab import (
     DrivingLicenceClass,
     ExitOutcome,
@@ -161,6 +165,37 @@ def test_editing_a_saved_record_updates_it(qtbot, configured_lotse, ops, warning
     person = stored(configured_lotse, person_id)
     assert person.city == "Halle (Saale)"
     assert person.status == ParticipantStatus.EMPLOYED_AFTERCARE
+    assert not editor.is_modified()
+
+
+def test_a_change_stored_elsewhere_is_not_written_back_by_the_open_editor(
+    qtbot, configured_lotse, ops, warnings
+):
+    """A German level taken over from a course (another screen) while the record is open:
+    the untouched field shows it, and saving the user's own edit keeps both."""
+    person_id = make_person(configured_lotse, german_level=GermanLevel.A2)
+    editor = open_editor(qtbot, configured_lotse, ops, participant_id=person_id)
+    editor.set_field("city", "Halle (Saale)")  # the user's own edit, not yet saved
+    level = {"german_level": GermanLevel.B1}
+    ops.run(lambda uow: update_participant(uow, person_id, level), parent=None)
+    assert editor.field_widget("city").text() == "Halle (Saale)"
+    assert editor._bindings["german_level"].value() == GermanLevel.B1
+    assert editor.save()
+    person = stored(configured_lotse, person_id)
+    assert (person.german_level, person.city) == (GermanLevel.B1, "Halle (Saale)")
+
+
+def test_an_untouched_editor_follows_the_stored_record_entirely(qtbot, configured_lotse, ops):
+    person_id = make_person(configured_lotse)
+    editor = open_editor(qtbot, configured_lotse, ops, participant_id=person_id)
+    ops.run(
+        lambda uow: update_participant(
+            uow, person_id, {"status": ParticipantStatus.EMPLOYED_AFTERCARE, "city": "Zeitz"}
+        ),
+        parent=None,
+    )
+    assert editor.field_widget("city").text() == "Zeitz"
+    assert editor._bindings["status"].value() == ParticipantStatus.EMPLOYED_AFTERCARE
     assert not editor.is_modified()
 
 

@@ -46,10 +46,8 @@ from app.services.participants import (
 from app.services.settings import load_settings
 from app.vocab import (
     ExitOutcome,
-    LabeledEnum,
     ParticipantStatus,
     Program,
-    SupportNeedArea,
     exit_outcomes_for,
 )
 from ui.mnemonics import assign_mnemonics, escape, mark_destructive, plain
@@ -61,7 +59,7 @@ from ui.participant.code_names import country_names, language_names
 from ui.participant.consents_panel import ConsentsPanel
 from ui.participant.courses_panel import CoursesPanel
 from ui.participant.exit_dialog import EXIT_FIELDS, ExitDialog
-from ui.participant.field_layout import Column, Group
+from ui.participant.field_layout import Column, Group, align_captions, shown_value
 from ui.participant.follow_ups_panel import FollowUpsPanel
 from ui.participant.form_fields import (
     Binding,
@@ -81,10 +79,10 @@ from ui.participant.training_panel import TrainingProgressPanel
 from ui.plan.plan_panel import PlanPanel
 from ui.widgets.colours import make_hint
 from ui.widgets.date_field import format_german_date
+from ui.widgets.formatting import EMPTY
 from ui.widgets.messages import show_errors
 from ui.widgets.window_layout import first_tab_stop, fitting, row_after_content
 
-EMPTY = "—"
 EDITABLE_STATUSES = (
     ParticipantStatus.ACTIVE,
     ParticipantStatus.EMPLOYED_AFTERCARE,
@@ -115,31 +113,9 @@ PANELS: dict[str, Callable[[Lotse, Operations, int, QWidget], QWidget]] = {
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
 
 
-def align_captions(captions: list[QLabel]) -> None:
-    """Give the labels of one column the same width, so that the fields line up."""
-    width = max((caption.sizeHint().width() for caption in captions), default=0)
-    for caption in captions:
-        caption.setMinimumWidth(width)
-
-
 # Fits a 1280×800 screen with the window frame and a taskbar; wide enough that the two form
 # columns show long vocabulary labels whole (a cut one still has its whole text as tooltip).
 DEFAULT_SIZE = QSize(1200, 720)
-
-
-def shown_value(value: object) -> str:
-    """A stored value as a read-only row shows it."""
-    if isinstance(value, date):
-        return format_german_date(value)
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if value is None or value == [] or value == "":
-        return EMPTY
-    if isinstance(value, list):
-        return ", ".join(SupportNeedArea(code).label for code in value)
-    if isinstance(value, LabeledEnum):
-        return value.label
-    return str(value)
 
 
 class ParticipantEditor(QDialog):
@@ -486,18 +462,37 @@ class ParticipantEditor(QDialog):
     def _reload(self) -> None:
         self._load(self._read_record())
 
-    def _on_changed(self, changes: Changes, _initiator: object) -> None:
-        """The read-only rows kept by other records (absences, needs assessments) follow the
-        stored person; the form's own inputs, edited or not, stay as they are."""
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        """Another screen stored something of this person (a German level taken over from a
+        course, absences, a placement's status): the read-only rows and every input the user
+        has not touched follow the stored record, so that saving cannot write the old values
+        back; an input the user edited keeps the edit."""
         pid = self.participant_id
-        if pid is None or not (changes.many or pid in changes.participants):
+        if pid is None or initiator is self or not (changes.many or pid in changes.participants):
             return
         with self._lotse.reading() as uow:
             person = uow.session.get(Participant, pid)
             if person is None:
                 return  # deleted: the editor closes by itself
-            for name in layout_spec.RECORD_DERIVED:
-                self._record[name[1:]] = getattr(person, name[1:])
+            stored = {name: getattr(person, name) for name in EDITABLE_FIELDS}
+        untouched = [
+            name
+            for name in self._active_fields()
+            if self._bindings[name].snapshot() == self._baseline.get(name)
+        ]
+        if len(untouched) == len(self._active_fields()):
+            self._load(stored)
+            return
+        self._record.update({name[1:]: stored[name[1:]] for name in layout_spec.RECORD_DERIVED})
+        self._loading = True
+        for name in untouched:
+            if name == "status":
+                self._fill_status(stored[name])
+            else:
+                self._bindings[name].set_value(stored[name])
+            self._baseline[name] = self._bindings[name].snapshot()
+        self._loading = False
+        self._show_exit(stored)
         self._refresh()
 
     def _on_edited(self) -> None:

@@ -9,7 +9,10 @@ Klassenleitung, Ausbilder:in) from the organisation in the row above it. Names s
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
+
+from PySide6.QtWidgets import QLabel
 
 from app.i18n import N_, _
 from app.models.participant import Participant
@@ -17,11 +20,15 @@ from app.models.participant_fields import label
 from app.services.follow_ups import residence_fields_for
 from app.vocab import (
     DrivingLicenceClass,
+    LabeledEnum,
     OrganizationKind,
     ResidenceStatus,
     RiskFactor,
+    SupportNeedArea,
 )
 from ui.participant.form_fields import FieldOptions, LinkOptions
+from ui.widgets.date_field import format_german_date
+from ui.widgets.formatting import EMPTY
 
 
 @dataclass(frozen=True)
@@ -307,3 +314,25 @@ def options(name: str) -> FieldOptions:
     if max_length is None or base.max_length is not None:
         return base
     return replace(base, max_length=max_length)
+
+
+def align_captions(captions: list[QLabel]) -> None:
+    """Give the labels of one column the same width, so that the fields line up."""
+    width = max((caption.sizeHint().width() for caption in captions), default=0)
+    for caption in captions:
+        caption.setMinimumWidth(width)
+
+
+def shown_value(value: object) -> str:
+    """A stored value as a read-only row shows it."""
+    if isinstance(value, date):
+        return format_german_date(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if value is None or value == [] or value == "":
+        return EMPTY
+    if isinstance(value, list):  # the one list among the read-only rows: support need areas
+        return ", ".join(SupportNeedArea(code).label for code in value)
+    if isinstance(value, LabeledEnum):
+        return value.label
+    return str(value)
