@@ -41,6 +41,7 @@ from benchmarks.data import (
     location_env,
     plain_location,
 )
+from benchmarks.network_views import network_rows
 from benchmarks.organizations import organization_rows
 from benchmarks.student_record import student_record_rows
 from benchmarks.timing import Timing, measure
@@ -917,6 +918,8 @@ def run() -> dict:
     operation = operation_row(locations[PARTICIPANTS])
     log("organisations (5,000) …")
     organizations = organization_rows()
+    log("network views …")
+    network = network_rows(locations[PARTICIPANTS])
     log("course catalogue (2,000) …")
     courses = course_rows(locations[PARTICIPANTS])
     log("matching …")
@@ -940,6 +943,7 @@ def run() -> dict:
         *student,
         operation,
         *organizations,
+        *network,
         *courses,
         *matches,
         *cipher,

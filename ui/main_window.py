@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.overview_page.setAccessibleName(_(PAGES[OVERVIEW].title))
         self.overview_page.open_requested.connect(self.open_participant)
         self.overview_page.organization_requested.connect(self.open_organization)
+        self.overview_page.course_requested.connect(self.open_course)
         # The other pages are built when first shown (or asked for): a quick first window.
         self._participants = LazyPage(_(PAGES[PARTICIPANTS].title), self._build_participants)
         self._organizations = LazyPage(_(PAGES[ORGANIZATIONS].title), self._build_organizations)
@@ -298,6 +299,15 @@ class MainWindow(QMainWindow):
         editor.open_participant.connect(self.open_participant)
         editor.exec()
         editor.deleteLater()
+
+    def open_course(self, course_id: int) -> None:
+        """A course of the Übersicht: its dialog (Kurs, Teilnehmende)."""
+        from ui.pages.course_dialog import CourseDialog  # loaded when first needed
+
+        dialog = CourseDialog(self._lotse, self.ops, course_id, parent=self)
+        dialog.open_participant.connect(self.open_participant)
+        dialog.exec()
+        dialog.deleteLater()
 
     def new_participant(self) -> None:
         warm_up.wait_until_loaded()

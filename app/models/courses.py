@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey
+from sqlalchemy import ForeignKey, Index
 from sqlmodel import Field, SQLModel
 
 from app.models.base import EnumText, UTCDateTime, utc_now
@@ -52,6 +52,7 @@ class Enrollment(SQLModel, table=True):
     """Teilnahme an einem Kurs."""
 
     __tablename__ = "enrollment"
+    __table_args__ = (Index("ix_enrollment_course_status", "course_id", "status"),)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
@@ -77,6 +78,8 @@ class Measure(SQLModel, table=True):
     """Maßnahme / Hilfe arranged for a participant (AsA flex, EQ, BAB, Nachhilfe, …)."""
 
     __tablename__ = "measure"
+    # the Übersicht's measures awaiting approval
+    __table_args__ = (Index("ix_measure_status_applied", "status", "applied_on"),)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)

@@ -70,6 +70,8 @@ class Participant(SQLModel, table=True):
     __table_args__ = (
         Index("ix_participant_name", "last_name", "first_name"),
         Index("ix_participant_program_status", "program", "status"),
+        # the Übersicht's students at high risk without contact
+        Index("ix_participant_dropout_risk_status", "dropout_risk", "status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

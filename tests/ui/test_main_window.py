@@ -359,3 +359,18 @@ def test_a_restore_chosen_in_the_window_puts_the_backup_back_and_reopens(
     kept = [p for p in list_backups(paths.backups) if p.name.endswith("-before-restore.sqlite")]
     assert len(kept) == 1
     bootstrap(paths, key=key).close()  # lock released
+
+
+def test_a_course_of_the_overview_opens_its_dialog(monkeypatch, window, configured_lotse):
+    from app.services.courses import CourseInput, create_course
+    from app.vocab import CourseKind
+    from ui.pages.course_dialog import CourseDialog
+
+    with configured_lotse.unit_of_work() as uow:
+        course = create_course(
+            uow, CourseInput(kind=CourseKind.JOB_BSK, title="Deutsch am Arbeitsplatz")
+        ).created
+    opened: list[int | None] = []
+    monkeypatch.setattr(CourseDialog, "exec", lambda dialog: opened.append(dialog.course_id) or 0)
+    window.overview_page.course_requested.emit(course)
+    assert opened == [course]

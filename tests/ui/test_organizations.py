@@ -201,7 +201,7 @@ def test_the_editor_shows_the_record_and_saves_an_edited_contact_person(
     assert editor.field_widget("name").text() == "Bäckerei Müller"
     assert [editor.tabs.tabText(i) for i in range(editor.tabs.count())] == [
         "Stammdaten", "Ansprechpersonen", "Kontaktverlauf", "Wiedervorlagen",
-        "Stellenangebote", "Teilnehmende",
+        "Stellenangebote", "Teilnehmende", "Auszubildende",
     ]  # fmt: skip
     editor.choose_tab("contacts")
     assert editor.contacts.data(editor.contacts.index(0, 0)) == "Sabine Krüger"

@@ -163,7 +163,7 @@ def test_headings_have_mnemonics_that_focus_their_list(qtbot, lotse, ops):
     heading = page.sections["overdue"].heading
     assert heading.buddy() is page.sections["overdue"].view
     letters = [used_mnemonic(section.heading.text()) for section in page.sections.values()]
-    assert None not in letters and len(set(letters)) == 5
+    assert None not in letters and len(set(letters)) == len(page.sections)
     assert not {"d", "a", "h"} & set(letters)  # Datei, Ansicht, Hilfe keep their keys
     key = QKeySequence(used_mnemonic(heading.text()).upper())[0].key()
     QTest.keyClick(window, key, Qt.KeyboardModifier.AltModifier)

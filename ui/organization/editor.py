@@ -1,5 +1,7 @@
 """The organisation editor: Stammdaten, Ansprechpersonen (saved with the record), and for a
-saved organisation its Kontaktverlauf, Wiedervorlagen, Stellenangebote and Teilnehmende.
+saved organisation its Kontaktverlauf, Wiedervorlagen, Stellenangebote and Teilnehmende; a
+school, a training company and whoever has students or apprentices also Schüler:innen or
+Auszubildende (ui.organization.students_panel).
 
 Values go to app.services.organizations; the editor only reads and writes widgets. Saving a
 new organisation keeps the dialog open, so that a first contact can be recorded at once.
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.errors import FieldError
 from app.i18n import N_, _
+from app.services.network_views import has_students
 from app.services.organizations import (
     ContactInput,
     OrganizationInput,
@@ -56,6 +59,7 @@ from ui.organization.panels import (
     OrganizationNotesPanel,
     OrganizationPanel,
 )
+from ui.organization.students_panel import StudentsPanel
 from ui.organization.tables import ContactPersonModel, place_text
 from ui.participant.form_fields import (
     Binding,
@@ -106,7 +110,15 @@ PANELS: dict[str, type[OrganizationPanel]] = {
     "follow_ups": OrganizationFollowUpsPanel,
     "offers": OffersPanel,
     "participants": LinkedParticipantsPanel,
+    "students": StudentsPanel,
 }
+# Kinds that have the students' tab even before anyone names them.
+STUDENT_KINDS = (OrganizationKind.SCHOOL, OrganizationKind.TRAINING_COMPANY)
+
+
+def students_tab_title(kind: OrganizationKind | None) -> str:
+    """Schüler:innen for a school, Auszubildende for everyone else."""
+    return _("Students") if kind == OrganizationKind.SCHOOL else _("Apprentices")
 
 
 def duplicates_text(rows: list[Any]) -> str:
@@ -180,11 +192,16 @@ class OrganizationEditor(QDialog):
             ("follow_ups", _("Follow-ups")),
             ("offers", _("Job offers")),
             ("participants", _("Participants")),
+            ("students", ""),  # a tab only where it belongs (_update_students_tab)
         ):
             page = QWidget()
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self._pages[key] = page
-            self.tabs.addTab(page, title)
+            if title:
+                self.tabs.addTab(page, title)
+            else:  # kept by the editor, hidden, until it becomes a tab
+                page.setParent(self)
+                page.hide()
         self.tabs.currentChanged.connect(self._attach_current_panel)
         outer.addLayout(self._build_buttons())
 
@@ -434,12 +451,38 @@ class OrganizationEditor(QDialog):
         else:
             self.setWindowTitle(_("New organisation"))
         self.delete_button.setEnabled(saved)
+        self._update_students_tab(record)
         for key in PANELS:
             index = self.tabs.indexOf(self._pages[key])
-            self.tabs.setTabEnabled(index, saved)
-            self.tabs.setTabToolTip(index, "" if saved else _("Save first"))
+            if index >= 0:
+                self.tabs.setTabEnabled(index, saved)
+                self.tabs.setTabToolTip(index, "" if saved else _("Save first"))
         if saved:
             self._attach_current_panel()
+
+    def _update_students_tab(self, record: OrganizationRecord | None) -> None:
+        """The last tab, Schüler:innen or Auszubildende, for a saved school or training
+        company and for any organisation that someone names as school, training company or
+        competent body; other organisations have no such tab."""
+        page = self._pages["students"]
+        index = self.tabs.indexOf(page)
+        shown = (
+            record is not None
+            and self.organization_id is not None
+            and (
+                record.kind in STUDENT_KINDS
+                or has_students(self._lotse.reads, self.organization_id)
+            )
+        )
+        if not shown:
+            if index >= 0:
+                self.tabs.removeTab(index)
+            return
+        title = students_tab_title(record.kind if record is not None else None)
+        if index < 0:
+            self.tabs.addTab(page, title)
+        else:
+            self.tabs.setTabText(index, title)
 
     def _attach_current_panel(self) -> None:
         current = self.tabs.currentWidget()
@@ -454,7 +497,7 @@ class OrganizationEditor(QDialog):
         if key not in self._panels:
             page = self._pages[key]
             panel = PANELS[key](self._lotse, self._ops, self.organization_id, page)
-            if isinstance(panel, LinkedParticipantsPanel):
+            if isinstance(panel, LinkedParticipantsPanel | StudentsPanel):
                 panel.open_participant.connect(self.open_participant)
             layout = page.layout()
             assert layout is not None

@@ -82,6 +82,13 @@ CREATE TABLE contact_note_organization (
     FOREIGN KEY(organization_id) REFERENCES organization (id) ON DELETE CASCADE,
     FOREIGN KEY(contact_person_id) REFERENCES contact_person (id) ON DELETE SET NULL
 )"""
+# The Übersicht's lists (students at high risk, measures awaiting approval) and the places
+# taken of a course.
+CREATE_LIST_INDEXES = (
+    "CREATE INDEX ix_participant_dropout_risk_status ON participant (dropout_risk, status)",
+    "CREATE INDEX ix_measure_status_applied ON measure (status, applied_on)",
+    "CREATE INDEX ix_enrollment_course_status ON enrollment (course_id, status)",
+)
 CREATE_NOTE_ORGANIZATION_INDEXES = tuple(
     f"CREATE INDEX ix_contact_note_organization_{column} ON contact_note_organization ({column})"
     for column in ("note_id", "organization_id", "contact_person_id")
@@ -97,11 +104,17 @@ def upgrade() -> None:
     op.execute(CREATE_NEEDS_ASSESSMENT)
     op.execute(CREATE_NEEDS_ASSESSMENT_INDEX)
     op.execute(CREATE_NOTE_ORGANIZATION)
-    for statement in CREATE_NOTE_ORGANIZATION_INDEXES:
+    for statement in CREATE_NOTE_ORGANIZATION_INDEXES + CREATE_LIST_INDEXES:
         op.execute(statement)
 
 
 def downgrade() -> None:
+    for name in (
+        "ix_participant_dropout_risk_status",
+        "ix_measure_status_applied",
+        "ix_enrollment_course_status",
+    ):
+        op.execute(f"DROP INDEX IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS contact_note_organization")
     op.execute("DROP TABLE IF EXISTS needs_assessment")
     op.execute("DROP TABLE IF EXISTS absence")
