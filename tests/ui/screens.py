@@ -104,6 +104,7 @@ from ui.main_window import (
     SETTINGS,
     MainWindow,
 )
+from ui.mnemonics import plain
 from ui.operations import Operations
 from ui.pages.courses_page import CoursesPage
 from ui.pages.follow_ups_page import FollowUpsPage
@@ -286,7 +287,7 @@ def settle() -> None:
 
 def choose_tab(editor: ParticipantEditor, tab: str) -> None:
     """Choose the tab named ``tab`` as a click would; its panel is built on first choice."""
-    names = [editor.tabs.tabText(index) for index in range(editor.tabs.count())]
+    names = [plain(editor.tabs.tabText(index)) for index in range(editor.tabs.count())]
     assert tab in names, f"no tab {tab!r} in the editor; its tabs: {names}"
     index = names.index(tab)
     assert editor.tabs.isTabEnabled(index), f"the tab {tab!r} is disabled"
@@ -1594,12 +1595,807 @@ SCREENS += _job_offer_screens()
 
 # -- #18 courses catalogue --
 
+
+def _course_data(ctx: ScreenContext) -> dict[str, int]:
+    """Two providers and five courses (running, starting soon, planned, past); Ayşe Şahin and
+    Łukasz Nowak enrolled in the running B2 course (one ongoing, one dropped out). Courses
+    through the operation, enrolments as rows; ids by name."""
+    from app.models.courses import Enrollment
+    from app.services.courses import CourseInput, create_course
+    from app.services.organizations import OrganizationInput, create_organization
+    from app.vocab import (
+        CourseFormat,
+        CourseFunding,
+        CourseKind,
+        EnrollmentStatus,
+        ExamResult,
+        OrganizationKind,
+        TimeModel,
+    )
+
+    today = date.today()
+    providers = {
+        name: run(
+            ctx.lotse,
+            create_organization,
+            OrganizationInput(name, kind=OrganizationKind.EDUCATION_PROVIDER, city=city),
+        ).created
+        for name, city in (
+            ("Volkshochschule Halle (Saale)", "Halle (Saale)"),
+            ("TÜV Rheinland Akademie", "Merseburg"),
+        )
+    }
+    vhs, tuev = providers.values()
+
+    def course(title: str, kind: CourseKind, **values: Any) -> int:
+        made = run(ctx.lotse, create_course, CourseInput(kind=kind, title=title, **values))
+        assert made.created is not None
+        return made.created
+
+    ids = {
+        "b2": course(
+            "Berufssprachkurs B2 Pflege", CourseKind.BSK_BASIC_B2, provider_id=vhs,
+            target_level=GermanLevel.B2, start=today - timedelta(days=40),
+            end=today + timedelta(days=140), teaching_units=400, format=CourseFormat.IN_PERSON,
+            time_model=TimeModel.FULL_TIME, funding=CourseFunding.BAMF, places=15,
+            location="Halle (Saale)", notes="Einstufungstest vor Kursbeginn.",
+        ),
+        "integration": course(
+            "Integrationskurs Vormittag", CourseKind.INTEGRATION_GENERAL, provider_id=vhs,
+            target_level=GermanLevel.B1, start=today + timedelta(days=20),
+            end=today + timedelta(days=300), teaching_units=700, places=20,
+            format=CourseFormat.IN_PERSON, time_model=TimeModel.PART_TIME,
+            funding=CourseFunding.BAMF, location="Halle (Saale)",
+        ),
+        "job_bsk": course(
+            "Job-BSK Lager und Logistik", CourseKind.JOB_BSK, start=today + timedelta(days=90),
+            teaching_units=150, format=CourseFormat.AT_EMPLOYER,
+            time_model=TimeModel.WHILE_WORKING, funding=CourseFunding.EMPLOYER,
+        ),
+        "licence": course(
+            "Führerschein Klasse B", CourseKind.DRIVING_LICENCE, provider_id=tuev,
+            start=today - timedelta(days=200), end=today - timedelta(days=30), places=6,
+            funding=CourseFunding.JOB_CENTER, location="Merseburg",
+        ),
+    }  # fmt: skip
+    with ctx.lotse.unit_of_work() as uow:
+        for person, status, result in (
+            (ctx.joko_id, EnrollmentStatus.ONGOING, None),
+            (ctx.training_id, EnrollmentStatus.DROPPED, ExamResult.ABSENT),
+        ):
+            uow.session.add(
+                Enrollment(
+                    participant_id=person,
+                    course_id=ids["b2"],
+                    status=status,
+                    registered_on=today - timedelta(days=50),
+                    left_on=today - timedelta(days=10) if result else None,
+                    dropout_reason="Ausbildungsbeginn" if result else "",
+                    exam="telc Deutsch B2 Beruf" if result else "",
+                    exam_result=result,
+                )
+            )
+        uow.commit()
+    return ids
+
+
+def open_course_catalog(ctx: ScreenContext) -> QWidget:
+    from ui.pages.courses_page import CoursesPage
+
+    _course_data(ctx)
+    page = CoursesPage(_("Courses & measures"), ctx.lotse, ctx.ops)
+    page.setWindowTitle(_("Courses & measures"))
+    page.resize(1040, 640)
+    page = ctx.show(page)
+    page.catalog.focus_search()
+    settle()
+    assert page.catalog.row_count() == 4
+    return page
+
+
+def open_course_dialog(ctx: ScreenContext, which: str | None, tab: int = 0) -> QWidget:
+    from ui.pages.course_dialog import CourseDialog
+
+    ids = _course_data(ctx)
+    dialog = ctx.dialog(CourseDialog(ctx.lotse, ctx.ops, None if which is None else ids[which]))
+    if tab:
+        dialog.tabs.setCurrentIndex(tab)
+        settle()
+        assert dialog.enrollment_model.rowCount() == 2
+    return dialog
+
+
+def _course_screens() -> list[Screen]:
+    from ui.pages.course_catalog import CourseCatalog
+    from ui.pages.course_dialog import PARTICIPANTS_TAB, CourseDialog
+    from ui.pages.courses_page import CoursesPage
+
+    return [
+        Screen("page/Kurse", open_course_catalog, (CoursesPage, CourseCatalog)),
+        Screen("dialog/course/neu", partial(open_course_dialog, which=None), (CourseDialog,)),
+        Screen("dialog/course/Kurs", partial(open_course_dialog, which="b2"), (CourseDialog,)),
+        Screen(
+            "dialog/course/Teilnehmende",
+            partial(open_course_dialog, which="b2", tab=PARTICIPANTS_TAB),
+            (CourseDialog,),
+        ),
+    ]
+
+
+SCREENS += _course_screens()
+
 # -- #18 enrolments and measures --
+
+
+def _enrol_data(ctx: ScreenContext) -> dict[str, int]:
+    """Three courses of a provider and Ayşe Şahin's enrolments: the B1 course completed with
+    B1 (her level is A2: the question to take it over), the B2 course running, the Job-BSK
+    dropped out; the B2 course stands for her plan's first goal. Courses as rows (the
+    catalogue's own operation is not needed), enrolments through the operations; ids by name."""
+    from app.models.courses import Course
+    from app.models.organization import Organization
+    from app.services.enrollments import EnrollmentInput, enroll
+    from app.vocab import CourseKind, EnrollmentStatus, ExamResult, OrganizationKind
+
+    today = date.today()
+
+    def day(days: int) -> date:
+        return today + timedelta(days=days)
+
+    courses: dict[str, int] = {}
+    with ctx.lotse.unit_of_work() as uow:
+        provider = Organization(
+            name="Volkshochschule Halle (Saale)",
+            kind=OrganizationKind.EDUCATION_PROVIDER,
+            city="Halle (Saale)",
+        )
+        uow.session.add(provider)
+        uow.session.flush()
+        table = (
+            ("b1", "Berufssprachkurs Spezial B1", CourseKind.BSK_SPECIAL_B1, GermanLevel.B1,
+             day(-200), day(-20)),
+            ("b2", "Berufssprachkurs B2 Pflege", CourseKind.BSK_BASIC_B2, GermanLevel.B2,
+             day(-15), day(160)),
+            ("job_bsk", "Job-BSK Einzelhandel", CourseKind.JOB_BSK, None, day(-120), day(-40)),
+            ("integration", "Integrationskurs Abend", CourseKind.INTEGRATION_GENERAL,
+             GermanLevel.B1, day(30), day(330)),
+        )  # fmt: skip
+        for name, title, kind, level, start, end in table:
+            course = Course(
+                kind=kind,
+                title=title,
+                provider_id=provider.id,
+                target_level=level,
+                start=start,
+                end=end,
+                location="Halle (Saale)",
+            )
+            uow.session.add(course)
+            uow.session.flush()
+            assert course.id is not None
+            courses[name] = course.id
+        uow.commit()
+    with ctx.lotse.reading() as uow:
+        goal = goals_of(uow, ctx.joko_plan_id)[0].id
+    S = EnrollmentStatus
+    enrolments = {
+        "completed": EnrollmentInput(
+            courses["b1"], S.COMPLETED, day(-210), day(-20), exam="telc Deutsch B1",
+            exam_on=day(-22), exam_result=ExamResult.PASSED, level_reached=GermanLevel.B1,
+        ),
+        "ongoing": EnrollmentInput(
+            courses["b2"], S.ONGOING, day(-30), goal_id=goal,
+            notes="Kinderbetreuung über die Kita am Kursort geklärt.",
+        ),
+        "dropped": EnrollmentInput(
+            courses["job_bsk"], S.DROPPED, day(-125), day(-90),
+            dropout_reason="Schichtdienst im neuen Job ließ keine Zeit für den Kurs.",
+        ),
+    }  # fmt: skip
+    ids = dict(courses)
+    for name, data in enrolments.items():
+        made = run(ctx.lotse, enroll, ctx.joko_id, data)
+        assert made.created is not None
+        ids[name] = made.created
+    return ids
+
+
+def _enrol_open_panel(ctx: ScreenContext) -> QWidget:
+    """The whole tab: her enrolments above, her measures below."""
+    _enrol_data(ctx)
+    _measure_data(ctx)
+    panel = CoursesPanel(ctx.lotse, ctx.ops, ctx.joko_id)
+    return _host(ctx, "Kurse & Maßnahmen – Ayşe Şahin", panel)
+
+
+def _enrol_open_dialog(ctx: ScreenContext, which: str) -> QWidget:
+    from ui.participant.enrollment_dialog import EnrollmentDialog
+
+    ids = _enrol_data(ctx)
+    if which == "neu":
+        dialog = EnrollmentDialog(ctx.lotse, ctx.ops, ctx.joko_id)
+    elif which == "bearbeiten":
+        dialog = EnrollmentDialog(ctx.lotse, ctx.ops, ctx.joko_id, ids["completed"])
+    else:  # from the course: the person chosen by typing
+        dialog = EnrollmentDialog(ctx.lotse, ctx.ops, None, course_id=ids["integration"])
+    shown = ctx.dialog(dialog)
+    if which == "Kurs":
+        assert dialog.person is not None
+        dialog.person.search.setText("sahin")
+        dialog.person.find("sahin")
+        settle()
+    return shown
+
+
+def _enrol_open_level_update(ctx: ScreenContext) -> QWidget:
+    from app.services.enrollments import level_update_offer
+    from ui.participant.enrollment_dialog import LevelUpdateDialog
+
+    ids = _enrol_data(ctx)
+    offer = level_update_offer(ctx.lotse.reads, ids["completed"])
+    assert offer is not None
+    return ctx.dialog(LevelUpdateDialog(ctx.lotse, ctx.ops, offer))
+
+
+def _enrol_screens() -> list[Screen]:
+    from ui.participant.enrollment_dialog import EnrollmentDialog, LevelUpdateDialog
+
+    return [
+        Screen("panel/Kurse & Maßnahmen", _enrol_open_panel, (CoursesPanel,)),
+        *(
+            Screen(
+                f"dialog/enrollment/{which}",
+                partial(_enrol_open_dialog, which=which),
+                (EnrollmentDialog, ParticipantChooser) if which == "Kurs" else (EnrollmentDialog,),
+            )
+            for which in ("neu", "bearbeiten", "Kurs")
+        ),
+        Screen("dialog/level_update", _enrol_open_level_update, (LevelUpdateDialog,)),
+    ]
+
+
+SCREENS += _enrol_screens()
+
+
+def _measure_data(ctx: ScreenContext) -> dict[str, int]:
+    """Measures of both people, stored through the operations: Łukasz Nowak's AsA flex
+    (running, for his plan goal "Praktikum im Wunschberuf", ending soon), BAB applied for
+    seven weeks ago, tutoring planned, debt counselling completed; Ayşe Şahin's childcare
+    applied for and application coaching running. Ids by name."""
+    from app.models.organization import Organization
+    from app.services.measures import MeasureInput, add_measure
+    from app.vocab import MeasureKind as Kind
+    from app.vocab import MeasureStatus as Status
+    from app.vocab import OrganizationKind
+
+    today = date.today()
+    providers: dict[str, int] = {}
+    with ctx.lotse.unit_of_work() as uow:
+        for name, kind in (
+            ("Bildungswerk der Wirtschaft Sachsen-Anhalt", OrganizationKind.EDUCATION_PROVIDER),
+            ("Agentur für Arbeit Halle", OrganizationKind.EMPLOYMENT_AGENCY),
+            ("Caritas Schuldnerberatung Halle", OrganizationKind.COUNSELLING_SERVICE),
+            ("Jugendamt Halle (Saale)", OrganizationKind.OTHER),
+        ):
+            organization = Organization(name=name, kind=kind, city="Halle (Saale)")
+            uow.session.add(organization)
+            uow.session.flush()
+            assert organization.id is not None
+            providers[name] = organization.id
+        uow.commit()
+    with ctx.lotse.reading() as uow:
+        goals = {goal.title: goal.id for goal in goals_of(uow, ctx.training_plan_id)}
+
+    def day(days: int) -> date:
+        return today + timedelta(days=days)
+
+    measures = {
+        "asa": (ctx.training_id, MeasureInput(
+            Kind.ASA_FLEX, providers["Bildungswerk der Wirtschaft Sachsen-Anhalt"], day(-120),
+            day(-95), day(-90), day(20), Status.ONGOING, goals["Praktikum im Wunschberuf"],
+            "Zweimal pro Woche Stützunterricht in Mathematik und Fachkunde.",
+        )),
+        "bab": (ctx.training_id, MeasureInput(
+            Kind.BAB, providers["Agentur für Arbeit Halle"], day(-49), status=Status.APPLIED,
+        )),
+        "tutoring": (ctx.training_id, MeasureInput(Kind.TUTORING, notes="Vor der Zwischenprüfung")),
+        "debts": (ctx.training_id, MeasureInput(
+            Kind.DEBT_COUNSELLING, providers["Caritas Schuldnerberatung Halle"], start=day(-300),
+            end=day(-200), status=Status.COMPLETED,
+        )),
+        "childcare": (ctx.joko_id, MeasureInput(
+            Kind.CHILDCARE, providers["Jugendamt Halle (Saale)"], day(-12), status=Status.APPLIED,
+        )),
+        "coaching": (ctx.joko_id, MeasureInput(
+            Kind.APPLICATION_COACHING, providers["Bildungswerk der Wirtschaft Sachsen-Anhalt"],
+            start=day(-14), end=day(60), status=Status.ONGOING,
+        )),
+    }  # fmt: skip
+    ids = {}
+    for name, (pid, data) in measures.items():
+        made = run(ctx.lotse, add_measure, pid, data)
+        assert made.created is not None
+        ids[name] = made.created
+    return ids
+
+
+def _measure_open_dialog(ctx: ScreenContext, which: str) -> QWidget:
+    from ui.participant.measure_dialog import MeasureDialog
+
+    ids = _measure_data(ctx)
+    measure_id = ids["asa"] if which == "bearbeiten" else None
+    return ctx.dialog(MeasureDialog(ctx.lotse, ctx.ops, ctx.training_id, measure_id))
+
+
+def _measure_open_panel(ctx: ScreenContext) -> QWidget:
+    from ui.participant.measures_section import MeasuresSection
+
+    _measure_data(ctx)
+    section = MeasuresSection(ctx.lotse, ctx.ops, ctx.training_id)
+    return _host(ctx, "Maßnahmen – Łukasz Nowak", section)
+
+
+def _measure_open_page(ctx: ScreenContext) -> QWidget:
+    _measure_data(ctx)
+    window = ctx.main_window(COURSES)
+    page = window.findChild(CoursesPage)
+    assert page is not None
+    page.tabs.setCurrentWidget(page.measures)
+    settle()
+    return window
+
+
+def _measure_screens() -> list[Screen]:
+    from ui.pages.measures_list import MeasuresList
+    from ui.participant.measure_dialog import MeasureDialog
+    from ui.participant.measures_section import MeasuresSection
+
+    return [
+        Screen("dialog/measure/neu", partial(_measure_open_dialog, which="neu"), (MeasureDialog,)),
+        Screen(
+            "dialog/measure/bearbeiten",
+            partial(_measure_open_dialog, which="bearbeiten"),
+            (MeasureDialog,),
+        ),
+        Screen("panel/Maßnahmen", _measure_open_panel, (MeasuresSection,)),
+        Screen("page/Maßnahmen", _measure_open_page, (MainWindow, CoursesPage, MeasuresList)),
+    ]
+
+
+SCREENS += _measure_screens()
 
 # -- #18 training progress --
 
+
+def _training_progress_data(ctx: ScreenContext, absences: int = 15) -> None:
+    """Łukasz Nowak's Ausbildungsverlauf, stored through the operations: ``absences`` dated
+    absences (every few days back from today, some unexcused, a week of illness among them;
+    his record's earlier 24 hours become the oldest entry), three exams (one ahead), his
+    mother and his father as guardians."""
+    from app.services.absences import AbsenceInput, add_absence
+    from app.services.exams import ExamInput, add_exam
+    from app.services.guardians import GuardianInput, add_guardian
+    from app.vocab import ExamKind, ExamResult, GuardianRelation
+
+    today = date.today()
+    pid = ctx.training_id
+    notes = ("Arzttermin", "verschlafen", "", "Bus ausgefallen", "krank, Attest liegt vor", "")
+    for number in range(absences):
+        week = number == 4
+        hours, unexcused = (32, 0) if week else (2 + number % 5, (2 if number % 3 == 1 else 0))
+        note = "Woche krank (Attest)" if week else notes[number % len(notes)]
+        data = AbsenceInput(today - timedelta(days=3 + 4 * number), hours, unexcused, note)
+        run(ctx.lotse, add_absence, pid, data)
+    for exam in (
+        ExamInput(ExamKind.SCHOOL, "Klassenarbeit Mathematik", today - timedelta(days=40),
+                  ExamResult.PASSED, "4+", "Nachschreibtermin wahrgenommen"),
+        ExamInput(ExamKind.SCHOOL, "Lernfeld 3: Elektrische Systeme", today - timedelta(days=12),
+                  ExamResult.FAILED, "5"),
+        ExamInput(ExamKind.FINAL_PART_1, "Gestreckte Abschlussprüfung Teil 1",
+                  today + timedelta(days=90), ExamResult.PENDING),
+    ):  # fmt: skip
+        run(ctx.lotse, add_exam, pid, exam)
+    for guardian in (
+        GuardianInput("Anna Nowak", GuardianRelation.MOTHER, "0345 6789012",
+                      "anna.nowak@example.org", "Lange Straße 3\n06108 Halle (Saale)"),
+        GuardianInput("Piotr Nowak", GuardianRelation.FATHER, "0171 2345678"),
+    ):  # fmt: skip
+        run(ctx.lotse, add_guardian, pid, guardian)
+
+
+def open_training_progress_tab(ctx: ScreenContext) -> QWidget:
+    _training_progress_data(ctx)
+    return ctx.editor(ctx.training_id, "Ausbildungsverlauf")
+
+
+def open_training_dialog(ctx: ScreenContext, which: str) -> QWidget:
+    from app.services.absences import absences_of
+    from app.services.exams import exams_of
+    from app.services.guardians import guardians_of
+    from ui.participant import training_dialogs as dialogs
+
+    _training_progress_data(ctx, absences=3)
+    pid, reads = ctx.training_id, ctx.lotse.reads
+    rows = {
+        "absence": absences_of(reads, pid)[1],
+        "exam": exams_of(reads, pid)[1],
+        "guardian": guardians_of(reads, pid)[0],
+    }
+    kinds: dict[str, type[dialogs.AbsenceDialog | dialogs.ExamDialog | dialogs.GuardianDialog]]
+    kinds = {
+        "absence": dialogs.AbsenceDialog,
+        "exam": dialogs.ExamDialog,
+        "guardian": dialogs.GuardianDialog,
+    }
+    return ctx.dialog(kinds[which](ctx.lotse, ctx.ops, pid, rows[which]))  # type: ignore[arg-type]
+
+
+def _training_progress_screens() -> list[Screen]:
+    from ui.participant import training_dialogs as dialogs
+
+    kinds = {
+        "absence": dialogs.AbsenceDialog,
+        "exam": dialogs.ExamDialog,
+        "guardian": dialogs.GuardianDialog,
+    }
+    return [
+        Screen(
+            "editor/training/Ausbildungsverlauf/Einträge",
+            open_training_progress_tab,
+            (ParticipantEditor, TrainingProgressPanel),
+        ),
+        *(
+            Screen(
+                f"dialog/{which}",
+                partial(open_training_dialog, which=which),
+                (kind, dialogs.ListEntryDialog),
+            )
+            for which, kind in kinds.items()
+        ),
+    ]
+
+
+SCREENS += _training_progress_screens()
+
 # -- #18 needs assessment --
+
+
+def _needs_data(ctx: ScreenContext) -> None:
+    """Two versions of Łukasz Nowak's Förderbedarfsermittlung, stored through the operation."""
+    from app.services.needs_assessments import AssessmentInput, add_assessment
+    from app.vocab import NeedLevel as Level
+
+    today = date.today()
+    versions = (
+        (
+            today - timedelta(days=45),
+            "Łukasz Nowak, Frau Berger (Klassenleitung)",
+            {"subject": Level.MEDIUM, "language": Level.HIGH, "financial": Level.NONE},
+            {
+                "subject": "Mathematik im Lernfeld 3, Nachhilfe nötig",
+                "language": "Fachsprache Elektro, Prüfungsvorbereitung",
+            },
+        ),
+        (
+            today - timedelta(days=3),
+            "Łukasz Nowak, Frau Berger (Klassenleitung), Herr Krause (Ausbilder)",
+            {
+                "subject": Level.LOW,
+                "language": Level.HIGH,
+                "personal_social": Level.NONE,
+                "organisational": Level.MEDIUM,
+                "financial": Level.LOW,
+            },
+            {
+                "subject": "Mathematik aufgeholt; weiter Nachhilfe bis zur Zwischenprüfung",
+                "language": "Fachsprache Elektro, Prüfungsvorbereitung;\n"
+                "Berufssprachkurs (Azubi-BSK) ab dem nächsten Monat",
+                "organisational": "Fahrtkosten und Fahrplan zur Berufsschule klären",
+                "financial": "BAB beantragen",
+            },
+        ),
+    )
+    for day, taken_part, levels, notes in versions:
+        data = AssessmentInput(day, taken_part, levels, notes)
+        run(ctx.lotse, add_assessment, ctx.training_id, data)
+
+
+def open_needs_tab(ctx: ScreenContext) -> QWidget:
+    _needs_data(ctx)
+    return ctx.editor(ctx.training_id, "Förderbedarf")
+
+
+def open_needs_dialog(ctx: ScreenContext, which: str) -> QWidget:
+    from app.services.needs_assessments import newest_assessment
+    from ui.participant.needs_dialog import NeedsAssessmentDialog
+
+    _needs_data(ctx)
+    newest = newest_assessment(ctx.lotse.reads, ctx.training_id)
+    assert newest is not None
+    pid = ctx.training_id
+    if which == "neu":
+        dialog = NeedsAssessmentDialog(
+            ctx.lotse, ctx.ops, pid, prefill=newest, next_version=newest.version + 1
+        )
+    else:
+        dialog = NeedsAssessmentDialog(ctx.lotse, ctx.ops, pid, editing=newest)
+    return ctx.dialog(dialog)
+
+
+def _needs_screens() -> list[Screen]:
+    from ui.participant.needs_dialog import NeedsAssessmentDialog
+
+    return [
+        Screen(
+            "editor/training/Förderbedarf/Versionen",
+            open_needs_tab,
+            (ParticipantEditor, NeedsAssessmentPanel),
+        ),
+        *(
+            Screen(
+                f"dialog/needs_assessment/{which}",
+                partial(open_needs_dialog, which=which),
+                (NeedsAssessmentDialog,),
+            )
+            for which in ("neu", "bearbeiten")
+        ),
+    ]
+
+
+SCREENS += _needs_screens()
 
 # -- #18 case conference --
 
+
+def _conference_data(ctx: ScreenContext) -> dict[str, int]:
+    """Jobcenter Halle (Frau Meier), BBS II (Herr Roth), and a Fallkonferenz about Łukasz
+    Nowak with both of them, stored through the operations. Ids by name."""
+    from app.services.organizations import (
+        ContactInput,
+        OrganizationInput,
+        create_organization,
+        get_organization,
+    )
+    from app.vocab import OrganizationKind
+
+    def organisation(name: str, kind: OrganizationKind, person: str, function: str) -> int:
+        data = OrganizationInput(
+            name, kind=kind, city="Halle (Saale)", contacts=(ContactInput(person, function),)
+        )
+        created = run(ctx.lotse, create_organization, data).created
+        assert created is not None
+        return created
+
+    jobcenter = organisation(
+        "Jobcenter Halle", OrganizationKind.JOB_CENTER, "Frau Meier", "Integrationsfachkraft"
+    )
+    school = organisation("BBS II", OrganizationKind.SCHOOL, "Herr Roth", "Klassenleitung")
+    people = {}
+    for oid in (jobcenter, school):
+        record = get_organization(ctx.lotse.reads, oid)
+        assert record is not None
+        people[oid] = record.contacts[0].id
+    note = run(
+        ctx.lotse,
+        add_note,
+        ctx.training_id,
+        NoteInput(
+            _at(date.today() - timedelta(days=2), 14),
+            ContactKind.CASE_CONFERENCE,
+            "Fehlzeiten im Blockunterricht besprochen; Nachhilfe in Mathematik über AsA flex.",
+            90,
+            topics="Fehlzeiten, Abbruchrisiko",
+            agreements="Herr Roth meldet Fehltage wöchentlich; Antrag AsA flex bis Freitag.",
+            organizations=((jobcenter, people[jobcenter]), (school, people[school])),
+        ),
+    ).created
+    assert note is not None
+    return {"jobcenter": jobcenter, "school": school, "note": note}
+
+
+def open_conference_note(ctx: ScreenContext) -> QWidget:
+    """A new Fallkonferenz for Łukasz Nowak with the two organisations added."""
+    from app.services.contact_notes import PartyRow
+
+    ids = _conference_data(ctx)
+    dialog = NoteDialog(ctx.lotse, ctx.ops, ctx.training_id)
+    dialog.kind.set_value(ContactKind.CASE_CONFERENCE)
+    (stored,) = [n for n in notes_of(ctx.lotse.reads, ctx.training_id) if n.id == ids["note"]]
+    dialog.parties.set_rows([PartyRow(*party) for party in stored.organizations])
+    dialog.content.setPlainText("Stand der Ausbildung, Fehlzeiten, nächste Schritte.")
+    return ctx.dialog(dialog)
+
+
+def open_conference_note_empty(ctx: ScreenContext) -> QWidget:
+    """Fallkonferenz chosen, no organisation yet: the list asks for them."""
+    dialog = NoteDialog(ctx.lotse, ctx.ops, ctx.training_id)
+    dialog.kind.set_value(ContactKind.CASE_CONFERENCE)
+    return ctx.dialog(dialog)
+
+
+def open_note_organisation(ctx: ScreenContext, typed: str) -> QWidget:
+    """The note dialog's "Hinzufügen…": typed (the hits shown) or chosen (its persons)."""
+    from PySide6.QtCore import Qt
+
+    from ui.participant.note_dialog import NoteOrganizationDialog
+
+    ids = _conference_data(ctx)
+    dialog = ctx.dialog(NoteOrganizationDialog(ctx.lotse, [ids["jobcenter"]]))
+    ctx.qtbot.keyClicks(dialog.chooser.search, typed)
+    settle()
+    if typed == "bbs ii":
+        ctx.qtbot.keyClick(dialog.chooser.search, Qt.Key.Key_Return)
+        settle()
+        assert dialog.person.isEnabled()
+    return dialog
+
+
+def open_organisation_conference(ctx: ScreenContext) -> QWidget:
+    """The school's Kontaktverlauf: the Fallkonferenz it took part in, naming the others."""
+    from ui.organization.editor import OrganizationEditor
+
+    ids = _conference_data(ctx)
+    editor = ctx.dialog(OrganizationEditor(ctx.lotse, ctx.ops, ids["school"]))
+    editor.choose_tab("notes")
+    settle()
+    return editor
+
+
+def open_timeline_with_conference(ctx: ScreenContext) -> QWidget:
+    _conference_data(ctx)
+    panel = NotesPanel(ctx.lotse, ctx.ops, ctx.training_id)
+    return _host(ctx, "Kontaktverlauf – Łukasz Nowak", panel)
+
+
+def _conference_screens() -> list[Screen]:
+    from ui.organization.editor import OrganizationEditor
+    from ui.organization.panels import OrganizationNotesPanel
+    from ui.participant.note_dialog import NoteOrganizationDialog, PartiesField
+
+    return [
+        Screen("dialog/note/Fallkonferenz", open_conference_note, (NoteDialog, PartiesField)),
+        Screen("dialog/note/Fallkonferenz_leer", open_conference_note_empty, (NoteDialog,)),
+        Screen(
+            "dialog/note_organisation/Suche",
+            partial(open_note_organisation, typed="bbs"),
+            (NoteOrganizationDialog,),
+        ),
+        Screen(
+            "dialog/note_organisation/gewählt",
+            partial(open_note_organisation, typed="bbs ii"),
+            (NoteOrganizationDialog,),
+        ),
+        Screen(
+            "organisation/Kontaktverlauf+Fallkonferenz",
+            open_organisation_conference,
+            (OrganizationEditor, OrganizationNotesPanel),
+        ),
+        Screen("panel/Kontaktverlauf+Fallkonferenz", open_timeline_with_conference, (NotesPanel,)),
+    ]
+
+
+SCREENS += _conference_screens()
+
 # -- #18 school view and overview --
+
+
+def _school_view_data(ctx: ScreenContext) -> int:
+    """A vocational school with three students (Łukasz Nowak at high risk with open measures,
+    Yusuf Demir at high risk without contact for six weeks, Mariam Karimi not assessed); a
+    course starting this month with two enrolled, a measure applied for seven weeks ago.
+    Returns the school's id."""
+    from app.models.courses import Course, Enrollment, Measure
+    from app.services.organizations import OrganizationInput, create_organization
+    from app.services.participant_record import save_record
+    from app.vocab import (
+        CourseKind,
+        DropoutRisk,
+        EnrollmentStatus,
+        MeasureKind,
+        MeasureStatus,
+        OrganizationKind,
+    )
+
+    today = date.today()
+    school = run(
+        ctx.lotse,
+        create_organization,
+        OrganizationInput(
+            "Berufsbildende Schulen II Halle",
+            kind=OrganizationKind.SCHOOL,
+            street="Schwetschkestraße 1",
+            postal_code="06110",
+            city="Halle (Saale)",
+        ),
+    ).created
+    provider = run(
+        ctx.lotse,
+        create_organization,
+        OrganizationInput("Volkshochschule Halle", kind=OrganizationKind.EDUCATION_PROVIDER),
+    ).created
+    assert school is not None and provider is not None
+    run(
+        ctx.lotse,
+        save_record,
+        ctx.training_id,
+        {
+            "school_id": school,
+            "school_class": "BFS 10b",
+            "dropout_risk": DropoutRisk.HIGH,
+            "dropout_risk_assessed_on": today - timedelta(days=20),
+        },
+    )
+    demir = add_person(
+        ctx.lotse, "Demir", "Yusuf", program=Program.TRAINING, school_id=school,
+        school_class="BFS 11a", apprenticeship_occupation="Kaufmann im Einzelhandel",
+        apprenticeship_year=2, dropout_risk=DropoutRisk.HIGH,
+        dropout_risk_assessed_on=today - timedelta(days=50), entry_date=today - timedelta(days=90),
+    )  # fmt: skip
+    karimi = add_person(
+        ctx.lotse, "Karimi", "Mariam", program=Program.TRAINING, school_id=school,
+        school_class="BFS 10b", entry_date=today - timedelta(days=30),
+    )  # fmt: skip
+    run(
+        ctx.lotse,
+        add_note,
+        demir,
+        NoteInput(_at(today - timedelta(days=42), 10), ContactKind.PHONE, "Fehlzeiten besprochen"),
+    )
+    month_start = today.replace(day=1)
+    with ctx.lotse.unit_of_work() as uow:
+        course = Course(kind=CourseKind.BSK_APPRENTICE, title="Azubi-BSK Halle",
+                        provider_id=provider, start=month_start + timedelta(days=14),
+                        end=month_start + timedelta(days=200), places=15)  # fmt: skip
+        uow.session.add(course)
+        uow.session.flush()
+        for pid in (demir, karimi):
+            uow.session.add(Enrollment(participant_id=pid, course_id=course.id,
+                                       status=EnrollmentStatus.REGISTERED))  # fmt: skip
+        for pid, kind, status, applied in (
+            (ctx.training_id, MeasureKind.TUTORING, MeasureStatus.ONGOING, None),
+            (ctx.training_id, MeasureKind.ASA_FLEX, MeasureStatus.APPLIED, 49),
+            (demir, MeasureKind.SOCIAL_PEDAGOGICAL, MeasureStatus.PLANNED, None),
+        ):
+            uow.session.add(Measure(
+                participant_id=pid, kind=kind, status=status,
+                applied_on=None if applied is None else today - timedelta(days=applied),
+            ))  # fmt: skip
+        uow.commit()
+    return school
+
+
+def open_school_students(ctx: ScreenContext) -> QWidget:
+    """The school's editor on its tab Schüler:innen (the most urgent first)."""
+    from ui.organization.editor import OrganizationEditor
+
+    school = _school_view_data(ctx)
+    editor = ctx.dialog(OrganizationEditor(ctx.lotse, ctx.ops, school))
+    editor.choose_tab("students")
+    settle()
+    return editor
+
+
+def open_overview_with_network(ctx: ScreenContext) -> QWidget:
+    """The Übersicht with a course this month, a measure awaiting approval and a student at
+    high risk without contact."""
+    _school_view_data(ctx)
+    window = ctx.main_window(OVERVIEW)
+    assert window.overview_page.sections["students_at_risk"].texts()
+    return window
+
+
+def _school_view_screens() -> list[Screen]:
+    from ui.organization.editor import OrganizationEditor
+    from ui.organization.students_panel import StudentsPanel
+
+    return [
+        Screen(
+            "dialog/organization/Schüler:innen",
+            open_school_students,
+            (OrganizationEditor, StudentsPanel),
+        ),
+        Screen("main/Übersicht/Netzwerk", open_overview_with_network, (MainWindow, OverviewPage)),
+    ]
+
+
+SCREENS += _school_view_screens()
