@@ -27,9 +27,8 @@ from app.errors import FieldError, ValidationError
 from app.i18n import N_, _, format_date
 from app.models.participant import Participant
 from app.models.training import Absence
-from app.services import audit
+from app.services import list_entries as entries
 from app.text import canonical
-from app.vocab import AuditAction
 
 ENTITY = "absence"
 LABELS = {
@@ -108,20 +107,8 @@ def _whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _participant(session: Session, participant_id: object) -> Participant:
-    message = validation.row_id_problem(participant_id)
-    found = None if message else session.get(Participant, participant_id)
-    if found is None:
-        message = message or _("No participant with number {id}.").format(id=participant_id)
-        raise ValidationError([FieldError("participant_id", _("Participant"), message)])
-    return found
-
-
 def get_absence(session: Session, absence_id: int) -> Absence:
-    found = None if validation.row_id_problem(absence_id) else session.get(Absence, absence_id)
-    if found is None:
-        raise ValidationError([FieldError("id", _("Absence"), _("It no longer exists."))])
-    return found
+    return entries.get_entry(session, Absence, absence_id, _("Absence"))
 
 
 def _hours_of_others(uow: UnitOfWork, participant_id: int, absence_id: int | None) -> int:
@@ -152,7 +139,7 @@ def refresh_totals(uow: UnitOfWork, participant_id: int) -> None:
         "WHERE participant_id = ?",
         (participant_id,),
     )
-    person = _participant(session, participant_id)
+    person = entries.participant_of(session, participant_id)
     values = (hours, unexcused, None if latest is None else date.fromisoformat(latest))
     if (person.absence_hours, person.unexcused_absence_hours, person.absence_as_of) != values:
         person.absence_hours, person.unexcused_absence_hours, person.absence_as_of = values
@@ -174,9 +161,7 @@ def carry_over_totals(uow: UnitOfWork, person: Participant, today: date) -> None
         unexcused_hours=min(person.unexcused_absence_hours or 0, person.absence_hours),
         note=_("Total up to {date}").format(date=format_date(day))[:MAX_NOTE],
     )
-    uow.session.add(record)
-    uow.session.flush()
-    audit.record(uow.session, AuditAction.CREATE, ENTITY, record.id, INPUT_FIELDS)
+    entries.insert_entry(uow.session, record, ENTITY, INPUT_FIELDS)
 
 
 # --- operations -----------------------------------------------------------------------------
@@ -186,7 +171,7 @@ def add_absence(
     uow: UnitOfWork, participant_id: int, data: AbsenceInput, *, today: date | None = None
 ) -> Changes:
     """Erfassen: one dated entry (``created``: its id); the record's totals follow."""
-    person = _participant(uow.session, participant_id)
+    person = entries.participant_of(uow.session, participant_id)
     data = _cleaned(data)
     today = today or date.today()
     others = _hours_of_others(uow, participant_id, None)
@@ -196,12 +181,10 @@ def add_absence(
     if errors:
         raise ValidationError(errors)
     carry_over_totals(uow, person, today)
-    record = Absence(participant_id=participant_id, **{n: getattr(data, n) for n in INPUT_FIELDS})
-    uow.session.add(record)
-    uow.session.flush()
-    audit.record(uow.session, AuditAction.CREATE, ENTITY, record.id, INPUT_FIELDS)
+    record = Absence(participant_id=participant_id, **entries.values_of(data, INPUT_FIELDS))
+    absence_id = entries.insert_entry(uow.session, record, ENTITY, INPUT_FIELDS)
     refresh_totals(uow, participant_id)
-    return uow.commit().with_created(record.id)
+    return uow.commit().with_created(absence_id)
 
 
 def update_absence(
@@ -219,12 +202,8 @@ def update_absence(
     )
     if errors:
         raise ValidationError(errors)
-    changed = [name for name in INPUT_FIELDS if getattr(record, name) != getattr(data, name)]
-    if not changed:
+    if not entries.update_entry(uow.session, record, data, INPUT_FIELDS, ENTITY):
         return NOTHING
-    for name in changed:
-        setattr(record, name, getattr(data, name))
-    audit.record(uow.session, AuditAction.UPDATE, ENTITY, absence_id, changed)
     refresh_totals(uow, record.participant_id)
     return uow.commit()
 
@@ -233,9 +212,7 @@ def delete_absence(uow: UnitOfWork, absence_id: int) -> Changes:
     """Löschen: the entry goes; the totals follow (none left: empty)."""
     record = get_absence(uow.session, absence_id)
     participant_id = record.participant_id
-    uow.session.delete(record)
-    uow.session.flush()
-    audit.record(uow.session, AuditAction.DELETE, ENTITY, absence_id)
+    entries.delete_entry(uow.session, record, ENTITY)
     refresh_totals(uow, participant_id)
     return uow.commit()
 

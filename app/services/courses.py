@@ -14,7 +14,7 @@ one place, ``in_timing``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -29,10 +29,9 @@ from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
 from app.models.courses import Course, Enrollment
 from app.models.organization import Organization
-from app.services import audit
-from app.text import canonical, fold, index_text
+from app.services import list_entries as entries
+from app.text import fold, index_text
 from app.vocab import (
-    AuditAction,
     CourseFormat,
     CourseFunding,
     CourseKind,
@@ -76,6 +75,7 @@ LABELS = {
 }
 # one-line texts with their column's limit; None: multi-line (validation.MAX_TEXT)
 TEXTS: dict[str, int | None] = {"title": 200, "location": 100, "notes": None}
+_TEXT_RULES: entries.TextRules = {name: (limit is None, limit) for name, limit in TEXTS.items()}
 ENUMS: dict[str, type] = {
     "target_level": GermanLevel,
     "format": CourseFormat,
@@ -112,12 +112,6 @@ class CourseInput:
 
 
 FIELDS = tuple(f.name for f in fields(CourseInput))
-
-
-def _cleaned(data: CourseInput) -> CourseInput:
-    """Texts in their stored form (NFC, stripped); nothing else is changed."""
-    texts = {name: canonical(v) for name in TEXTS if isinstance(v := getattr(data, name), str)}
-    return replace(data, **texts)  # type: ignore[arg-type]
 
 
 def _whole_number(value: object) -> bool:
@@ -167,9 +161,8 @@ def _errors(session: Session, data: CourseInput) -> list[FieldError]:
 
     if not isinstance(data.kind, CourseKind):
         check("kind", _("Please choose one."))
-    for name, limit in TEXTS.items():
-        value = getattr(data, name)
-        check(name, validation.text_problem(value, multiline=limit is None, max_length=limit))
+    for name, message in entries.text_problems(data, _TEXT_RULES):
+        check(name, message)
     if isinstance(data.title, str) and not data.title:
         check("title", _("Please fill in this field."))
     check("provider_id", _provider_problem(session, data.provider_id))
@@ -193,25 +186,8 @@ def _validate(session: Session, data: CourseInput) -> None:
         raise ValidationError(errors)
 
 
-def _not_found() -> ValidationError:
-    return ValidationError([FieldError("id", _("Course"), _("It no longer exists."))])
-
-
 def _get(session: Session, course_id: int) -> Course:
-    course = None if validation.row_id_problem(course_id) else session.get(Course, course_id)
-    if course is None:
-        raise _not_found()
-    return course
-
-
-def _apply(course: Course, data: CourseInput) -> list[str]:
-    changed = []
-    for name in FIELDS:
-        value = getattr(data, name)
-        if getattr(course, name) != value:
-            setattr(course, name, value)
-            changed.append(name)
-    return changed
+    return entries.get_entry(session, Course, course_id, _("Course"))
 
 
 # -- operations -------------------------------------------------------------------------------
@@ -219,27 +195,22 @@ def _apply(course: Course, data: CourseInput) -> list[str]:
 
 def create_course(uow: UnitOfWork, data: CourseInput) -> Changes:
     """A new course in the catalogue (``created``: its id)."""
-    data = _cleaned(data)
+    data = entries.cleaned_texts(data, TEXTS)
     _validate(uow.session, data)
-    assert isinstance(data.kind, CourseKind)
-    course = Course(kind=data.kind, title=data.title)
-    _apply(course, data)
-    uow.session.add(course)
-    uow.session.flush()
-    set_fields = [name for name in FIELDS if getattr(data, name) not in (None, "")]
-    audit.record(uow.session, AuditAction.CREATE, ENTITY, course.id, set_fields)
-    return uow.commit().with_created(course.id)
+    course = Course(**entries.values_of(data, FIELDS))
+    course_id = entries.insert_entry(
+        uow.session, course, ENTITY, entries.filled_fields(data, FIELDS)
+    )
+    return uow.commit().with_created(course_id)
 
 
 def update_course(uow: UnitOfWork, course_id: int, data: CourseInput) -> Changes:
     """Store the edited form; nothing changed: NOTHING."""
-    data = _cleaned(data)
+    data = entries.cleaned_texts(data, TEXTS)
     course = _get(uow.session, course_id)
     _validate(uow.session, data)
-    changed = _apply(course, data)
-    if not changed:
+    if not entries.update_entry(uow.session, course, data, FIELDS, ENTITY):
         return NOTHING
-    audit.record(uow.session, AuditAction.UPDATE, ENTITY, course_id, changed)
     return uow.commit()
 
 
@@ -268,8 +239,7 @@ def delete_course(uow: UnitOfWork, course_id: int) -> Changes:
             ).format(n=count)
         )
         raise ValidationError([FieldError("id", _("Course"), message)])
-    uow.session.delete(course)
-    audit.record(uow.session, AuditAction.DELETE, ENTITY, course_id)
+    entries.delete_entry(uow.session, course, ENTITY)
     return uow.commit()
 
 

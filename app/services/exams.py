@@ -8,7 +8,7 @@ of the exam, and that day has passed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import NamedTuple
 
@@ -20,10 +20,9 @@ from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
-from app.models.participant import Exam, Participant
-from app.services import audit
-from app.text import canonical
-from app.vocab import AuditAction, ExamKind, ExamResult
+from app.models.participant import Exam
+from app.services import list_entries as entries
+from app.vocab import ExamKind, ExamResult
 
 ENTITY = "exam"
 LABELS = {
@@ -35,7 +34,7 @@ LABELS = {
     "notes": N_("Notes"),
 }
 # one-line texts with the columns' limits; the notes are multi-line
-TEXTS: dict[str, tuple[bool, int | None]] = {
+TEXTS: entries.TextRules = {
     "title": (False, 150),
     "grade": (False, 40),
     "notes": (True, None),
@@ -59,11 +58,6 @@ class ExamInput:
 INPUT_FIELDS = tuple(f.name for f in fields(ExamInput))
 
 
-def _cleaned(data: ExamInput) -> ExamInput:
-    texts = {name: canonical(v) for name in TEXTS if isinstance(v := getattr(data, name), str)}
-    return replace(data, **texts)  # type: ignore[arg-type]
-
-
 def _validate(data: ExamInput, today: date) -> None:
     errors: list[FieldError] = []
 
@@ -83,42 +77,28 @@ def _validate(data: ExamInput, today: date) -> None:
         add("taken_on", _("A result other than “pending” needs the date of the exam."))
     elif has_result and validation.not_future(data.taken_on, today):
         add("taken_on", _("The exam has a result: its date must not lie in the future."))
-    for name, (multiline, limit) in TEXTS.items():
-        value = getattr(data, name)
-        if message := validation.text_problem(value, multiline=multiline, max_length=limit):
-            add(name, message)
+    for name, message in entries.text_problems(data, TEXTS):
+        add(name, message)
     if errors:
         raise ValidationError(errors)
 
 
-def _participant_problem(session: Session, participant_id: object) -> None:
-    message = validation.row_id_problem(participant_id)
-    if message is None and session.get(Participant, participant_id) is None:
-        message = _("No participant with number {id}.").format(id=participant_id)
-    if message:
-        raise ValidationError([FieldError("participant_id", _("Participant"), message)])
-
-
 def get_exam(session: Session, exam_id: int) -> Exam:
-    found = None if validation.row_id_problem(exam_id) else session.get(Exam, exam_id)
-    if found is None:
-        raise ValidationError([FieldError("id", _("Exam"), _("It no longer exists."))])
-    return found
+    return entries.get_entry(session, Exam, exam_id, _("Exam"))
 
 
 def add_exam(
     uow: UnitOfWork, participant_id: int, data: ExamInput, *, today: date | None = None
 ) -> Changes:
     """Erfassen (``created``: the exam's id)."""
-    _participant_problem(uow.session, participant_id)
-    data = _cleaned(data)
+    entries.participant_of(uow.session, participant_id)
+    data = entries.cleaned_texts(data, TEXTS)
     _validate(data, today or date.today())
-    exam = Exam(participant_id=participant_id, **{n: getattr(data, n) for n in INPUT_FIELDS})
-    uow.session.add(exam)
-    uow.session.flush()
-    filled = [name for name in INPUT_FIELDS if getattr(data, name) not in (None, "")]
-    audit.record(uow.session, AuditAction.CREATE, ENTITY, exam.id, filled)
-    return uow.commit().with_created(exam.id)
+    exam = Exam(participant_id=participant_id, **entries.values_of(data, INPUT_FIELDS))
+    exam_id = entries.insert_entry(
+        uow.session, exam, ENTITY, entries.filled_fields(data, INPUT_FIELDS)
+    )
+    return uow.commit().with_created(exam_id)
 
 
 def update_exam(
@@ -126,21 +106,15 @@ def update_exam(
 ) -> Changes:
     """Bearbeiten; unchanged: NOTHING."""
     exam = get_exam(uow.session, exam_id)
-    data = _cleaned(data)
+    data = entries.cleaned_texts(data, TEXTS)
     _validate(data, today or date.today())
-    changed = [name for name in INPUT_FIELDS if getattr(exam, name) != getattr(data, name)]
-    if not changed:
+    if not entries.update_entry(uow.session, exam, data, INPUT_FIELDS, ENTITY):
         return NOTHING
-    for name in changed:
-        setattr(exam, name, getattr(data, name))
-    audit.record(uow.session, AuditAction.UPDATE, ENTITY, exam_id, changed)
     return uow.commit()
 
 
 def delete_exam(uow: UnitOfWork, exam_id: int) -> Changes:
-    exam = get_exam(uow.session, exam_id)
-    uow.session.delete(exam)
-    audit.record(uow.session, AuditAction.DELETE, ENTITY, exam_id)
+    entries.delete_entry(uow.session, get_exam(uow.session, exam_id), ENTITY)
     return uow.commit()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,6 +22,7 @@ from app.models.office_settings import DEFAULT_APPROVAL_WEEKS
 from app.models.organization import Organization
 from app.models.participant import Participant, add_months, s104c_expiry
 from app.services import audit
+from app.services.list_entries import get_entry
 from app.services.validation_rules import reference_problem
 from app.text import canonical
 from app.validation import plausible_date
@@ -130,19 +132,18 @@ def planned_for(participant: Participant) -> list[Planned]:
     return planned
 
 
-def regenerate(session: Session, participant: Participant) -> None:
-    """Bring the generated follow-ups of one person in line with the record's dates.
-
-    Open ones whose source date vanished or changed are removed; done ones stay as history.
-    """
-    wanted = {item.key: item for item in planned_for(participant)}
-    existing = session.exec(
-        select(FollowUp).where(
-            FollowUp.participant_id == participant.id,
-            # only those derived from the record itself; plan reviews etc. have other sources
-            col(FollowUp.generated_key).like(f"%:participant:{participant.id}:%"),
-        )
-    ).all()
+def sync_generated(
+    session: Session,
+    existing: Sequence[FollowUp],
+    planned: list[Planned],
+    participant_id: int | None,
+) -> None:
+    """Bring the stored generated follow-ups of one source (``existing``: every one whose key
+    belongs to it, open or done) in line with what it calls for now (``planned``): an open one
+    no longer called for goes, an open one still called for takes the due date and title
+    planned, a done one stays as history; what is planned and not stored yet is added for the
+    person ``participant_id``."""
+    wanted = {item.key: item for item in planned}
     for follow_up in existing:
         item = wanted.pop(follow_up.generated_key or "", None)
         if item is None:
@@ -156,10 +157,25 @@ def regenerate(session: Session, participant: Participant) -> None:
                 due_date=item.due_date,
                 title=item.title,
                 kind=item.kind,
-                participant_id=participant.id,
+                participant_id=participant_id,
                 generated_key=item.key,
             )
         )
+
+
+def regenerate(session: Session, participant: Participant) -> None:
+    """Bring the generated follow-ups of one person in line with the record's dates.
+
+    Open ones whose source date vanished or changed are removed; done ones stay as history.
+    """
+    existing = session.exec(
+        select(FollowUp).where(
+            FollowUp.participant_id == participant.id,
+            # only those derived from the record itself; plan reviews etc. have other sources
+            col(FollowUp.generated_key).like(f"%:participant:{participant.id}:%"),
+        )
+    ).all()
+    sync_generated(session, existing, planned_for(participant), participant.id)
 
 
 # --- employments: end of probation and aftercare check-ins ----------------------------------
@@ -271,29 +287,10 @@ def regenerate_employment(session: Session, employment: Employment, check_in_wee
         if employment.employer_id is not None
         else None
     )
-    wanted = {
-        item.key: item
-        for item in planned_for_employment(
-            employment, employer.name if employer else "", check_in_weeks, done_check_ins
-        )
-    }
-    for follow_up in existing:
-        item = wanted.pop(follow_up.generated_key or "", None)
-        if item is None:
-            if follow_up.done_at is None:
-                session.delete(follow_up)
-        elif follow_up.done_at is None:
-            follow_up.due_date, follow_up.title = item.due_date, item.title
-    for item in wanted.values():
-        session.add(
-            FollowUp(
-                due_date=item.due_date,
-                title=item.title,
-                kind=item.kind,
-                participant_id=employment.participant_id,
-                generated_key=item.key,
-            )
-        )
+    planned = planned_for_employment(
+        employment, employer.name if employer else "", check_in_weeks, done_check_ins
+    )
+    sync_generated(session, existing, planned, employment.participant_id)
 
 
 def refresh_employment_follow_ups(uow: UnitOfWork, employment: Employment) -> None:
@@ -374,24 +371,8 @@ def regenerate_measure(session: Session, measure: Measure, approval_weeks: int) 
     existing = session.exec(
         select(FollowUp).where(col(FollowUp.generated_key).in_(measure_keys(measure.id)))
     ).all()
-    wanted = {item.key: item for item in planned_for_measure(measure, None, approval_weeks)}
-    for follow_up in existing:
-        item = wanted.pop(follow_up.generated_key or "", None)
-        if item is None:
-            if follow_up.done_at is None:
-                session.delete(follow_up)
-        elif follow_up.done_at is None:
-            follow_up.due_date, follow_up.title = item.due_date, item.title
-    for item in wanted.values():
-        session.add(
-            FollowUp(
-                due_date=item.due_date,
-                title=item.title,
-                kind=item.kind,
-                participant_id=measure.participant_id,
-                generated_key=item.key,
-            )
-        )
+    planned = planned_for_measure(measure, None, approval_weeks)
+    sync_generated(session, existing, planned, measure.participant_id)
 
 
 def refresh_measure_follow_ups(uow: UnitOfWork, measure: Measure) -> None:
@@ -476,11 +457,7 @@ def create_follow_up(
 
 
 def set_done(uow: UnitOfWork, follow_up_id: int, done: bool = True) -> Changes:
-    follow_up = (
-        None if validation.row_id_problem(follow_up_id) else uow.session.get(FollowUp, follow_up_id)
-    )
-    if follow_up is None:
-        raise ValidationError([FieldError("id", _("Follow-up"), _("It no longer exists."))])
+    follow_up = get_entry(uow.session, FollowUp, follow_up_id, _("Follow-up"))
     follow_up.done_at = utc_now() if done else None
     audit.record(uow.session, AuditAction.UPDATE, "follow_up", follow_up_id, ["done_at"])
     if (employment := _employment_of(uow.session, follow_up)) is not None:

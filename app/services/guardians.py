@@ -6,7 +6,7 @@ must be one of them (app.services.consents).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import NamedTuple
 
@@ -18,10 +18,9 @@ from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
 from app.i18n import N_, _
-from app.models.participant import ADULT_AGE, Guardian, Participant, age_on
-from app.services import audit
-from app.text import canonical
-from app.vocab import AuditAction, GuardianRelation
+from app.models.participant import ADULT_AGE, Guardian, age_on
+from app.services import list_entries as entries
+from app.vocab import GuardianRelation
 
 ENTITY = "guardian"
 LABELS = {
@@ -32,7 +31,7 @@ LABELS = {
     "address": N_("Address"),
 }
 # one-line texts with the columns' limits; the address may take several lines
-TEXTS: dict[str, tuple[bool, int | None]] = {
+TEXTS: entries.TextRules = {
     "name": (False, 100),
     "phone": (False, 40),
     "email": (False, 254),
@@ -56,81 +55,55 @@ class GuardianInput:
 INPUT_FIELDS = tuple(f.name for f in fields(GuardianInput))
 
 
-def _cleaned(data: GuardianInput) -> GuardianInput:
-    texts = {name: canonical(v) for name in TEXTS if isinstance(v := getattr(data, name), str)}
-    return replace(data, **texts)  # type: ignore[arg-type]
-
-
 def _validate(data: GuardianInput) -> None:
     errors: list[FieldError] = []
 
-    def add(field: str, message: str) -> None:
-        errors.append(FieldError(field, label(field), message))
+    def check(field: str, message: str | None) -> None:
+        if message and not any(e.field == field for e in errors):
+            errors.append(FieldError(field, label(field), message))
 
-    for name, (multiline, limit) in TEXTS.items():
-        value = getattr(data, name)
-        if message := validation.text_problem(value, multiline=multiline, max_length=limit):
-            add(name, message)
-    failed = {error.field for error in errors}
-    if "name" not in failed and not data.name:
-        add("name", _("Please fill in this field."))
+    for name, message in entries.text_problems(data, TEXTS):
+        check(name, message)
+    if isinstance(data.name, str) and not data.name:
+        check("name", _("Please fill in this field."))
     for name, rule in (("phone", validation.phone), ("email", validation.email)):
-        if name not in failed and (message := rule(getattr(data, name))):
-            add(name, message)
+        if isinstance(value := getattr(data, name), str):
+            check(name, rule(value))
     if data.relation is not None and not isinstance(data.relation, GuardianRelation):
-        add("relation", _("Please choose one."))
+        check("relation", _("Please choose one."))
     if errors:
         raise ValidationError(sorted(errors, key=lambda e: INPUT_FIELDS.index(e.field)))
 
 
-def _participant_problem(session: Session, participant_id: object) -> None:
-    message = validation.row_id_problem(participant_id)
-    if message is None and session.get(Participant, participant_id) is None:
-        message = _("No participant with number {id}.").format(id=participant_id)
-    if message:
-        raise ValidationError([FieldError("participant_id", _("Participant"), message)])
-
-
 def get_guardian(session: Session, guardian_id: int) -> Guardian:
-    found = None if validation.row_id_problem(guardian_id) else session.get(Guardian, guardian_id)
-    if found is None:
-        raise ValidationError([FieldError("id", _("Guardian"), _("It no longer exists."))])
-    return found
+    return entries.get_entry(session, Guardian, guardian_id, _("Guardian"))
 
 
 def add_guardian(uow: UnitOfWork, participant_id: int, data: GuardianInput) -> Changes:
     """Erfassen (``created``: the guardian's id)."""
-    _participant_problem(uow.session, participant_id)
-    data = _cleaned(data)
+    entries.participant_of(uow.session, participant_id)
+    data = entries.cleaned_texts(data, TEXTS)
     _validate(data)
-    values = {name: getattr(data, name) for name in INPUT_FIELDS}
-    guardian = Guardian(participant_id=participant_id, **values)
-    uow.session.add(guardian)
-    uow.session.flush()
-    filled = [name for name in INPUT_FIELDS if getattr(data, name) not in (None, "")]
-    audit.record(uow.session, AuditAction.CREATE, ENTITY, guardian.id, filled)
-    return uow.commit().with_created(guardian.id)
+    guardian = Guardian(participant_id=participant_id, **entries.values_of(data, INPUT_FIELDS))
+    guardian_id = entries.insert_entry(
+        uow.session, guardian, ENTITY, entries.filled_fields(data, INPUT_FIELDS)
+    )
+    return uow.commit().with_created(guardian_id)
 
 
 def update_guardian(uow: UnitOfWork, guardian_id: int, data: GuardianInput) -> Changes:
     """Bearbeiten; unchanged: NOTHING."""
     guardian = get_guardian(uow.session, guardian_id)
-    data = _cleaned(data)
+    data = entries.cleaned_texts(data, TEXTS)
     _validate(data)
-    changed = [name for name in INPUT_FIELDS if getattr(guardian, name) != getattr(data, name)]
-    if not changed:
+    if not entries.update_entry(uow.session, guardian, data, INPUT_FIELDS, ENTITY):
         return NOTHING
-    for name in changed:
-        setattr(guardian, name, getattr(data, name))
-    audit.record(uow.session, AuditAction.UPDATE, ENTITY, guardian_id, changed)
     return uow.commit()
 
 
 def delete_guardian(uow: UnitOfWork, guardian_id: int) -> Changes:
     """Löschen: consents given by this guardian keep the name they were given with."""
-    guardian = get_guardian(uow.session, guardian_id)
-    uow.session.delete(guardian)
-    audit.record(uow.session, AuditAction.DELETE, ENTITY, guardian_id)
+    entries.delete_entry(uow.session, get_guardian(uow.session, guardian_id), ENTITY)
     return uow.commit()
 
 
