@@ -7,23 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -52,13 +42,9 @@ from ui.widgets.date_field import DateField, read_date
 from ui.widgets.enum_combo import EMPTY_TEXT, EnumCombo
 from ui.widgets.formatting import EMPTY, date_text
 from ui.widgets.panels import ParticipantDialog, fit_date_width, run_dialog
+from ui.widgets.typed_chooser import MAX_HITS, TypedChooser, TypedHitModel
 
 S = EnrollmentStatus
-MAX_HITS = 20
-VISIBLE_HITS = 6
-_ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
 
 
 def period_text(start: date | None, end: date | None) -> str:
@@ -101,107 +87,46 @@ def _search_texts(choices: list[CourseChoice]) -> list[str]:
     ]
 
 
-class CourseHitModel(QAbstractListModel):
+class CourseHitModel(TypedHitModel[CourseChoice]):
     """At most MAX_HITS courses found for the search text."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CourseChoice] = []
-
-    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,  # the whole text where the list cuts it
-        ):
-            return course_text(self._rows[index.row()])
-        return None
-
-    def set_rows(self, rows: list[CourseChoice]) -> None:
-        self.beginResetModel()
-        self._rows = rows[:MAX_HITS]
-        self.endResetModel()
-
-    def row_at(self, row: int) -> CourseChoice:
-        return self._rows[row]
+    def hit_text(self, row: CourseChoice) -> str:
+        return course_text(row)
 
 
-class CourseChooser(QWidget):
+class CourseChooser(TypedChooser[CourseChoice]):
     """Choose a course by typing part of its title, kind or provider; Down or Enter
-    picks from the hits (as the organisation chooser). The choices are read once and
-    filtered in memory: a keystroke over 2,000 courses costs about a millisecond."""
-
-    chosen = Signal(int)
+    picks from the hits (ui.widgets.typed_chooser, as the organisation chooser). The choices
+    are read once and filtered in memory: a keystroke over 2,000 courses costs about a
+    millisecond."""
 
     def __init__(self, choices: list[CourseChoice], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            CourseHitModel,
+            parent,
+            description=_("Search course"),
+            placeholder=_("Type a title, kind or provider, then Enter or Down"),
+            hits_name=_("Courses found"),
+            nothing_chosen=_("No course chosen yet."),
+            not_found=_("No course found."),
+        )
         self._choices = choices
         self._folded = _search_texts(choices)
-        self.course_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.search = QLineEdit(self)
-        self.search.setAccessibleDescription(_("Search course"))
-        self.search.setPlaceholderText(_("Type a title, kind or provider, then Enter or Down"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textEdited.connect(self._on_text_edited)
-        self.search.installEventFilter(self)
-        self.setFocusProxy(self.search)
-        layout.addWidget(self.search)
 
-        self.model = CourseHitModel(self)
-        self.hits = QListView(self)
-        self.hits.setModel(self.model)
-        self.hits.setAccessibleName(_("Courses found"))
-        self.hits.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.hits.setUniformItemSizes(True)
-        self.hits.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.hits.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.hits.clicked.connect(self._pick_index)
-        self.hits.installEventFilter(self)
-        self.hits.hide()
-        layout.addWidget(self.hits)
-
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        self._show_status()
-
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt API
-        super().setAccessibleName(name)
-        self.search.setAccessibleName(name)
+    @property
+    def course_id(self) -> int | None:
+        return self.chosen_id
 
     def choice(self, course_id: int | None) -> CourseChoice | None:
         return next((c for c in self._choices if c.id == course_id), None)
 
     def set_course(self, course_id: int | None) -> None:
         """Show ``course_id`` as chosen (None: nothing), without ``chosen``."""
-        self.course_id = course_id
         found = self.choice(course_id)
-        self.search.setText(course_text(found) if found else "")
-        self.search.setCursorPosition(0)
-        self.search.setToolTip(self.search.text())
-        self.hits.hide()
-        self._show_status()
-
-    def _show_status(self) -> None:
-        found = self.choice(self.course_id)
-        if found is not None:
-            self.status.setText(_("Chosen: {name}").format(name=found.title or found.kind.label))
-            self.status.setStyleSheet("font-weight: bold")
+        if found is None:
+            self.set_chosen(course_id)
         else:
-            self.status.setText(_("No course chosen yet."))
-            self.status.setStyleSheet("")
-
-    def _on_text_edited(self, text: str) -> None:
-        self.course_id = None
-        self.find(text)
+            self.set_chosen(course_id, *self._shown_for(found))
 
     def matches(self, text: str) -> list[CourseChoice]:
         words = fold(text).split()
@@ -213,57 +138,13 @@ class CourseChooser(QWidget):
             if all(word in folded for word in words)
         ]
 
-    def find(self, text: str) -> None:
-        """Show the first MAX_HITS courses matching every word of ``text``."""
+    def _search(self, text: str) -> tuple[list[CourseChoice], int]:
+        """The courses matching every word of ``text``."""
         found = self.matches(text)
-        self.model.set_rows(found)
-        self.hits.setVisible(bool(found))
-        self.status.setStyleSheet("")
-        if found:
-            self.hits.setFixedHeight(
-                self.hits.sizeHintForRow(0) * min(len(found), VISIBLE_HITS)
-                + 2 * self.hits.frameWidth()
-            )
-            self.hits.setCurrentIndex(self.model.index(0))
-            count = str(len(found)) if len(found) <= MAX_HITS else f"{MAX_HITS}+"
-            self.status.setText(_("{count} found: choose with Enter.").format(count=count))
-        elif text.strip():
-            self.status.setText(_("No course found."))
-        else:
-            self._show_status()
+        return found[:MAX_HITS], len(found)
 
-    def pick(self, row: int) -> None:
-        hit = self.model.row_at(row)
-        self.set_course(hit.id)
-        self.chosen.emit(hit.id)
-
-    def _pick_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.pick(index.row())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        key = event.key()
-        has_hits = self.hits.isVisible() and self.model.rowCount() > 0
-        if watched is self.search and has_hits and key == Qt.Key.Key_Down:
-            self.hits.setFocus()
-            if not self.hits.currentIndex().isValid():
-                self.hits.setCurrentIndex(self.model.index(0))
-            return True
-        if key in _ENTER and has_hits and watched in (self.search, self.hits):
-            current = self.hits.currentIndex()
-            self.pick(current.row() if current.isValid() else 0)
-            self.search.setFocus()
-            return True  # Enter picks; it must not press the dialog's default button
-        if watched is self.hits and key == Qt.Key.Key_Up and self.hits.currentIndex().row() == 0:
-            self.search.setFocus()
-            return True
-        if watched is self.hits and key == Qt.Key.Key_Escape:
-            self.hits.hide()
-            self.search.setFocus()
-            return True
-        return super().eventFilter(watched, event)
+    def _shown_for(self, hit: CourseChoice) -> tuple[str, str]:
+        return course_text(hit), _("Chosen: {name}").format(name=hit.title or hit.kind.label)
 
 
 def goal_text(goal: GoalChoice) -> str:
@@ -524,7 +405,7 @@ class EnrollmentDialog(ParticipantDialog):
             left_on = read_date(self.left_on, "left_on", enrollments.label("left_on"), errors)
         exam_on = read_date(self.exam_on, "exam_on", enrollments.label("exam_on"), errors)
         course_id = self.course_id()
-        if course_id is None and self.course is not None and self.course.search.text().strip():
+        if course_id is None and self.course is not None and self.course.typed_without_choice():
             message = _("Please choose one of the courses found.")
             errors.append(FieldError("course_id", enrollments.label("course_id"), message))
         return EnrollmentInput(
