@@ -12,25 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -49,17 +36,13 @@ from app.vocab import CourseKind
 from ui.mnemonics import escape, mark_destructive
 from ui.operations import Operations
 from ui.pages.course_dialog import CourseDialog, delete_course_asking
-from ui.row_models import RowsById
+from ui.row_models import RIGHT, RowTableModel
 from ui.widgets.colours import alert_colour
+from ui.widgets.filters import ChoiceCombo, CountedFilter
 from ui.widgets.formatting import EMPTY, date_text
-from ui.widgets.read_only_table import read_only_table
-from ui.widgets.search_list import SearchListKeys
-
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+from ui.widgets.panels import delete_key
+from ui.widgets.read_only_table import read_only_table, set_column_chars
+from ui.widgets.search_list import SearchListKeys, search_field, search_page_layout
 
 
 def course_count_text(count: int) -> str:
@@ -92,38 +75,35 @@ def places_words(row: CourseRow) -> str:
     )
 
 
-class CourseTableModel(RowsById, QAbstractTableModel):
+class CourseTableModel(RowTableModel):
     TITLE, KIND, PROVIDER, LEVEL, START, END, UNITS, PLACES, FORMAT = range(9)
-    HEADERS = {
-        TITLE: N_("Course"),
-        KIND: N_("Kind of course"),
-        PROVIDER: N_("Course provider"),
-        LEVEL: N_("Target level"),
-        START: N_("Start"),
-        END: N_("End"),
-        UNITS: N_("Teaching units (UE)"),
-        PLACES: N_("Seats"),
-        FORMAT: N_("Format"),
-    }
+    HEADERS = (
+        N_("Course"),
+        N_("Kind of course"),
+        N_("Course provider"),
+        N_("Target level"),
+        N_("Start"),
+        N_("End"),
+        N_("Teaching units (UE)"),
+        N_("Seats"),
+        N_("Format"),
+    )
     NUMBERS = (UNITS, PLACES)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[CourseRow] = []
         self.today = date.today()
 
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and section in self.HEADERS:
-            if role == _DISPLAY:
-                return _(self.HEADERS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in self.NUMBERS:
-                return _RIGHT
-        return None
+        if (
+            role == Qt.ItemDataRole.TextAlignmentRole
+            and orientation == Qt.Orientation.Horizontal
+            and section in self.NUMBERS
+        ):
+            return RIGHT
+        return super().headerData(section, orientation, role)
 
     def _text(self, row: CourseRow, column: int) -> str:
         if column == self.TITLE:
@@ -144,32 +124,20 @@ class CourseTableModel(RowsById, QAbstractTableModel):
             return places_text(row)
         return row.format.label if row.format is not None else ""
 
-    def data(self, index: _Index, role: int = _DISPLAY) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if column not in self.HEADERS:
-            return None
-        if role == _DISPLAY:
+    def _spoken(self, row: CourseRow, column: int) -> str:
+        if column == self.PLACES:
+            return places_words(row)
+        return self._text(row, column) or EMPTY
+
+    def _cell_tooltip(self, row: CourseRow, column: int) -> str | None:
+        if column == self.PLACES:
+            return places_words(row)
+        if column in (self.TITLE, self.KIND, self.PROVIDER):
             return self._text(row, column)
-        if role == _ACCESSIBLE:
-            if column == self.PLACES:
-                return places_words(row)
-            return self._text(row, column) or EMPTY
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.PLACES:
-                return places_words(row)
-            if column in (self.TITLE, self.KIND, self.PROVIDER):
-                return self._text(row, column) or None
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERS:
-            return _RIGHT
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == self.PLACES
-            and row.places is not None
-            and row.enrolled > row.places
-        ):
+        return None
+
+    def _foreground(self, row: CourseRow, column: int) -> QColor | None:
+        if column == self.PLACES and row.places is not None and row.enrolled > row.places:
             return alert_colour(QApplication.palette())
         return None
 
@@ -178,41 +146,6 @@ class CourseTableModel(RowsById, QAbstractTableModel):
 
     def titles(self) -> list[str]:
         return [row.title for row in self._rows]
-
-
-class ChoiceCombo(QComboBox):
-    """A filter box: "alle" first, then (text, value) choices that can be replaced while the
-    current one is kept; long texts don't widen it, the popup shows them whole."""
-
-    def __init__(self, parent: QWidget, min_chars: int = 12) -> None:
-        super().__init__(parent)
-        self.addItem(_("all"), None)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(min_chars)
-
-    def set_choices(self, choices: Sequence[tuple[str, object]]) -> None:
-        current = self.currentData()
-        self.blockSignals(True)
-        while self.count() > 1:
-            self.removeItem(1)
-        for text, value in choices:
-            self.addItem(text, value)
-            self.setItemData(self.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-        self.setCurrentIndex(max(self.findData(current), 0))
-        self.blockSignals(False)
-        if self.currentData() != current:
-            self.currentIndexChanged.emit(self.currentIndex())
-
-    def value(self) -> object:
-        return self.currentData()
-
-    def set_value(self, value: object) -> None:
-        self.setCurrentIndex(max(self.findData(value), 0))
-
-    def showPopup(self) -> None:  # noqa: N802 - Qt API
-        view = self.view()
-        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
-        super().showPopup()
 
 
 class CourseCatalog(QWidget):
@@ -229,10 +162,11 @@ class CourseCatalog(QWidget):
         self._stale = False  # changed while hidden
         self.setAccessibleName(_("Courses"))
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_("Search by title, provider, place or kind of course …"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(_("Search courses"))
+        self.search = search_field(
+            self,
+            _("Search by title, provider, place or kind of course …"),
+            _("Search courses"),
+        )
         self.new_button = QPushButton(_("&New course…"), self)
         self.new_button.setToolTip(_("Add a course to the catalogue"))
         self.open_button = QPushButton(_("&Open"), self)
@@ -243,15 +177,27 @@ class CourseCatalog(QWidget):
         self.kind_filter.setAccessibleName(_("Kind of course"))
         self.provider_filter = ChoiceCombo(self, min_chars=16)
         self.provider_filter.setAccessibleName(_("Course provider"))
-        self.timing_filter = QComboBox(self)
-        for choice in Timing:
-            self.timing_filter.addItem(choice.label, choice.value)
-        self.timing_filter.setAccessibleName(_("Period"))
+        self.timing_filter = CountedFilter(Timing, _("Period"), self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("resultCount")
         self.model = CourseTableModel(self)
-        self.table = self._build_table()
-        self._layout()
+        self.table = read_only_table(self.model, self, stretch_column=CourseTableModel.TITLE)
+        self.table.setAccessibleName(_("Courses"))
+        set_column_chars(self.table, {CourseTableModel.KIND: 24, CourseTableModel.PROVIDER: 22})
+        search_page_layout(
+            self,
+            (escape(_("Search")) + ":", self.search),
+            (self.new_button, self.open_button, self.delete_button),
+            [
+                (escape(_("Kind of course")) + ":", self.kind_filter),
+                (escape(_("Course provider")) + ":", self.provider_filter),
+                (escape(_("Period")) + ":", self.timing_filter),
+            ],
+            self.count_label,
+            self.table,
+            margins=(8, 12, 8, 8),
+            spacing=10,
+        )
 
         self._keys = SearchListKeys(
             self.search,
@@ -260,6 +206,7 @@ class CourseCatalog(QWidget):
             selected=self.selected_course_id,
             select_row=self._select_row,
             open_chosen=self.open_selected,
+            find_scope=self,
         )
         for combo in (self.kind_filter, self.provider_filter, self.timing_filter):
             combo.currentIndexChanged.connect(lambda _index: self.search_now())
@@ -268,60 +215,9 @@ class CourseCatalog(QWidget):
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(lambda: self.delete_selected())
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
+        delete_key(self.table, lambda: self.delete_selected())
         ops.changed.connect(self._on_changed)
         self.reload()
-
-    # -- building -------------------------------------------------------------------------
-
-    def _build_table(self) -> QTableView:
-        table = read_only_table(self.model, self, stretch_column=CourseTableModel.TITLE)
-        table.setAccessibleName(_("Courses"))
-        header = table.horizontalHeader()
-        chars = table.fontMetrics().averageCharWidth()
-        for column, width in ((CourseTableModel.KIND, 24), (CourseTableModel.PROVIDER, 22)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, chars * width)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        return table
-
-    def _layout(self) -> None:
-        def caption(text: str, buddy: QWidget) -> QLabel:
-            label = QLabel(escape(text) + ":", self)
-            label.setBuddy(buddy)
-            return label
-
-        search_row = QHBoxLayout()
-        search_row.setSpacing(8)
-        search_row.addWidget(caption(_("Search"), self.search))
-        search_row.addWidget(self.search, 1)
-        search_row.addSpacing(16)
-        for button in (self.new_button, self.open_button, self.delete_button):
-            search_row.addWidget(button)
-        filter_row = QHBoxLayout()
-        filter_row.setSpacing(8)
-        for text, combo in (
-            (_("Kind of course"), self.kind_filter),
-            (_("Course provider"), self.provider_filter),
-            (_("Period"), self.timing_filter),
-        ):
-            if filter_row.count():
-                filter_row.addSpacing(16)
-            filter_row.addWidget(caption(text, combo))
-            filter_row.addWidget(combo)
-        filter_row.addStretch(1)
-        filter_row.addWidget(self.count_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 12, 8, 8)
-        layout.setSpacing(10)
-        layout.addLayout(search_row)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.table, 1)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -336,10 +232,10 @@ class CourseCatalog(QWidget):
         )
 
     def current_timing(self) -> Timing:
-        return Timing(self.timing_filter.currentData())
+        return self.timing_filter.current()
 
     def set_timing(self, choice: Timing) -> None:
-        self.timing_filter.setCurrentIndex(self.timing_filter.findData(choice.value))
+        self.timing_filter.set_current(choice)
 
     def reload(self) -> None:
         """Read the filter choices, their counts and the rows again (the data changed)."""
@@ -352,11 +248,7 @@ class CourseCatalog(QWidget):
             combo.blockSignals(True)
         self.kind_filter.set_choices([(kind.label, kind.value) for kind in course_kinds(reads)])
         self.provider_filter.set_choices([(name, pid) for pid, name in course_providers(reads)])
-        counts = self._catalogue.counts(today)
-        for index in range(self.timing_filter.count()):
-            choice = Timing(self.timing_filter.itemData(index))
-            text = f"{choice.label} ({format_number(counts[choice])})"
-            self.timing_filter.setItemText(index, text)
+        self.timing_filter.show_counts(self._catalogue.counts(today))
         for combo in (self.kind_filter, self.provider_filter, self.timing_filter):
             combo.blockSignals(False)
         self.search_now()
@@ -369,31 +261,25 @@ class CourseCatalog(QWidget):
         rows = self._catalogue.rows(self.query(), date.today())
         self.model.set_courses(rows)
         self.count_label.setText(course_count_text(len(rows)))
-        row = -1 if selected is None else self.model.row_of(selected)
-        if row >= 0:
-            self.table.selectRow(row)
+        self.model.select_id(self.table, selected)
         self._update_buttons()
 
     def row_count(self) -> int:
         return self.model.rowCount()
 
     def selected_course_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()).id if rows else None
+        row = self.model.selected_row(self.table)
+        return None if row is None else row.id
 
     def select_course(self, course_id: int) -> bool:
-        row = self.model.row_of(course_id)
-        if row >= 0:
-            self._select_row(row)
-        return row >= 0
+        return self.model.select_id(self.table, course_id, scroll=True)
 
     def _select_row(self, row: int) -> None:
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self._keys.focus_search()
 
     def _update_buttons(self) -> None:
         chosen = self.selected_course_id() is not None

@@ -12,15 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -61,7 +53,7 @@ from ui.participant.form_fields import (
     TextBinding,
     UnreadableValue,
 )
-from ui.row_models import RowsById
+from ui.row_models import RowTableModel
 from ui.widgets.colours import make_hint
 from ui.widgets.formatting import EMPTY, date_text
 from ui.widgets.messages import confirm, show_errors
@@ -69,8 +61,6 @@ from ui.widgets.panels import run_dialog
 from ui.widgets.read_only_table import read_only_table
 from ui.widgets.window_layout import fitting, row_after_content
 
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
 DEFAULT_SIZE = QSize(1000, 580)  # fits 1280×800 with the frame and a taskbar
 COURSE_TAB, PARTICIPANTS_TAB = 0, 1
 # the form's two columns, in reading (and Tab) order; the notes below them
@@ -127,36 +117,18 @@ def delete_course_asking(parent: QWidget, lotse: Lotse, ops: Operations, course_
     return confirm(parent, _("Delete course"), question) and run()
 
 
-class CourseEnrollmentModel(RowsById, QAbstractTableModel):
+class CourseEnrollmentModel(RowTableModel):
     """The course's enrolments (app.services.enrollments.EnrollmentRow)."""
 
     NAME, STATUS, REGISTERED, LEFT_ON, EXAM, LEVEL = range(6)
-    HEADERS = {
-        NAME: N_("Name"),
-        STATUS: N_("Status"),
-        REGISTERED: N_("Registered on"),
-        LEFT_ON: N_("Ended on"),
-        EXAM: N_("Exam"),
-        LEVEL: N_("Level reached"),
-    }
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and section in self.HEADERS
-        ):
-            return _(self.HEADERS[section])
-        return None
+    HEADERS = (
+        N_("Name"),
+        N_("Status"),
+        N_("Registered on"),
+        N_("Ended on"),
+        N_("Exam"),
+        N_("Level reached"),
+    )
 
     @staticmethod
     def exam_text(row: Any) -> str:
@@ -178,21 +150,20 @@ class CourseEnrollmentModel(RowsById, QAbstractTableModel):
             return self.exam_text(row)
         return row.level_reached.label if row.level_reached is not None else ""
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if column not in self.HEADERS:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        reason = row.dropout_reason if column == self.STATUS else ""
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = self._text(row, column) or EMPTY
-            return f"{text}, {_('Reason: {reason}').format(reason=reason)}" if reason else text
-        if role == Qt.ItemDataRole.ToolTipRole and reason:
-            return _("Reason: {reason}").format(reason=reason)
-        return None
+    @staticmethod
+    def _reason(row: Any, column: int) -> str:
+        """The dropout reason, said in the Status cell."""
+        if column != CourseEnrollmentModel.STATUS or not row.dropout_reason:
+            return ""
+        return _("Reason: {reason}").format(reason=row.dropout_reason)
+
+    def _spoken(self, row: Any, column: int) -> str:
+        text = self._text(row, column) or EMPTY
+        reason = self._reason(row, column)
+        return f"{text}, {reason}" if reason else text
+
+    def _cell_tooltip(self, row: Any, column: int) -> str | None:
+        return self._reason(row, column)
 
 
 class CourseDialog(QDialog):

@@ -6,14 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.bootstrap import Lotse
@@ -21,55 +14,29 @@ from app.db.changes import Changes
 from app.i18n import N_, _, ngettext
 from app.services.employments import AtRiskRow, employments_at_risk
 from app.services.settings import load_settings
-from ui.mnemonics import escape
 from ui.operations import Operations
-from ui.row_models import RowsById
+from ui.row_models import RowTableModel
+from ui.widgets.panels import bold_caption
 from ui.widgets.read_only_table import read_only_table
 
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
 
-
-class AtRiskModel(RowsById, QAbstractTableModel):
+class AtRiskModel(RowTableModel):
     """AtRiskRow tuples in the service's order (probation soonest, then the longest silence)."""
 
     PERSON, EMPLOYER, REASON = range(3)
     HEADERS = (N_("Participant"), N_("Employer"), N_("Why"))
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AtRiskRow] = []
+    def _text(self, row: AtRiskRow, column: int) -> str:
+        if column == self.PERSON:
+            return row.participant_name
+        if column == self.EMPLOYER:
+            if row.occupation and row.employer_name:
+                return f"{row.employer_name} ({row.occupation})"
+            return row.employer_name or row.occupation
+        return row.reason
 
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _(self.HEADERS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if index.column() == self.PERSON:
-                return row.participant_name
-            if index.column() == self.EMPLOYER:
-                if row.occupation and row.employer_name:
-                    return f"{row.employer_name} ({row.occupation})"
-                return row.employer_name or row.occupation
-            if index.column() == self.REASON:
-                return row.reason
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _("Enter or double-click opens the record.")
-        return None
+    def _tooltip(self, row: AtRiskRow) -> str:
+        return _("Enter or double-click opens the record.")
 
 
 class EmploymentsAtRisk(QWidget):
@@ -87,11 +54,7 @@ class EmploymentsAtRisk(QWidget):
         self.view = read_only_table(self.model, self, stretch_column=AtRiskModel.REASON)
         self.view.setAccessibleName(_("Employments at risk"))
         self.view.activated.connect(lambda index: self._open(index.row()))
-        self.heading = QLabel(escape(_("Employments at risk")), self)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setBuddy(self.view)
+        self.heading = bold_caption(_("Employments at risk"), self, self.view)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.heading)

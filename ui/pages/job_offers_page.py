@@ -9,25 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
@@ -42,16 +25,13 @@ from app.services.job_offers import (
 )
 from ui.job_offer.dialog import JobOfferDialog, expired_text
 from ui.operations import Operations
-from ui.row_models import RowsById
+from ui.row_models import RowTableModel
 from ui.widgets.colours import alert_colour
+from ui.widgets.filters import CountedFilter
 from ui.widgets.formatting import date_text
-from ui.widgets.heading import page_heading
 from ui.widgets.panels import run_dialog
-from ui.widgets.read_only_table import read_only_table
-from ui.widgets.search_list import SearchListKeys
-
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
+from ui.widgets.read_only_table import read_only_table, set_column_chars
+from ui.widgets.search_list import SearchListKeys, search_field, search_page_layout
 
 
 def offer_count_text(count: int) -> str:
@@ -59,36 +39,19 @@ def offer_count_text(count: int) -> str:
     return text.format(n=format_number(count))
 
 
-class OfferTableModel(RowsById, QAbstractTableModel):
+class OfferTableModel(RowTableModel):
     TITLE, EMPLOYER, PLACE, HOURS, START, VALID_UNTIL, STATUS, PLACES = range(8)
-    HEADERS = {
-        TITLE: N_("Title"),
-        EMPLOYER: N_("Employer"),
-        PLACE: N_("Place of work"),
-        HOURS: N_("Hours/week"),
-        START: N_("Start"),
-        VALID_UNTIL: N_("Valid until"),
-        STATUS: N_("Status"),
-        PLACES: N_("Places"),
-    }
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OfferRow] = []
-
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and section in self.HEADERS
-        ):
-            return _(self.HEADERS[section])
-        return None
+    HEADERS = (
+        N_("Title"),
+        N_("Employer"),
+        N_("Place of work"),
+        N_("Hours/week"),
+        N_("Start"),
+        N_("Valid until"),
+        N_("Status"),
+        N_("Places"),
+    )
+    NUMBERS = (HOURS, PLACES)
 
     @staticmethod
     def valid_until_text(row: OfferRow, *, spoken: bool = False) -> str:
@@ -116,33 +79,20 @@ class OfferTableModel(RowsById, QAbstractTableModel):
             self.PLACES: str(row.vacancies),
         }[column]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if column not in self.HEADERS:
-            return None
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.VALID_UNTIL:
+    def _spoken(self, row: OfferRow, column: int) -> str:
+        if column == self.VALID_UNTIL:
             return self.valid_until_text(row, spoken=True)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if row.expired:
-                return expired_text(row.valid_until)
-            shown = (self.TITLE, self.EMPLOYER, self.PLACE)
-            return self._text(row, column) if column in shown else None
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and row.expired
-            and column
-            in (
-                self.VALID_UNTIL,
-                self.STATUS,
-            )
-        ):
+        return self._text(row, column)
+
+    def _cell_tooltip(self, row: OfferRow, column: int) -> str | None:
+        if row.expired:
+            return expired_text(row.valid_until)
+        shown = (self.TITLE, self.EMPLOYER, self.PLACE)
+        return self._text(row, column) if column in shown else None
+
+    def _foreground(self, row: OfferRow, column: int) -> QColor | None:
+        if row.expired and column in (self.VALID_UNTIL, self.STATUS):
             return alert_colour(QApplication.palette())
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.HOURS, self.PLACES):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def set_offers(self, rows: Sequence[OfferRow]) -> None:
@@ -161,26 +111,28 @@ class JobOffersPage(QWidget):
         self._ops = ops
         self.setAccessibleName(title)
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_("Search by title, occupation, employer or place …"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(_("Search job offers"))
-        self.status_filter = QComboBox(self)
-        for choice in StatusFilter:
-            self.status_filter.addItem(choice.label, choice.value)
-        self.status_filter.setAccessibleName(_("Status"))
+        self.search = search_field(
+            self,
+            _("Search by title, occupation, employer or place …"),
+            _("Search job offers"),
+        )
+        self.status_filter = CountedFilter(StatusFilter, _("Status"), self)
         self.new_button = QPushButton(_("New…"), self)
         self.open_button = QPushButton(_("Open"), self)
         self.count_label = QLabel(self)
         self.model = OfferTableModel(self)
         self.table = read_only_table(self.model, self, stretch_column=OfferTableModel.TITLE)
         self.table.setAccessibleName(_("Job offers"))
-        header = self.table.horizontalHeader()
-        chars = self.fontMetrics().averageCharWidth()
-        for column, width in ((OfferTableModel.EMPLOYER, 28), (OfferTableModel.PLACE, 26)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, chars * width)
-        self._layout()
+        set_column_chars(self.table, {OfferTableModel.EMPLOYER: 28, OfferTableModel.PLACE: 26})
+        search_page_layout(
+            self,
+            (_("Search:"), self.search),
+            (self.new_button, self.open_button),
+            [(_("Status:"), self.status_filter)],
+            self.count_label,
+            self.table,
+            heading=self.title,
+        )
 
         self._keys = SearchListKeys(
             self.search,
@@ -189,6 +141,7 @@ class JobOffersPage(QWidget):
             selected=self.selected_offer_id,
             select_row=self.table.selectRow,
             open_chosen=self.open_selected,
+            find_scope=self,
         )
         self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.new_button.clicked.connect(self.new_offer)
@@ -196,36 +149,7 @@ class JobOffersPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         ops.changed.connect(self._on_changed)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
         self.refresh()
-
-    def _layout(self) -> None:
-        search_label = QLabel(_("Search:"), self)
-        search_label.setBuddy(self.search)
-        status_label = QLabel(_("Status:"), self)
-        status_label.setBuddy(self.status_filter)
-        search_row = QHBoxLayout()
-        search_row.setSpacing(8)
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
-        search_row.addSpacing(16)
-        search_row.addWidget(self.new_button)
-        search_row.addWidget(self.open_button)
-        filter_row = QHBoxLayout()
-        filter_row.setSpacing(8)
-        filter_row.addWidget(status_label)
-        filter_row.addWidget(self.status_filter)
-        filter_row.addStretch(1)
-        filter_row.addWidget(self.count_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(page_heading(self.title, self))
-        layout.addLayout(search_row)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.table, 1)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -233,10 +157,10 @@ class JobOffersPage(QWidget):
         return OfferQuery(text=self.search.text(), status=self.current_filter())
 
     def current_filter(self) -> StatusFilter:
-        return StatusFilter(self.status_filter.currentData())
+        return self.status_filter.current()
 
     def set_filter(self, choice: StatusFilter) -> None:
-        self.status_filter.setCurrentIndex(self.status_filter.findData(choice.value))
+        self.status_filter.set_current(choice)
 
     def refresh(self) -> None:
         """Read again with the search and the filter; keep the chosen offer."""
@@ -244,33 +168,23 @@ class JobOffersPage(QWidget):
         selected = self.selected_offer_id()
         rows = list_offers(self._lotse.reads, self.query())
         self.model.set_offers(rows)
-        counts = offer_counts(self._lotse.reads)
-        for index in range(self.status_filter.count()):
-            choice = StatusFilter(self.status_filter.itemData(index))
-            text = f"{choice.label} ({format_number(counts[choice])})"
-            self.status_filter.setItemText(index, text)
+        self.status_filter.show_counts(offer_counts(self._lotse.reads))
         self.count_label.setText(offer_count_text(len(rows)))
-        row = -1 if selected is None else self.model.row_of(selected)
-        if row >= 0:
-            self.table.selectRow(row)
+        self.model.select_id(self.table, selected)
         self._update_buttons()
 
     def row_count(self) -> int:
         return self.model.rowCount()
 
     def selected_offer_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()).id if rows else None
+        row = self.model.selected_row(self.table)
+        return None if row is None else row.id
 
     def select_offer(self, offer_id: int) -> None:
-        row = self.model.row_of(offer_id)
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+        self.model.select_id(self.table, offer_id, scroll=True)
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self._keys.focus_search()
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected_offer_id() is not None)

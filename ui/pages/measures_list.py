@@ -12,19 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
@@ -36,12 +26,13 @@ from app.services.measures import (
     list_measures,
     measure_counts,
 )
-from ui.job_offer.placements import RowTableModel
 from ui.operations import Operations
+from ui.row_models import RowTableModel
 from ui.widgets.colours import alert_colour
+from ui.widgets.filters import CountedFilter
 from ui.widgets.formatting import date_text
-from ui.widgets.read_only_table import read_only_table
-from ui.widgets.search_list import SearchListKeys
+from ui.widgets.read_only_table import read_only_table, set_column_chars
+from ui.widgets.search_list import SearchListKeys, search_field, search_page_layout
 
 
 def measure_count_text(count: int) -> str:
@@ -82,15 +73,15 @@ class MeasureListModel(RowTableModel):
     def _tooltip(self, row: MeasureListRow) -> str:
         return " · ".join(part for part in (row.kind.label, row.provider_name) if part)
 
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: ANN001
-        if index.isValid() and 0 <= index.row() < len(self._rows):
-            row = self._rows[index.row()]
-            if index.column() == self.END and row.ending_soon:
-                if role == Qt.ItemDataRole.AccessibleTextRole:
-                    return self.end_text(row, spoken=True)
-                if role == Qt.ItemDataRole.ForegroundRole:
-                    return alert_colour(QApplication.palette())
-        return super().data(index, role)
+    def _spoken(self, row: MeasureListRow, column: int) -> str:
+        if column == self.END:
+            return self.end_text(row, spoken=True)
+        return self._text(row, column)
+
+    def _foreground(self, row: MeasureListRow, column: int) -> QColor | None:
+        if column == self.END and row.ending_soon:
+            return alert_colour(QApplication.palette())
+        return None
 
 
 class MeasuresList(QWidget):
@@ -105,28 +96,30 @@ class MeasuresList(QWidget):
         self._stale = False
         self.today: date | None = None  # None: the real today (tests fix it)
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_("Search by person, kind of measure or provider …"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(_("Search measures"))
-        self.status_filter = QComboBox(self)
-        for choice in MeasureFilter:
-            self.status_filter.addItem(choice.label, choice.value)
-        self.status_filter.setAccessibleName(_("Status"))
+        self.search = search_field(
+            self,
+            _("Search by person, kind of measure or provider …"),
+            _("Search measures"),
+        )
+        self.status_filter = CountedFilter(MeasureFilter, _("Status"), self)
         self.open_button = QPushButton(_("To the person"), self)
         self.open_button.setToolTip(_("Open the record of the chosen measure's person"))
         self.count_label = QLabel(self)
         self.model = MeasureListModel(self)
-        self.table = read_only_table(self.model, self, stretch_column=MeasureListModel.KIND)
+        self.table = read_only_table(
+            self.model, self, stretch_column=MeasureListModel.KIND, scroll_sideways=False
+        )
         self.table.setAccessibleName(_("Measures"))
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        chars = self.fontMetrics().averageCharWidth()
-        for column, width in ((MeasureListModel.PERSON, 26), (MeasureListModel.PROVIDER, 30)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, chars * width)
-        self._layout()
+        set_column_chars(self.table, {MeasureListModel.PERSON: 26, MeasureListModel.PROVIDER: 30})
+        search_page_layout(
+            self,
+            (_("Search:"), self.search),
+            (self.open_button,),
+            [(_("Status:"), self.status_filter)],
+            self.count_label,
+            self.table,
+            margins=None,
+        )
 
         self._keys = SearchListKeys(
             self.search,
@@ -135,39 +128,14 @@ class MeasuresList(QWidget):
             selected=self.selected_id,
             select_row=self.table.selectRow,
             open_chosen=self.open_selected,
+            find_scope=self,
         )
         self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         ops.changed.connect(self._on_changed)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
         self.refresh()
-
-    def _layout(self) -> None:
-        search_label = QLabel(_("Search:"), self)
-        search_label.setBuddy(self.search)
-        status_label = QLabel(_("Status:"), self)
-        status_label.setBuddy(self.status_filter)
-        search_row = QHBoxLayout()
-        search_row.setSpacing(8)
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
-        search_row.addSpacing(16)
-        search_row.addWidget(self.open_button)
-        filter_row = QHBoxLayout()
-        filter_row.setSpacing(8)
-        filter_row.addWidget(status_label)
-        filter_row.addWidget(self.status_filter)
-        filter_row.addStretch(1)
-        filter_row.addWidget(self.count_label)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        layout.addLayout(search_row)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.table, 1)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -175,10 +143,10 @@ class MeasuresList(QWidget):
         return MeasureQuery(status=self.current_filter(), text=self.search.text())
 
     def current_filter(self) -> MeasureFilter:
-        return MeasureFilter(self.status_filter.currentData())
+        return self.status_filter.current()
 
     def set_filter(self, choice: MeasureFilter) -> None:
-        self.status_filter.setCurrentIndex(self.status_filter.findData(choice.value))
+        self.status_filter.set_current(choice)
 
     def refresh(self) -> None:
         """Read again with the search and the filter; keep the chosen measure."""
@@ -187,32 +155,23 @@ class MeasuresList(QWidget):
         selected = self.selected_id()
         rows = list_measures(self._lotse.reads, self.query(), self.today)
         self.model.set_rows(rows)
-        counts = measure_counts(self._lotse.reads, self.today)
-        for index in range(self.status_filter.count()):
-            choice = MeasureFilter(self.status_filter.itemData(index))
-            self.status_filter.setItemText(
-                index, f"{choice.label} ({format_number(counts[choice])})"
-            )
+        self.status_filter.show_counts(measure_counts(self._lotse.reads, self.today))
         self.count_label.setText(measure_count_text(len(rows)))
-        row = -1 if selected is None else self.model.row_of(selected)
-        if row >= 0:
-            self.table.selectRow(row)
+        self.model.select_id(self.table, selected)
         self._update_buttons()
 
     def rows(self) -> Sequence[MeasureListRow]:
         return [self.model.row_at(index) for index in range(self.model.rowCount())]
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()).id if rows else None
+        row = self.selected_row()
+        return None if row is None else row.id
 
     def selected_row(self) -> MeasureListRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.model.selected_row(self.table)
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self._keys.focus_search()
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected_id() is not None)

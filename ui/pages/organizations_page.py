@@ -11,16 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,9 +33,8 @@ from app.vocab import CooperationStatus, OrganizationKind
 from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.organization.tables import OrganizationTableModel
-from ui.pages.participants_page import FilterCombo
-from ui.widgets.heading import page_heading
-from ui.widgets.search_list import SearchListKeys
+from ui.widgets.filters import FilterCombo
+from ui.widgets.search_list import SearchListKeys, search_field, search_page_layout
 
 _CELL_PADDING = 16  # left and right margin of a cell's text
 _HEADER_PADDING = 20
@@ -76,13 +71,12 @@ class OrganizationsPage(QWidget):
         self._directory = OrganizationDirectory(lotse.reads)
         self.setAccessibleName(title)
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(
-            _("Search by name, place, postcode, branch, Betriebsnummer or contact person …")
+        self.search = search_field(
+            self,
+            _("Search by name, place, postcode, branch, Betriebsnummer or contact person …"),
+            _("Search organisations"),
+            min_chars=16,
         )
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(_("Search organisations"))
-        self.search.setMinimumWidth(QFontMetrics(self.search.font()).averageCharWidth() * 16)
         self.kind_filter = FilterCombo(OrganizationKind, self)
         self.kind_filter.setAccessibleName(_("Kind"))
         self.cooperation_filter = FilterCombo(CooperationStatus, self)
@@ -94,7 +88,18 @@ class OrganizationsPage(QWidget):
         self.open_button = QPushButton(_("&Open"), self)
         self.model = OrganizationTableModel(self._fetch_rows, self)
         self.table = self._build_table()
-        self._layout()
+        search_page_layout(
+            self,
+            (escape(_("Search")) + ":", self.search),
+            (self.new_button, self.open_button),
+            [
+                (escape(_("Kind")) + ":", self.kind_filter),
+                (escape(_("Cooperation status")) + ":", self.cooperation_filter),
+            ],
+            self.count_label,
+            self.table,
+            heading=self.title,
+        )
 
         self._keys = SearchListKeys(
             self.search,
@@ -103,6 +108,7 @@ class OrganizationsPage(QWidget):
             selected=self.selected_organization_id,
             select_row=self._select_row,
             open_chosen=self._open_selected,
+            find_scope=self,
         )
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.cooperation_filter.currentIndexChanged.connect(self.refresh)
@@ -111,10 +117,6 @@ class OrganizationsPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         ops.changed.connect(self._on_data_changed)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
-
         self.refresh()
 
     # -- building -------------------------------------------------------------------------
@@ -148,40 +150,6 @@ class OrganizationsPage(QWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         return table
 
-    def _layout(self) -> None:
-        search_label = QLabel(escape(_("Search")) + ":", self)
-        search_label.setBuddy(self.search)
-        kind_label = QLabel(escape(_("Kind")) + ":", self)
-        kind_label.setBuddy(self.kind_filter)
-        cooperation_label = QLabel(escape(_("Cooperation status")) + ":", self)
-        cooperation_label.setBuddy(self.cooperation_filter)
-
-        search_row = QHBoxLayout()
-        search_row.setSpacing(8)
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
-        search_row.addSpacing(16)
-        search_row.addWidget(self.new_button)
-        search_row.addWidget(self.open_button)
-
-        filter_row = QHBoxLayout()
-        filter_row.setSpacing(8)
-        filter_row.addWidget(kind_label)
-        filter_row.addWidget(self.kind_filter)
-        filter_row.addSpacing(16)
-        filter_row.addWidget(cooperation_label)
-        filter_row.addWidget(self.cooperation_filter)
-        filter_row.addStretch(1)
-        filter_row.addWidget(self.count_label)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(page_heading(self.title, self))
-        layout.addLayout(search_row)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.table, 1)
-
     # -- public ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -205,8 +173,7 @@ class OrganizationsPage(QWidget):
         )
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self._keys.focus_search()
 
     def selected_organization_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -9,17 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +29,7 @@ from app.services.caseload import (
     SortKey,
     participant_rows,
 )
-from app.vocab import LabeledEnum, ParticipantStatus, Program, SchoolForm
+from app.vocab import ParticipantStatus, Program, SchoolForm
 from ui.operations import Operations
 from ui.participant_table_model import (
     Column,
@@ -43,9 +38,8 @@ from ui.participant_table_model import (
     found_in_text,
     program_short_label,
 )
-from ui.widgets.enum_combo import EnumCombo
-from ui.widgets.heading import page_heading
-from ui.widgets.search_list import SearchListKeys
+from ui.widgets.filters import FilterCombo
+from ui.widgets.search_list import SearchListKeys, search_field, search_page_layout
 
 _DATE_SAMPLE = "00.00.0000"
 _CELL_PADDING = 16  # left and right margin of a cell's text
@@ -158,22 +152,6 @@ def count_text(count: int) -> str:
     return ngettext("{n} participant", "{n} participants", count).format(n=number)
 
 
-class FilterCombo(EnumCombo):
-    """An optional EnumCombo whose empty choice reads "alle"; long labels don't widen it."""
-
-    def __init__(self, enum_class: type[LabeledEnum], parent: QWidget) -> None:
-        super().__init__(enum_class, optional=True, parent=parent)
-        self.setItemText(0, _("all"))
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(10)
-
-    def showPopup(self) -> None:  # noqa: N802 - Qt API
-        # the list shows every label in full even when the box itself is narrower
-        view = self.view()
-        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
-        super().showPopup()
-
-
 class ParticipantsPage(QWidget):
     open_requested = Signal(int)  # participant id
     new_requested = Signal()
@@ -187,7 +165,12 @@ class ParticipantsPage(QWidget):
         self._sort = SortKey.NAME
         self._descending = False
 
-        self.search = self._build_search()
+        self.search = search_field(
+            self,
+            _("Search by name, postcode/town, customer number or note text …"),
+            _("Search participants"),
+            min_chars=16,
+        )
         self.program_filter = FilterCombo(Program, self)
         for index, program in enumerate(Program, start=1):
             self.program_filter.setItemText(index, program_short_label(program))
@@ -199,7 +182,15 @@ class ParticipantsPage(QWidget):
         self.open_button = QPushButton(_("&Open"), self)
         self.model = ParticipantTableModel(self._fetch_rows, parent=self)
         self.table = self._build_table()
-        self._layout()
+        search_page_layout(
+            self,
+            (_("&Search:"), self.search),
+            (self.new_button, self.open_button),
+            [(_("&Funding area:"), self.program_filter), (_("S&tatus:"), self.status_filter)],
+            self.count_label,
+            self.table,
+            heading=self.title,
+        )
 
         self._keys = SearchListKeys(
             self.search,
@@ -208,6 +199,7 @@ class ParticipantsPage(QWidget):
             selected=self.selected_participant_id,
             select_row=self._select_row,
             open_chosen=self._open_selected,
+            find_scope=self,
         )
         self.program_filter.currentIndexChanged.connect(self.refresh)
         self.status_filter.currentIndexChanged.connect(self.refresh)
@@ -217,23 +209,9 @@ class ParticipantsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.sort_requested.connect(self._on_sort_requested)
         ops.changed.connect(self._on_data_changed)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
-
         self.refresh()
 
     # -- building -------------------------------------------------------------------------
-
-    def _build_search(self) -> QLineEdit:
-        search = QLineEdit(self)
-        search.setPlaceholderText(
-            _("Search by name, postcode/town, customer number or note text …")
-        )
-        search.setClearButtonEnabled(True)
-        search.setAccessibleName(_("Search participants"))
-        search.setMinimumWidth(QFontMetrics(search.font()).averageCharWidth() * 16)
-        return search
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
@@ -260,40 +238,6 @@ class ParticipantsPage(QWidget):
         table.setSortingEnabled(True)
         return table
 
-    def _layout(self) -> None:
-        search_label = QLabel(_("&Search:"), self)
-        search_label.setBuddy(self.search)
-        program_label = QLabel(_("&Funding area:"), self)
-        program_label.setBuddy(self.program_filter)
-        status_label = QLabel(_("S&tatus:"), self)
-        status_label.setBuddy(self.status_filter)
-
-        search_row = QHBoxLayout()
-        search_row.setSpacing(8)
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
-        search_row.addSpacing(16)
-        search_row.addWidget(self.new_button)
-        search_row.addWidget(self.open_button)
-
-        filter_row = QHBoxLayout()
-        filter_row.setSpacing(8)
-        filter_row.addWidget(program_label)
-        filter_row.addWidget(self.program_filter)
-        filter_row.addSpacing(16)
-        filter_row.addWidget(status_label)
-        filter_row.addWidget(self.status_filter)
-        filter_row.addStretch(1)
-        filter_row.addWidget(self.count_label)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(page_heading(self.title, self))
-        layout.addLayout(search_row)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.table, 1)
-
     # -- public ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -314,8 +258,7 @@ class ParticipantsPage(QWidget):
         )
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self._keys.focus_search()
 
     def selected_participant_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -19,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +31,7 @@ from app.services.consents import (
 from app.services.guardians import guardian_names
 from app.vocab import ConsentPurpose
 from ui.operations import Operations
-from ui.row_models import RowsById
+from ui.row_models import RowTableModel
 from ui.widgets.colours import alert_colour, muted_colour
 from ui.widgets.date_field import DateField, read_date
 from ui.widgets.enum_combo import EnumCombo
@@ -53,35 +45,19 @@ from ui.widgets.panels import (
 )
 from ui.widgets.read_only_table import read_only_table
 
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
 COLUMNS = ("purpose", "recipient", "given_on", "text_version", "guardian_name", "withdrawn_on")
 WITHDRAWN = COLUMNS.index("withdrawn_on")
 
 
-class ConsentModel(RowsById, QAbstractTableModel):
+class ConsentModel(RowTableModel):
     """ConsentRow tuples, newest first; withdrawn rows grey and struck out."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ConsentRow] = []
+    HEADERS = COLUMNS  # field names, labelled by the service
 
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
+    def _header(self, column: int) -> str:
+        return label(COLUMNS[column])
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return label(COLUMNS[section])
-        return None
-
-    @staticmethod
-    def _text(row: ConsentRow, column: int) -> str:
+    def _text(self, row: ConsentRow, column: int) -> str:
         value = getattr(row, COLUMNS[column])
         if isinstance(value, ConsentPurpose):
             return value.label
@@ -89,36 +65,34 @@ class ConsentModel(RowsById, QAbstractTableModel):
             return date_text(value)
         return value or ""
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(COLUMNS):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = self._text(row, column)
-            if column == WITHDRAWN and row.withdrawn_on:
-                return _("withdrawn on {date}").format(date=text)
-            return text
-        if role == Qt.ItemDataRole.ToolTipRole and row.withdrawn_on:
-            return _(
-                "Withdrawn on {date}: from that day on, no data may be shared for this purpose."
-            ).format(date=date_text(row.withdrawn_on))
+    def _spoken(self, row: ConsentRow, column: int) -> str:
+        text = self._text(row, column)
+        if column == WITHDRAWN and row.withdrawn_on:
+            return _("withdrawn on {date}").format(date=text)
+        return text
+
+    def _tooltip(self, row: ConsentRow) -> str:
+        if not row.withdrawn_on:
+            return ""
+        return _(
+            "Withdrawn on {date}: from that day on, no data may be shared for this purpose."
+        ).format(date=date_text(row.withdrawn_on))
+
+    def _foreground(self, row: ConsentRow, column: int) -> QColor | None:
         if not row.withdrawn:
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            palette = QApplication.palette()  # 4.5:1 on both row colours, light or dark
-            return alert_colour(palette) if column == WITHDRAWN else muted_colour(palette)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            if column == WITHDRAWN:
-                font.setBold(True)
-            else:
-                font.setStrikeOut(True)
-            return font
-        return None
+        palette = QApplication.palette()  # 4.5:1 on both row colours, light or dark
+        return alert_colour(palette) if column == WITHDRAWN else muted_colour(palette)
+
+    def _font(self, row: ConsentRow, column: int) -> QFont | None:
+        if not row.withdrawn:
+            return None
+        font = QFont()
+        if column == WITHDRAWN:
+            font.setBold(True)
+        else:
+            font.setStrikeOut(True)
+        return font
 
 
 class ConsentDialog(SavingDialog):
@@ -253,22 +227,14 @@ class ConsentsPanel(ParticipantPanel):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(lotse, ops, participant_id, parent)
-        layout = self.panel_layout
-        self.new_button = QPushButton(_("New &consent…"), self)
-        self.new_button.clicked.connect(self.new_consent)
-        self.withdraw_button = QPushButton(_("&Withdraw…"), self)
-        self.withdraw_button.clicked.connect(self.withdraw_selected)
-        self._add_button_row(self.new_button, self.withdraw_button)
+        self.new_button = self._button(_("New &consent…"), self.new_consent)
+        self.withdraw_button = self._button(_("&Withdraw…"), self.withdraw_selected)
 
         self.model = ConsentModel(self)
         # the header keeps highlighting the chosen row's columns, as it always did here
         self.view = read_only_table(self.model, self, stretch_column=0, highlight_sections=True)
-        self.view.setAccessibleName(_("Consents"))
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        layout.addWidget(self.view, 1)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self._add_list(self.view, _("Consents"), (self.new_button, self.withdraw_button))
+        self.summary = self._add_summary()
 
         ops.changed.connect(self._on_changed)
         self.reload()

@@ -7,20 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
 from app.i18n import N_, _
 from app.services import enrollments
 from app.services.enrollments import EnrollmentRow
-from ui.job_offer.placements import RowTableModel
-from ui.mnemonics import escape, mark_destructive
 from ui.operations import Operations
 from ui.participant.enrollment_dialog import EnrollmentDialog, LevelUpdateDialog, period_text
 from ui.participant.measures_section import MeasuresSection
+from ui.row_models import RowTableModel
 from ui.widgets.formatting import date_text
 from ui.widgets.messages import confirm
 from ui.widgets.panels import ParticipantPanel, run_dialog
@@ -72,16 +69,6 @@ class EnrollmentModel(RowTableModel):
         return not enrollments.is_open(row.status)
 
 
-def _heading(text: str, parent: QWidget, buddy: QWidget) -> QLabel:
-    """A bold caption over a table; Alt+its letter goes to the table."""
-    caption = QLabel(escape(text), parent)
-    font = caption.font()
-    font.setBold(True)
-    caption.setFont(font)
-    caption.setBuddy(buddy)
-    return caption
-
-
 class CoursesPanel(ParticipantPanel):
     """The tab "Kurse & Maßnahmen"."""
 
@@ -93,50 +80,41 @@ class CoursesPanel(ParticipantPanel):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(lotse, ops, participant_id, parent)
-        layout = self.panel_layout
-
-        self.enroll_button = QPushButton(_("Enrol…"), self)
-        self.enroll_button.setToolTip(_("Enrol the person in a course"))
-        self.enroll_button.clicked.connect(self.enroll)
-        self.edit_button = QPushButton(_("Edit…"), self)
-        self.edit_button.setToolTip(_("Status, dates, exam and level of the enrolment"))
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton(_("Delete…"), self)
-        self.delete_button.clicked.connect(self.delete_selected)
-        mark_destructive(self.delete_button)
-        self.level_button = QPushButton(_("Adopt German level…"), self)
-        self.level_button.setToolTip(
-            _("Take the level reached in the course over as the person's German level")
+        self.enroll_button = self._button(
+            _("Enrol…"), self.enroll, _("Enrol the person in a course")
         )
-        self.level_button.clicked.connect(self.adopt_level)
+        self.edit_button = self._button(
+            _("Edit…"), self.edit_selected, _("Status, dates, exam and level of the enrolment")
+        )
+        self.delete_button = self._button(_("Delete…"), self.delete_selected, destructive=True)
+        self.level_button = self._button(
+            _("Adopt German level…"),
+            self.adopt_level,
+            _("Take the level reached in the course over as the person's German level"),
+        )
 
         self.model = EnrollmentModel(self)
-        self.view = read_only_table(self.model, self, stretch_column=EnrollmentModel.COURSE)
-        # long titles and names are cut (the tooltip has them whole), never scrolled sideways
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view = read_only_table(
+            self.model, self, stretch_column=EnrollmentModel.COURSE, scroll_sideways=False
+        )
         self.view.horizontalHeader().setSectionResizeMode(
             EnrollmentModel.PROVIDER, QHeaderView.ResizeMode.Stretch
         )
-        self.view.setAccessibleName(_("Courses"))
-        self.view.activated.connect(lambda _index: self.edit_selected())
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)  # asks first
-        layout.addWidget(_heading(_("Courses"), self, self.view))
-        self._add_button_row(
-            self.enroll_button, self.edit_button, self.delete_button, self.level_button
+        self._add_list(
+            self.view,
+            _("Courses"),
+            (self.enroll_button, self.edit_button, self.delete_button, self.level_button),
+            heading=True,
+            stretch=2,
+            activated=self.edit_selected,
+            delete=self.delete_selected,
         )
-        layout.addWidget(self.view, 2)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self.summary = self._add_summary()
 
-        layout.addSpacing(8)
+        self.panel_layout.addSpacing(8)
         self.measures = MeasuresSection(lotse, ops, participant_id, self)
-        layout.addWidget(self.measures, 3)
+        self.panel_layout.addWidget(self.measures, 3)
 
         ops.changed.connect(self._on_changed)
         self.reload()
@@ -186,11 +164,7 @@ class CoursesPanel(ParticipantPanel):
     # -- actions --------------------------------------------------------------------------
 
     def _run(self, dialog: EnrollmentDialog) -> int | None:
-        saved = dialog.saved_id if run_dialog(dialog) else None
-        if saved is not None:
-            self.view.selectRow(max(self.model.row_of(saved), 0))
-        self.view.setFocus()
-        return saved
+        return self._run_new(dialog, self.view, self.model.row_of)
 
     def enroll(self) -> int | None:
         return self._run(EnrollmentDialog(self._lotse, self._ops, self.participant_id, parent=self))

@@ -5,22 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +26,7 @@ from app.services.follow_up_lists import FollowUpRow, follow_ups_of
 from app.services.follow_ups import LABELS, create_follow_up, delete_follow_up, set_done
 from app.vocab import FollowUpKind
 from ui.operations import Operations
-from ui.row_models import RowsById
+from ui.row_models import RowTableModel
 from ui.widgets.colours import alert_colour, muted_colour
 from ui.widgets.date_field import DateField, read_date
 from ui.widgets.formatting import date_text
@@ -42,8 +34,7 @@ from ui.widgets.messages import confirm
 from ui.widgets.panels import ParticipantPanel, SavingDialog, fit_date_width
 from ui.widgets.read_only_table import read_only_table
 
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
+DISPLAY = Qt.ItemDataRole.DisplayRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -61,7 +52,7 @@ def kind_text(row: FollowUpRow) -> str:
     return _("manual")
 
 
-class FollowUpModel(RowsById, QAbstractTableModel):
+class FollowUpModel(RowTableModel):
     """FollowUpRow tuples in due-date order; overdue rows red and bold, due today bold, each
     also said in the date cell ("· überfällig", "· heute"), done rows grey."""
 
@@ -76,25 +67,10 @@ class FollowUpModel(RowsById, QAbstractTableModel):
 
     def __init__(self, *, with_person: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[FollowUpRow] = []
         self._today = date.today()
         self.columns = [self.DUE, self.TITLE]
         self.columns += [self.PERSON] if with_person else []
         self.columns += [self.KIND] if with_person else [self.KIND, self.DONE]
-
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return _(self.HEADERS[self.columns[section]])
-        return None
 
     def is_overdue(self, row: FollowUpRow) -> bool:
         return not row.done and row.due_date < self._today
@@ -120,33 +96,33 @@ class FollowUpModel(RowsById, QAbstractTableModel):
             return kind_text(row)
         return _("done") if row.done else ""
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.columns):
-            return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE:
+    def _spoken(self, row: FollowUpRow, column: int) -> str:
+        if column == self.DUE:
             return self._due_text(row, spoken=True)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            whole = self._text(row, column) if column in (self.TITLE, self.KIND) else ""
-            return "\n".join(line for line in (whole, self._tooltip(row)) if line)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if self.is_overdue(row):
-                return alert_colour(QApplication.palette())
-            if row.done:
-                return muted_colour(QApplication.palette())
-            return None
-        if role == Qt.ItemDataRole.FontRole and (self.is_overdue(row) or self._due_today(row)):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == ID_ROLE:
-            return row.id
+        return self._text(row, column)
+
+    def _cell_tooltip(self, row: FollowUpRow, column: int) -> str | None:
+        whole = self._text(row, column) if column in (self.TITLE, self.KIND) else ""
+        return "\n".join(line for line in (whole, self._tooltip(row)) if line)
+
+    def _foreground(self, row: FollowUpRow, column: int) -> QColor | None:
+        if self.is_overdue(row):
+            return alert_colour(QApplication.palette())
+        if row.done:
+            return muted_colour(QApplication.palette())
         return None
+
+    def _font(self, row: FollowUpRow, column: int) -> QFont | None:
+        if not (self.is_overdue(row) or self._due_today(row)):
+            return None
+        font = QFont()
+        font.setBold(True)
+        return font
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> object:
+        if role == ID_ROLE and index.isValid() and 0 <= index.row() < len(self._rows):
+            return self._rows[index.row()].id
+        return super().data(index, role)
 
     def _due_today(self, row: FollowUpRow) -> bool:
         return not row.done and row.due_date == self._today
@@ -252,29 +228,22 @@ class FollowUpsPanel(ParticipantPanel):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(lotse, ops, participant_id, parent)
-        layout = self.panel_layout
-
-        self.new_button = QPushButton(_("New &follow-up…"), self)
-        self.new_button.clicked.connect(self.new_follow_up)
-        self.done_button = QPushButton(_("D&one"), self)
+        self.new_button = self._button(_("New &follow-up…"), self.new_follow_up)
+        self.done_button = self._button(
+            _("D&one"), self.toggle_done, _("Mark the chosen follow-up as done, or open it again")
+        )
         self.done_button.setCheckable(True)
-        self.done_button.setToolTip(_("Mark the chosen follow-up as done, or open it again"))
-        self.done_button.clicked.connect(self.toggle_done)
-        self.delete_button = QPushButton(_("Delete"), self)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self._add_button_row(self.new_button, self.done_button, self.delete_button)
+        self.delete_button = self._button(_("Delete"), self.delete_selected)
 
         self.model = FollowUpModel(parent=self)
         self.view = follow_up_table(self.model, self)
-        self.view.setAccessibleName(_("Follow-ups"))
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
-        layout.addWidget(self.view, 1)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self._add_list(
+            self.view,
+            _("Follow-ups"),
+            (self.new_button, self.done_button, self.delete_button),
+            delete=self.delete_selected,
+        )
+        self.summary = self._add_summary()
 
         ops.changed.connect(self._on_changed)
         self.reload()

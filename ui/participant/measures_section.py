@@ -8,23 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
 from app.i18n import N_, _
 from app.services import measures
 from app.services.measures import MeasureRow
-from ui.job_offer.placements import RowTableModel
-from ui.mnemonics import escape, mark_destructive
 from ui.operations import Operations
 from ui.participant.measure_dialog import MeasureDialog
-from ui.widgets.colours import make_hint
+from ui.row_models import RowTableModel
 from ui.widgets.formatting import date_text
 from ui.widgets.messages import confirm
-from ui.widgets.panels import ParticipantPanel, run_dialog
+from ui.widgets.panels import ParticipantPanel, empty_stack
 from ui.widgets.read_only_table import read_only_table
 
 
@@ -74,46 +70,35 @@ class MeasuresSection(ParticipantPanel):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(lotse, ops, participant_id, parent)
-        self.new_button = QPushButton(_("New measure…"), self)
-        self.new_button.setToolTip(_("Record a measure or help arranged for the person"))
-        self.new_button.clicked.connect(self.new_measure)
-        self.edit_button = QPushButton(_("Edit…"), self)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton(_("Delete…"), self)
-        self.delete_button.clicked.connect(self.delete_selected)
-        mark_destructive(self.delete_button)
+        self.new_button = self._button(
+            _("New measure…"),
+            self.new_measure,
+            _("Record a measure or help arranged for the person"),
+        )
+        self.edit_button = self._button(_("Edit…"), self.edit_selected)
+        self.delete_button = self._button(_("Delete…"), self.delete_selected, destructive=True)
 
         self.model = MeasureModel(self)
-        self.view = read_only_table(self.model, self)
-        self.view.setAccessibleName(_("Measures and help"))  # as its heading
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view = read_only_table(self.model, self, scroll_sideways=False)
         header = self.view.horizontalHeader()
         for column in (MeasureModel.KIND, MeasureModel.PROVIDER, MeasureModel.GOAL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.view.activated.connect(lambda _index: self.edit_selected())
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
-
-        heading = QLabel(escape(_("Measures and help")), self)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setBuddy(self.view)
-        self.panel_layout.addWidget(heading)
-        self._add_button_row(self.new_button, self.edit_button, self.delete_button)
-        empty = make_hint(
-            QLabel(_("No measures yet. Record the first one with “New measure…”."), self)
+        self.stack, _empty = empty_stack(
+            self.view,
+            _("No measures yet. Record the first one with “New measure…”."),
+            self,
+            hint=True,
         )
-        empty.setWordWrap(True)
-        empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(empty)
-        self.panel_layout.addWidget(self.stack, 1)
+        self._add_list(
+            self.view,
+            _("Measures and help"),
+            (self.new_button, self.edit_button, self.delete_button),
+            heading=True,
+            body=self.stack,
+            activated=self.edit_selected,
+            delete=self.delete_selected,
+        )
         self.summary = QLabel(self)
         self.panel_layout.addWidget(self.summary)
 
@@ -158,11 +143,7 @@ class MeasuresSection(ParticipantPanel):
         return MeasureDialog(self._lotse, self._ops, self.participant_id, measure_id, self)
 
     def _run(self, dialog: MeasureDialog) -> int | None:
-        saved = dialog.saved_id if run_dialog(dialog) else None
-        if saved is not None:
-            self.view.selectRow(max(self.model.row_of(saved), 0))
-        self.view.setFocus()
-        return saved
+        return self._run_new(dialog, self.view, self.model.row_of)
 
     def new_measure(self) -> int | None:
         return self._run(self.measure_dialog())

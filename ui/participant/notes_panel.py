@@ -22,18 +22,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QKeySequence,
     QPainter,
     QPalette,
-    QShortcut,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QListView,
-    QPushButton,
-    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -53,14 +48,13 @@ from app.services.contact_notes import (
 )
 from app.services.placements import ParticipantPlacementEvent, placement_events_for_participant
 from app.vocab import ContactKind
-from ui.mnemonics import mark_destructive
 from ui.operations import Operations
 from ui.participant.note_dialog import NoteDialog
 from ui.row_models import RowsById
 from ui.widgets.colours import separator_colour
 from ui.widgets.formatting import date_text, local_text
 from ui.widgets.messages import confirm
-from ui.widgets.panels import ParticipantPanel, run_dialog
+from ui.widgets.panels import ParticipantPanel, empty_stack, run_dialog
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -305,41 +299,33 @@ class NotesPanel(ParticipantPanel):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(lotse, ops, participant_id, parent)
-        layout = self.panel_layout
-
-        self.new_button = QPushButton(_("New &contact…"), self)
-        self.new_button.setToolTip(_("Record a contact note"))
-        self.new_button.clicked.connect(self.new_note)
-        self.edit_button = QPushButton(_("&Edit…"), self)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton(_("&Delete"), self)
-        self.delete_button.clicked.connect(self.delete_selected)
-        mark_destructive(self.delete_button)  # the list's Entf key deletes too, after asking
-        self._add_button_row(self.new_button, self.edit_button, self.delete_button)
+        self.new_button = self._button(
+            _("New &contact…"), self.new_note, _("Record a contact note")
+        )
+        self.edit_button = self._button(_("&Edit…"), self.edit_selected)
+        # the list's Entf key deletes too, after asking
+        self.delete_button = self._button(_("&Delete"), self.delete_selected, destructive=True)
 
         self.model = NoteModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(NoteDelegate(self.view))
-        self.view.setAccessibleName(_("Contact history"))
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setWordWrap(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.activated.connect(lambda _index: self.edit_selected())
-        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
-
-        self.empty = QLabel(_("No contact notes yet. Record the first one with “New contact…”."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.empty)
-        layout.addWidget(self.stack, 1)
+        self.stack, self.empty = empty_stack(
+            self.view, _("No contact notes yet. Record the first one with “New contact…”."), self
+        )
+        self._add_list(
+            self.view,
+            _("Contact history"),
+            (self.new_button, self.edit_button, self.delete_button),
+            body=self.stack,
+            activated=self.edit_selected,
+            delete=self.delete_selected,
+        )
 
         ops.changed.connect(self._on_changed)
         self.reload()

@@ -37,7 +37,7 @@ from app.services.employments import EmploymentInput, EmploymentRow
 from app.services.placements import OfferChoice, PlacementRow
 from app.text import fold
 from app.vocab import EmploymentEndReason, EmploymentKind, JobOfferStatus, PlacementStage
-from ui.job_offer.placements import PlacementModel, RowTableModel
+from ui.job_offer.placements import PlacementModel
 from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.participant.form_fields import (
@@ -50,7 +50,7 @@ from ui.participant.form_fields import (
     TextBinding,
     UnreadableValue,
 )
-from ui.row_models import RowsById
+from ui.row_models import RowsById, RowTableModel
 from ui.widgets.colours import make_hint
 from ui.widgets.date_field import DateField, read_date
 from ui.widgets.formatting import EMPTY, date_text
@@ -507,16 +507,6 @@ class EndEmploymentDialog(ParticipantDialog):
 # -- the panel -------------------------------------------------------------------------------
 
 
-def _heading(text: str, parent: QWidget, buddy: QWidget) -> QLabel:
-    """A bold caption over a table; Alt+its letter goes to the table."""
-    caption = QLabel(escape(text), parent)
-    font = caption.font()
-    font.setBold(True)
-    caption.setFont(font)
-    caption.setBuddy(buddy)
-    return caption
-
-
 class PlacementsPanel(ParticipantPanel):
     """The tab "Vermittlung": placements with the buttons for their next stage, employments
     below them with Bearbeiten… and Beenden…"""
@@ -529,19 +519,13 @@ class PlacementsPanel(ParticipantPanel):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(lotse, ops, participant_id, parent)
-        layout = self.panel_layout
-
-        self.propose_button = QPushButton(_("Propose…"), self)
-        self.propose_button.setToolTip(_("Propose the person for an open job offer"))
-        self.propose_button.clicked.connect(self.propose)
-        self._add_button_row(self.propose_button)
+        self.propose_button = self._button(
+            _("Propose…"), self.propose, _("Propose the person for an open job offer")
+        )
 
         self.model = PlacementModel(self)
         self.view = read_only_table(self.model, self, stretch_column=PlacementModel.OFFER)
-        self.view.setAccessibleName(_("Placements"))
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
-        layout.insertWidget(0, _heading(_("Placements"), self, self.view))
 
         row = QHBoxLayout()
         row.addWidget(self.view, 1)
@@ -563,31 +547,30 @@ class PlacementsPanel(ParticipantPanel):
             side.addWidget(button)
         side.addStretch(1)
         row.addLayout(side)
-        layout.addLayout(row, 3)
+        self._add_list(
+            self.view, _("Placements"), (self.propose_button,), heading=True, body=row, stretch=3
+        )
 
         # the buttons first: Tab follows creation order, the row stands above the table
-        self.edit_button = QPushButton(_("Edit…"), self)
-        self.edit_button.clicked.connect(self.edit_employment)
-        self.end_button = QPushButton(_("End…"), self)
-        self.end_button.setToolTip(_("Record the end of the employment with its reason"))
-        self.end_button.clicked.connect(self.end_employment)
+        self.edit_button = self._button(_("Edit…"), self.edit_employment)
+        self.end_button = self._button(
+            _("End…"), self.end_employment, _("Record the end of the employment with its reason")
+        )
         self.employment_model = EmploymentModel(self)
         self.employment_view = read_only_table(
             self.employment_model, self, stretch_column=EmploymentModel.OCCUPATION
         )
-        self.employment_view.setAccessibleName(_("Employments"))
-        self.employment_view.activated.connect(lambda _index: self.edit_employment())
-        self.employment_view.selectionModel().currentRowChanged.connect(
-            lambda *_: self._update_buttons()
+        self.panel_layout.addSpacing(8)
+        self._add_list(
+            self.employment_view,
+            _("Employments"),
+            (self.edit_button, self.end_button),
+            heading=True,
+            stretch=2,
+            activated=self.edit_employment,
         )
-        layout.addSpacing(8)
-        layout.addWidget(_heading(_("Employments"), self, self.employment_view))
-        self._add_button_row(self.edit_button, self.end_button)
-        layout.addWidget(self.employment_view, 2)
 
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self.summary = self._add_summary()
 
         ops.changed.connect(self._on_changed)
         self.reload()

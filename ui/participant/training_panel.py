@@ -32,10 +32,10 @@ from app.services.absences import AbsenceRow, AbsenceTotals
 from app.services.exams import ExamRow
 from app.services.guardians import GuardianRow
 from app.vocab import ExamKind, ExamResult, GuardianRelation
-from ui.job_offer.placements import RowTableModel
 from ui.mnemonics import escape, mark_destructive
 from ui.operations import Operations
 from ui.participant.training_dialogs import AbsenceDialog, ExamDialog, GuardianDialog
+from ui.row_models import RowTableModel
 from ui.widgets.colours import make_hint
 from ui.widgets.formatting import date_text
 from ui.widgets.messages import confirm
