@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -16,20 +17,27 @@ from sqlalchemy import func, select
 
 from app.bootstrap import Lotse, bootstrap
 from app.db import keys
-from app.demo import generate_demo_data
+from app.demo import generate_demo_data, texts
 from app.demo.contacts import Contacts
+from app.demo.names import SHOWCASE
 from app.demo.weights import PLACEMENT_DATE_FIELDS, PLACEMENT_PATH
 from app.demo.writer import INSERT_ORDER, bulk_insert, row_template
 from app.errors import LotseError
-from app.models import ContactNote, FollowUp, Participant
+from app.models import ContactNote, FollowUp, Measure, Participant
 from app.models.participant import age_on
-from app.services.follow_ups import regenerate
+from app.models.training import NEED_AREAS
+from app.services.follow_ups import regenerate, regenerate_measure
+from app.services.needs_assessments import need_areas
 from app.services.settings import has_settings, load_settings
 from app.validation import betriebsnummer
 from app.vocab import (
     ContactKind,
+    CourseKind,
     FollowUpKind,
+    GermanLevel,
     JobOfferStatus,
+    MeasureStatus,
+    NeedLevel,
     OrganizationKind,
     ParticipantStatus,
     PlacementStage,
@@ -85,7 +93,17 @@ def test_counts_programs_and_notes(demo60):
     assert 5 * 60 <= person_notes <= 15 * 60
     assert sorted(counts.values()) == sorted(tables.values())
     assert 60 in counts.values()
-    for table in ("organization", "contact_person", "job_offer", "course", "follow_up", "consent"):
+    for table in (
+        "organization",
+        "contact_person",
+        "job_offer",
+        "course",
+        "follow_up",
+        "consent",
+        "absence",
+        "needs_assessment",
+        "contact_note_organization",
+    ):
         assert tables[table] > 0, table
 
 
@@ -136,7 +154,7 @@ def test_same_seed_same_data_other_seed_differs(tmp_path):
 # only moved, expected when the generator, the schema, the vocabularies or the German
 # follow-up titles were changed on purpose. To refresh it then, run
 # `pytest tests/test_demo.py -k pinned` and copy the new digest from the failure message.
-PINNED_DIGEST = "939004d209213f792569b77353a6ef719bf2f50bcf9822169ee3f2a3c46d8e26"
+PINNED_DIGEST = "adfabd7f86a6008e8271188443d584c1cd7bed05a04f59f794f9b129bee8ba3d"
 UTC_TEXT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
 
 
@@ -516,3 +534,284 @@ def test_participants_are_linked_to_the_network(network_demo):
         (str(NETWORK_TODAY),),
     )
     assert aftercare_without_job == [(0,)]
+
+
+# --- courses, measures and Ausbildungsmanagement (issue #18) -------------------------------
+
+
+def test_the_course_catalogue_has_places_and_providers(network_demo):
+    assert query(network_demo, "SELECT count(*) FROM course") == [(300 // 10 + 10,)]
+    courses = query(
+        network_demo,
+        'SELECT c.kind, c.places, c.title, o.kind, c.start <= c."end", '
+        "(SELECT count(*) FROM enrollment e WHERE e.course_id = c.id) "
+        "FROM course c JOIN organization o ON o.id = c.provider_id",
+    )
+    assert len(courses) == 40
+    for kind, places, title, provider_kind, ordered, enrolled in courses:
+        low, high = (6, 12) if kind == "job_bsk" else (12, 25)
+        assert low <= places <= high, (kind, places)
+        assert provider_kind == "education_provider" and ordered and title
+        assert enrolled <= places, title
+    assert all(" bei " in title for kind, _p, title, *_rest in courses if kind == "job_bsk")
+    assert len({title for _k, _p, title, *_rest in courses}) > 0.9 * len(courses)  # varied
+
+
+def test_enrolments_have_reasons_and_leave_the_german_level_consistent(network_demo):
+    enrolments = query(
+        network_demo,
+        "SELECT e.status, e.left_on, e.dropout_reason, e.registered_on, c.start "
+        "FROM enrollment e JOIN course c ON c.id = e.course_id",
+    )
+    assert {status for status, *_rest in enrolments} >= {"registered", "ongoing", "completed"}
+    for status, left_on, reason, registered_on, start in enrolments:
+        assert bool(reason) == (status == "dropped"), (status, reason)
+        assert (left_on is not None) == (status in ("completed", "dropped"))
+        assert registered_on <= str(NETWORK_TODAY)
+        assert left_on is None or registered_on <= left_on and start <= left_on, left_on
+    kinds = query(
+        network_demo,
+        "SELECT p.program, c.kind FROM enrollment e JOIN participant p "
+        "ON p.id = e.participant_id JOIN course c ON c.id = e.course_id",
+    )
+    assert {program for program, _kind in kinds} == {"joko", "training"}
+    for program, kind in kinds:  # students: job-related German only; Azubi-BSK: apprentices
+        if program == "training":
+            assert CourseKind(kind).is_job_language_course, kind
+        else:
+            assert kind != "bsk_apprentice"
+    dropped = [reason for status, _left, reason, *_days in enrolments if status == "dropped"]
+    assert dropped and set(dropped) <= set(texts.DROPOUT_REASONS)
+    ranks = {level.value: level.rank for level in GermanLevel}
+    reached = query(
+        network_demo,
+        "SELECT p.id, p.german_level, e.level_reached, e.exam_result, "
+        "e.exam_on FROM enrollment e JOIN participant p ON p.id = e.participant_id "
+        "WHERE e.status = 'completed' AND e.level_reached IS NOT NULL",
+    )
+    assert reached
+    passed_at: dict[int, set[str]] = {}
+    for person, level, level_reached, result, exam_on in reached:
+        assert level is not None and ranks[level] >= ranks[level_reached], person
+        if result == "passed" and level_reached == level:
+            passed_at.setdefault(person, set()).add(exam_on)
+    assert passed_at
+    proofs = dict(query(network_demo, "SELECT id, german_proof_on FROM participant"))
+    for person, days in passed_at.items():
+        assert proofs[person] in days, person  # the exam that gave the level is the proof
+
+
+def test_measure_dates_fit_their_status(network_demo):
+    today = str(NETWORK_TODAY)
+    measures = query(
+        network_demo,
+        'SELECT id, status, applied_on, approved_on, start, "end" FROM measure',
+    )
+    statuses = {status for _id, status, *_dates in measures}
+    assert statuses >= {"planned", "applied", "approved", "ongoing", "completed", "rejected"}
+    for measure_id, status, applied, approved, start, end in measures:
+        assert applied is None or applied <= today, measure_id
+        assert approved is None or (applied and applied <= approved <= today), measure_id
+        assert start is None or end is None or start <= end, measure_id
+        if status in ("applied", "rejected"):
+            assert applied and approved is None and start is None, measure_id
+        if status in ("approved", "ongoing", "completed"):
+            assert approved, measure_id
+        if status == "ongoing":
+            assert start and start <= today < end, measure_id
+        if status == "completed":
+            assert start and end and end <= today, measure_id
+    six_weeks_ago = str(NETWORK_TODAY - timedelta(weeks=6))
+    in_six_weeks = str(NETWORK_TODAY + timedelta(weeks=6))
+    assert any(s == "applied" and applied < six_weeks_ago for _i, s, applied, *_d in measures)
+    assert any(s == "ongoing" and end <= in_six_weeks for _i, s, *_d, end in measures)
+
+
+def test_measures_and_goals_point_at_each_other(network_demo):
+    measure_goals = query(network_demo, "SELECT id, goal_id FROM measure WHERE goal_id IS NOT NULL")
+    goal_measures = query(
+        network_demo, "SELECT measure_id, id FROM goal WHERE measure_id IS NOT NULL"
+    )
+    assert measure_goals and sorted(measure_goals) == sorted(goal_measures)
+    owners = query(
+        network_demo,
+        "SELECT count(*) FROM measure m JOIN goal g ON g.id = m.goal_id "
+        "JOIN support_plan s ON s.id = g.plan_id WHERE s.participant_id != m.participant_id",
+    )
+    assert owners == [(0,)]
+    courses = query(
+        network_demo,
+        "SELECT g.title, c.kind FROM goal g JOIN course c ON c.id = g.course_id "
+        "JOIN support_plan s ON s.id = g.plan_id JOIN enrollment e "
+        "ON e.course_id = c.id AND e.participant_id = s.participant_id",
+    )
+    for title, kind in courses:  # a goal about German links to a language course
+        assert "Deutsch" in title or "Fachsprache" in title, title
+        assert CourseKind(kind).is_job_language_course or CourseKind(kind).is_integration_course
+    assert courses
+    not_enrolled = query(
+        network_demo,
+        "SELECT count(*) FROM goal g JOIN support_plan s ON s.id = g.plan_id "
+        "WHERE g.course_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM enrollment e "
+        "WHERE e.course_id = g.course_id AND e.participant_id = s.participant_id)",
+    )
+    assert not_enrolled == [(0,)]
+
+
+def test_measure_follow_ups_match_what_the_service_derives(lotse):
+    generate_demo_data(lotse, participants=150, seed=6, today=TODAY)
+    with lotse.unit_of_work() as uow:
+        measures = list(uow.session.execute(select(Measure)).scalars())
+
+        def derived() -> dict[str, tuple[date, str]]:
+            rows = uow.session.execute(
+                select(FollowUp).where(FollowUp.generated_key.like("measure_%"))  # type: ignore[union-attr]
+            ).scalars()
+            return {f.generated_key: (f.due_date, f.title, f.participant_id) for f in rows}
+
+        before = derived()
+        for measure in measures:
+            regenerate_measure(uow.session, measure, approval_weeks=6)
+        uow.session.flush()
+        after = derived()
+    assert before and after == before
+    applied = [m for m in measures if m.status is MeasureStatus.APPLIED]
+    assert applied and all(f"measure_approval:measure:{m.id}" in before for m in applied)
+    ending = [m for m in measures if m.status is MeasureStatus.ONGOING]
+    assert ending and all(f"measure_end:measure:{m.id}" in before for m in ending)
+
+
+def test_absence_totals_are_the_sums_of_the_dated_absences(network_demo):
+    students = query(
+        network_demo,
+        "SELECT p.id, p.status, p.absence_hours, p.unexcused_absence_hours, p.absence_as_of, "
+        "count(a.id), sum(a.hours), sum(a.unexcused_hours), max(a.absent_on), "
+        "min(a.hours), max(a.hours), max(a.unexcused_hours > a.hours) "
+        "FROM participant p LEFT JOIN absence a ON a.participant_id = p.id "
+        "WHERE p.program = 'training' GROUP BY p.id",
+    )
+    assert students
+    for pid, status, *on_record, count, hours, unexcused, latest, low, high, over in students:
+        if status == "short_counselling":
+            assert count == 0 and on_record == [None, None, None], pid
+            continue
+        assert 3 <= count <= 40, pid
+        assert on_record == [hours, unexcused, latest], pid
+        assert 1 <= low <= high <= 8 and not over, pid
+    assert any(row[3] for row in students)  # unexcused hours occur
+    assert query(network_demo, "SELECT count(*) FROM absence a JOIN participant p "
+                 "ON p.id = a.participant_id WHERE p.program = 'joko'") == [(0,)]  # fmt: skip
+    days = query(
+        network_demo,
+        "SELECT count(*) FROM absence WHERE strftime('%w', absent_on) IN ('0', '6')",
+    )
+    assert days == [(0,)]  # school days only
+
+
+def test_the_newest_needs_assessment_is_on_the_record(network_demo):
+    students = query(
+        network_demo,
+        "SELECT id, support_need_assessed_on, support_need_areas, dropout_risk, "
+        "dropout_risk_assessed_on, entry_date, status FROM participant "
+        "WHERE program = 'training'",
+    )
+    level_columns = ", ".join(f"{area}_level" for area in NEED_AREAS)
+    versions: dict[int, list[tuple]] = {}
+    for row in query(
+        network_demo,
+        f"SELECT participant_id, version, assessed_on, taken_part, {level_columns} "
+        "FROM needs_assessment ORDER BY participant_id, version",
+    ):
+        versions.setdefault(row[0], []).append(row[1:])
+    assert {len(found) for found in versions.values()} == {1, 2, 3}
+    for pid, assessed_on, areas, risk, risk_on, entry, status in students:
+        found = versions[pid]
+        assert [row[0] for row in found] == list(range(1, len(found) + 1)), pid
+        days = [row[1] for row in found]
+        assert days == sorted(days) and len(set(days)) == len(days), pid
+        assert all(row[2].startswith(("Schüler", "Schülerin")) for row in found), pid
+        newest = found[-1]
+        assert assessed_on == newest[1], pid
+        levels = {area: NeedLevel(code) for area, code in zip(NEED_AREAS, newest[3:], strict=True)}
+        assert json.loads(areas) == need_areas(levels), pid
+        if status == "short_counselling":  # one talk: no risk assessed
+            assert risk is None and risk_on is None, pid
+        else:
+            assert risk and risk_on and entry <= risk_on <= str(NETWORK_TODAY), pid
+
+
+def test_few_students_at_high_risk_lack_a_recent_contact(network_demo):
+    four_weeks_ago = str(NETWORK_TODAY - timedelta(weeks=4))
+    rows = query(
+        network_demo,
+        "SELECT p.id, max(n.occurred_at) >= ? FROM participant p "
+        "JOIN contact_note n ON n.participant_id = p.id WHERE p.program = 'training' "
+        "AND p.dropout_risk = 'high' AND p.exit_date IS NULL GROUP BY p.id",
+        (four_weeks_ago,),
+    )
+    without = [pid for pid, recent in rows if not recent]
+    assert without and len(without) < len(rows) / 4
+
+
+def test_case_conferences_have_further_organisations_with_their_contacts(network_demo):
+    notes = query(
+        network_demo,
+        "SELECT n.id, p.program, n.organization_id, count(x.id), "
+        "sum(x.organization_id = n.organization_id), sum(c.organization_id != x.organization_id) "
+        "FROM contact_note n JOIN participant p ON p.id = n.participant_id "
+        "LEFT JOIN contact_note_organization x ON x.note_id = n.id "
+        "LEFT JOIN contact_person c ON c.id = x.contact_person_id "
+        "WHERE n.kind = 'case_conference' GROUP BY n.id",
+    )
+    assert {program for _n, program, *_rest in notes} == {"joko", "training"}
+    for note_id, _program, main, further, repeated, foreign in notes:
+        assert main is not None and 2 <= further <= 3 and not repeated and not foreign, note_id
+    others = query(
+        network_demo,
+        "SELECT count(*) FROM contact_note_organization x JOIN contact_note n "
+        "ON n.id = x.note_id WHERE n.kind != 'case_conference'",
+    )
+    assert others == [(0,)]
+
+
+def showcase_record(demo, pid: int) -> tuple:
+    """What a showcase student's record holds: counts, measure statuses, Fallkonferenzen."""
+    counts = tuple(
+        query(demo, f"SELECT count(*) FROM {table} WHERE participant_id = ?", (pid,))[0][0]
+        for table in ("absence", "exam", "needs_assessment", "measure")
+    )
+    statuses = {s for (s,) in query(demo, "SELECT status FROM measure WHERE participant_id = ?",
+                                    (pid,))}  # fmt: skip
+    conferences = query(
+        demo,
+        "SELECT count(x.id) FROM contact_note n JOIN contact_note_organization x "
+        "ON x.note_id = n.id WHERE n.participant_id = ? AND n.kind = 'case_conference' "
+        "GROUP BY n.id",
+        (pid,),
+    )
+    return counts, statuses, sorted(n for (n,) in conferences)
+
+
+def test_showcase_students_have_a_record_of_every_kind(network_demo):
+    showcase = [(first, last) for first, last, _g, _pool, program in SHOWCASE
+                if program == "training"]  # fmt: skip
+    for first, last in showcase:
+        records = [  # the name may be drawn for someone else too
+            showcase_record(network_demo, pid)
+            for (pid,) in query(
+                network_demo,
+                "SELECT id FROM participant WHERE first_name = ? AND last_name = ? "
+                "AND program = 'training'",
+                (first, last),
+            )
+        ]
+        rich = [
+            (absences, exams, statuses, conferences)
+            for (absences, exams, needs, measures), statuses, conferences in records
+            if needs == 3 and measures == 5
+        ]
+        assert len(rich) == 1, (first, records)
+        [(absences, exams, statuses, conferences)] = rich
+        assert absences >= 30 and exams >= 3, first
+        assert statuses == {"applied", "approved", "ongoing", "completed"}, first
+        assert conferences and conferences[0] >= 2, first

@@ -3,7 +3,9 @@
 ``generate_demo_data`` fills an empty data location with invented people, organisations of
 every kind with their contact persons, job offers (open, expired, filled, withdrawn),
 placements in every stage with their dated stage events, employments (in and after probation,
-ended), notes, follow-ups, courses and support plans. Rows are built as plain dicts with
+ended), notes (Fallkonferenzen with further organisations), follow-ups, a course catalogue
+with enrolments, measures with their generated follow-ups, the students' dated absences and
+needs assessments, and support plans. Rows are built as plain dicts with
 explicit ids (children reference parents without round-trips) and written with bulk
 ``insert()`` statements in chunks, all in one unit of work: a failure leaves the database as
 it was. The same seed gives the same data (dates are relative to ``today``).
@@ -25,6 +27,7 @@ from app.demo.builder import DemoBuilder
 from app.errors import LotseError
 from app.i18n import N_, _
 from app.models import (
+    Absence,
     Consent,
     ContactNote,
     ContactPerson,
@@ -38,6 +41,8 @@ from app.models import (
     Guardian,
     JobOffer,
     Measure,
+    NeedsAssessment,
+    NoteOrganization,
     Organization,
     Participant,
     Placement,
@@ -47,7 +52,7 @@ from app.models import (
     WorkExperience,
 )
 from app.models.office_settings import OfficeSettings
-from app.services.follow_ups import planned_for
+from app.services.follow_ups import planned_for, planned_for_measure
 from app.services.settings import has_settings, load_settings, save_settings
 from app.vocab import Program
 
@@ -66,8 +71,11 @@ REPORTED_TABLES: tuple[tuple[type[SQLModel], str], ...] = (
     (WorkExperience, N_("Work experience entries")),
     (ForeignQualification, N_("Foreign qualifications")),
     (Exam, N_("Exams")),
+    (Absence, N_("Absences")),
+    (NeedsAssessment, N_("Needs assessments")),
     (Consent, N_("Consents")),
     (ContactNote, N_("Contact notes")),
+    (NoteOrganization, N_("Further organisations in contacts")),
     (FollowUp, N_("Follow-ups")),
     (Organization, N_("Organizations")),
     (ContactPerson, N_("Contact persons")),
@@ -99,17 +107,17 @@ def generate_demo_data(
         _refuse_unless_empty(session)
         uow.load_in_bulk()  # the commit rebuilds the search and list rows once
         settings_missing = not has_settings(uow)
-        coordinator = (
-            DEMO_SETTINGS.coordinator_name
-            if settings_missing
-            else load_settings(uow).coordinator_name or DEMO_SETTINGS.coordinator_name
-        )
+        stored = DEMO_SETTINGS if settings_missing else load_settings(uow)
+        coordinator = stored.coordinator_name or DEMO_SETTINGS.coordinator_name
+        approval_weeks = stored.approval_weeks
         builder = DemoBuilder(
             session,
             Random(seed),
             today=today or date.today(),
             coordinator=coordinator,
             planned_for=planned_for,
+            planned_for_measure=planned_for_measure,
+            approval_weeks=approval_weeks,
         )
         with _without_cyclic_gc():  # hundreds of thousands of fresh dicts, no cycles
             builder.build(participants)

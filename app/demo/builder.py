@@ -18,10 +18,10 @@ from app.demo.contacts import Contacts
 from app.demo.jobs import Jobs
 from app.demo.network import NetworkBuilder
 from app.demo.part import Run
-from app.demo.people import People, PlanFollowUps
+from app.demo.people import People, PlanFollowUps, PlanMeasureFollowUps
 from app.demo.plans import Plans
 from app.demo.profiles import Profiles
-from app.demo.records import Case, CourseInfo, Network, Offer
+from app.demo.records import Case, CourseIndex, Network, Offer
 from app.demo.writer import RowWriter
 from app.vocab import ParticipantStatus
 
@@ -39,6 +39,8 @@ class DemoBuilder:
         today: date,
         coordinator: str,
         planned_for: PlanFollowUps,
+        planned_for_measure: PlanMeasureFollowUps,
+        approval_weeks: int,
     ) -> None:
         self.rng = rng
         self.writer = RowWriter(session, datetime.now(UTC))
@@ -46,7 +48,7 @@ class DemoBuilder:
         run = Run(rng, self.writer, today, coordinator)
         self.network = NetworkBuilder(run)
         self.people = People(run, Profiles(run), planned_for)
-        self.children = CaseChildren(run)
+        self.children = CaseChildren(run, planned_for_measure, approval_weeks)
         self.jobs = Jobs(run)
         self.contacts = Contacts(run)
         self.plans = Plans(run)
@@ -73,7 +75,7 @@ class DemoBuilder:
         self,
         case: Case,
         network: Network,
-        courses: list[CourseInfo],
+        courses: CourseIndex,
         offers: list[Offer],
     ) -> None:
         if case.is_joko:
@@ -87,7 +89,7 @@ class DemoBuilder:
         self.children.enrollments(case, courses)
         self.children.measures(case, network)
         self.children.consents(case)
-        self.contacts.notes(case, courses)
+        self.contacts.notes(case, network)
         self.contacts.follow_ups(case)
         if self.plans.wants_support_plan(case):
             self.plans.support_plans(case)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from app.demo import texts
 from app.demo.distributions import stamp
-from app.demo.part import Part
+from app.demo.part import Part, Run
 from app.demo.records import Case, Network, Offer
 from app.demo.weights import (
     EMPLOYED_OUTCOMES,
@@ -39,6 +39,10 @@ EVENT_STAGES = dict(zip(PLACEMENT_DATE_FIELDS, PLACEMENT_PATH, strict=True))
 class Jobs(Part):
     """Placement and employment rows of a case."""
 
+    def __init__(self, run: Run) -> None:
+        super().__init__(run)
+        self._filled: tuple[list[Offer], list[Offer]] | None = None
+
     def placements_and_employments(self, case: Case, network: Network, offers: list[Offer]) -> None:
         """Placements and employments of a JOKO participant."""
         if case.status is ParticipantStatus.SHORT_COUNSELLING:
@@ -57,6 +61,13 @@ class Jobs(Part):
         if case.employer is None:  # a company the coordinator talks to about this person
             case.employer = self.pick(network.companies)
 
+    def filled_offers(self, offers: list[Offer]) -> list[Offer]:
+        """The filled ones of ``offers`` (the run's job offers: sorted out once)."""
+        if self._filled is None or self._filled[0] is not offers:
+            filled = [offer for offer in offers if offer.status is JobOfferStatus.FILLED]
+            self._filled = (offers, filled)
+        return self._filled[1]
+
     def employment_via_placement(self, case: Case, network: Network, offers: list[Offer]) -> None:
         end = case.end(self.today)
         if case.job_start:
@@ -72,8 +83,7 @@ class Jobs(Part):
         employer = self.pick(network.companies)
         occupation = case.occupation
         if self.chance(0.8):
-            filled = [offer for offer in offers if offer.status is JobOfferStatus.FILLED]
-            offer = self.pick(filled or offers)
+            offer = self.pick(self.filled_offers(offers) or offers)
             employer, occupation = offer.employer, offer.occupation
             placement_id = self.contract_placement(case, offer, start)
         case.employer = employer

@@ -10,7 +10,7 @@ from datetime import timedelta
 from app.demo import names, organisations, places, texts
 from app.demo.distributions import slug, stamp, workday
 from app.demo.part import Part, Run
-from app.demo.records import CourseInfo, Network, Offer, Org
+from app.demo.records import CourseIndex, CourseInfo, Network, Offer, Org
 from app.demo.weights import (
     CASE_WINDOW_DAYS,
     COOPERATION,
@@ -56,8 +56,12 @@ class NetworkBuilder(Part):
         network.schools = [self.organization(OrganizationKind.SCHOOL, name, 3) for name in schools]
         network.providers = [
             self.organization(OrganizationKind.EDUCATION_PROVIDER, name)
-            for name in organisations.EDUCATION_PROVIDERS
+            for name, _teaches in organisations.EDUCATION_PROVIDERS
         ]
+        for provider, (_name, teaches) in zip(
+            network.providers, organisations.EDUCATION_PROVIDERS, strict=True
+        ):
+            provider.specialities = teaches
         network.counselling = [
             self.organization(OrganizationKind.COUNSELLING_SERVICE, name)
             for name in organisations.COUNSELLING_SERVICES
@@ -169,7 +173,8 @@ class NetworkBuilder(Part):
         functions = organisations.CONTACT_FUNCTIONS[org.kind.value]
         domain = f"{slug(org.name)[:30]}.example"
         for position in range(count):
-            first, last, _female = self.person_name()
+            first, last, female = self.person_name()
+            org.addressed.append(f"{'Fr.' if female else 'Hr.'} {last}")
             org.contacts.append(
                 self.new(
                     ContactPerson,
@@ -197,14 +202,18 @@ class NetworkBuilder(Part):
 
     # -- courses and job offers --
 
-    def build_courses(self, participants: int, network: Network) -> list[CourseInfo]:
-        courses = [self.course(network) for _index in range(participants // 50 + 10)]
-        courses.sort(key=lambda course: course.start)
-        return courses
+    def build_courses(self, participants: int, network: Network) -> CourseIndex:
+        """A catalogue of ``participants // 10 + 10`` courses over the time of the cases."""
+        by_group: dict[str, list[Org]] = {}
+        for provider in network.providers:
+            for group in provider.specialities:
+                by_group.setdefault(group, []).append(provider)
+        courses = [self.course(network, by_group) for _index in range(participants // 10 + 10)]
+        return CourseIndex(courses)
 
-    def course(self, network: Network) -> CourseInfo:
+    def course(self, network: Network, providers: dict[str, list[Org]]) -> CourseInfo:
         kind = COURSE_KINDS.draw(self.rng)
-        provider = self.pick(network.providers)
+        provider = self.pick(providers.get(course_group(kind)) or network.providers)
         start = workday(self.today + timedelta(days=self.randint(-CASE_WINDOW_DAYS - 120, 120)))
         units = self.teaching_units(kind)
         weeks = max(2, units // (25 if kind.is_integration_course else 12))
@@ -213,7 +222,21 @@ class NetworkBuilder(Part):
         if kind.is_integration_course:
             target = GermanLevel.B1
         at_employer = kind is CourseKind.JOB_BSK
-        title = f"{texts.COURSE_TITLES[kind.value]} – {provider.city} {start:%m/%Y}"
+        city = provider.city
+        name = self.pick(texts.COURSE_TITLES[kind.value])
+        time_model = (
+            TimeModel.WHILE_WORKING
+            if at_employer
+            else self.pick((TimeModel.FULL_TIME, TimeModel.PART_TIME, TimeModel.EVENING))
+        )
+        if at_employer:  # a Job-BSK takes place in the company
+            employer = self.pick(network.companies)
+            city = employer.city
+            name = f"{name} bei {employer.name}"
+        elif time_model is TimeModel.EVENING and not kind.is_integration_course:
+            name = f"{name} (Abendkurs)"
+        title = f"{name} – {city} {start:%m/%Y}"[:200]
+        places = self.randint(6, 12) if at_employer else self.randint(12, 25)
         course_id = self.new(
             Course,
             kind=kind,
@@ -226,14 +249,13 @@ class NetworkBuilder(Part):
             format=CourseFormat.AT_EMPLOYER
             if at_employer
             else (CourseFormat.ONLINE if self.chance(0.15) else CourseFormat.IN_PERSON),
-            time_model=TimeModel.WHILE_WORKING
-            if at_employer
-            else self.pick((TimeModel.FULL_TIME, TimeModel.PART_TIME, TimeModel.EVENING)),
+            time_model=time_model,
             funding=self.course_funding(kind),
-            location=provider.city,
+            places=places,
+            location=city,
             created_at=stamp(min(start, self.today) - timedelta(days=60), 480),
         )
-        return CourseInfo(course_id, kind, title, start, end, target)
+        return CourseInfo(course_id, kind, title, start, end, target, places)
 
     def teaching_units(self, kind: CourseKind) -> int:
         standard = kind.standard_teaching_units
@@ -255,15 +277,22 @@ class NetworkBuilder(Part):
         return CourseFunding.JOB_CENTER
 
     def build_job_offers(self, participants: int, network: Network) -> list[Offer]:
-        return [self.job_offer(network) for _index in range(max(5, participants // 10))]
+        count = max(5, participants // 10)
+        return [self.job_offer(network, left_open=index == 0) for index in range(count)]
 
-    def job_offer(self, network: Network) -> Offer:
+    def job_offer(self, network: Network, *, left_open: bool = False) -> Offer:
+        """``left_open``: expired but still marked open (the list shows it as expired; the
+        first offer always is, so that even a small demo has one)."""
         employer = self.pick(network.companies)
         assert employer.business is not None
         occupation, level = self.pick(employer.business.jobs)
         acquired = workday(self.today - timedelta(days=self.randint(0, 730)))
+        if left_open:
+            acquired = workday(self.today - timedelta(days=self.randint(200, 400)))
         valid_until = acquired + timedelta(days=self.randint(60, 180))
-        if valid_until < self.today:  # some stay open past their date: shown as expired
+        if left_open:
+            status = JobOfferStatus.OPEN
+        elif valid_until < self.today:  # some stay open past their date: shown as expired
             status = EXPIRED_OFFER_STATUS.draw(self.rng)
         else:
             status = JobOfferStatus.OPEN if self.chance(0.75) else JobOfferStatus.FILLED
@@ -299,3 +328,20 @@ class NetworkBuilder(Part):
             created_at=stamp(acquired, 630),
         )
         return Offer(offer_id, employer, occupation, acquired, status)
+
+
+def course_group(kind: CourseKind) -> str:
+    """What kind of provider teaches a course of ``kind`` (organisations.EDUCATION_PROVIDERS)."""
+    if kind.is_integration_course:
+        return "integration"
+    if kind is CourseKind.JOB_BSK:
+        return "job_bsk"
+    if kind is CourseKind.ADAPTATION:
+        return "care"
+    if kind.is_job_language_course:
+        return "bsk"
+    if kind in (CourseKind.FURTHER_TRAINING, CourseKind.PARTIAL_QUALIFICATION):
+        return "training"
+    if kind is CourseKind.DRIVING_LICENCE:
+        return "driving"
+    return "other"

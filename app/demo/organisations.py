@@ -262,11 +262,18 @@ CHAMBERS = {
     "IHK": "Industrie- und Handelskammer Musterland",
     "HWK": "Handwerkskammer Musterland",
 }
-EDUCATION_PROVIDERS = (
-    "Bildungswerk Musterland e. V.",
-    "Sprachschule Brückenschlag",
-    "Akademie für Pflege und Soziales Musterland",
-    "Fahrschule Vorfahrt",
+# Education providers with what they teach (the course groups of network.course_group).
+EDUCATION_PROVIDERS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("Bildungswerk Musterland e. V.", frozenset({"integration", "bsk", "training", "other"})),
+    ("Sprachschule Brückenschlag", frozenset({"integration", "bsk", "job_bsk"})),
+    ("Akademie für Pflege und Soziales Musterland", frozenset({"care", "bsk"})),
+    ("Fahrschule Vorfahrt", frozenset({"driving"})),
+    ("Volkshochschule Landkreis Musterland", frozenset({"integration", "bsk", "other"})),
+    ("Sprachinstitut Elbe-Börde", frozenset({"integration", "bsk", "job_bsk"})),
+    ("Berufsförderungswerk Musterland gGmbH", frozenset({"training", "care"})),
+    ("Bildungszentrum des Handwerks Musterland", frozenset({"training", "bsk", "job_bsk"})),
+    ("Qualifizierungszentrum Auenland GmbH", frozenset({"training", "other"})),
+    ("Fahrschule Grüne Welle", frozenset({"driving"})),
 )
 COUNSELLING_SERVICES = (
     "Migrationsberatung für Erwachsene Musterland",

@@ -61,6 +61,9 @@ class PlannedFollowUp(Protocol):
 # The follow-up service's ``planned_for``, handed in by generate_demo_data (the package keeps
 # its service imports in one place); called with an object holding the row's columns.
 PlanFollowUps = Callable[[Any], Iterable[PlannedFollowUp]]
+# The follow-up service's ``planned_for_measure``: a measure's columns, the German name of
+# its kind and the office's approval weeks.
+PlanMeasureFollowUps = Callable[[Any, str | None, int], Iterable[PlannedFollowUp]]
 
 
 class People(Part):
@@ -90,7 +93,8 @@ class People(Part):
         if self.chance(INCOMPLETE_SHARE):
             self.make_incomplete(row)
         self.new(Participant, **row)
-        self.generated_follow_ups(self.writer.last(Participant))
+        case.row = self.writer.last(Participant)  # the children may still amend it
+        self.generated_follow_ups(case.row)
         return case
 
     def identity(self, showcase: tuple[str, ...] | None) -> Case:
@@ -112,7 +116,13 @@ class People(Part):
             school_form = SCHOOL_FORMS.draw(self.rng)
             if status is ParticipantStatus.EMPLOYED_AFTERCARE:
                 school_form = SchoolForm.PART_TIME_VOCATIONAL
+        if showcase:  # in the programme for a year or more, with a record of every kind
+            status = ParticipantStatus.ACTIVE
+            if program is Program.TRAINING:
+                school_form = SchoolForm.PART_TIME_VOCATIONAL
         entry, exit_date, job_start = self.case_dates(program, status, school_form)
+        if showcase:
+            entry = workday(self.today - timedelta(days=self.randint(330, 600)))
         case = Case(
             id=self.writer.next_id[Participant],
             program=program,
@@ -126,6 +136,7 @@ class People(Part):
             job_start=job_start,
             birth=self.birth_date(entry, school_form),
             school_form=school_form,
+            showcase=showcase is not None,
         )
         self.place(case, keep_name=showcase is not None)
         return case

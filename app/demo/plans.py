@@ -16,6 +16,10 @@ from app.vocab import GoalResult, GoalStatus, ParticipantStatus, PlanStatus, Ste
 GUARANTEED_OPEN_PLANS = 3
 
 
+def _about_language(title: str) -> bool:
+    return "Deutsch" in title or "Fachsprache" in title
+
+
 class Plans(Part):
     """Support plan, goal and plan step rows of a case."""
 
@@ -27,6 +31,8 @@ class Plans(Part):
         if case.status is ParticipantStatus.SHORT_COUNSELLING:
             return False
         wanted = self.chance(0.05 if case.is_joko else (0.3 if case.high_risk else 0.15))
+        if case.showcase:
+            return True
         if case.exit is None and self.open_plans_owed > 0:
             self.open_plans_owed -= 1
             return True
@@ -109,17 +115,21 @@ class Plans(Part):
         templates = texts.GOALS[case.program.value]
         steps = texts.STEPS[case.program.value]
         context = {"occ": case.occupation or "Wunschberuf"}
-        for position, (title, indicator) in enumerate(
-            self.rng.sample(templates, self.randint(2, 4))
-        ):
+        chosen = self.rng.sample(templates, self.randint(2, 4))
+        if case.showcase and case.language_course_ids:  # the course shows in the plan
+            language = next(t for t in templates if _about_language(t[0]))
+            if language not in chosen:
+                chosen[-1] = language
+        for position, (title, indicator) in enumerate(chosen):
             deadline = created + timedelta(days=self.randint(30, 180))
             status, result = self.goal_state(deadline, closed_on)
             measure_id = None
-            if case.measure_ids and self.chance(0.4):
-                measure_id = self.pick(case.measure_ids)
+            if case.measure_ids and (case.showcase or self.chance(0.4)):
+                # a measure serves one goal: goal.measure_id and measure.goal_id agree
+                measure_id = case.measure_ids.pop(self.randint(0, len(case.measure_ids) - 1))
             course_id = None
-            if case.course_ids and ("Deutsch" in title or "Fachsprache" in title):
-                course_id = case.course_ids[-1]
+            if case.language_course_ids and _about_language(title):
+                course_id = case.language_course_ids[-1]
             goal_id = self.new(
                 Goal,
                 plan_id=plan_id,

@@ -8,9 +8,10 @@ import math
 from datetime import date, timedelta
 
 from app.demo import names, texts
-from app.demo.distributions import school_year, school_year_start, workday
-from app.demo.part import Part
-from app.demo.records import Case, Network
+from app.demo.distributions import school_year, school_year_start
+from app.demo.part import Part, Run
+from app.demo.records import Case, Network, Org
+from app.demo.school_records import SchoolRecords
 from app.demo.weights import (
     BVJ_SCHOOL,
     GERMAN_LEVELS,
@@ -34,7 +35,6 @@ from app.vocab import (
     RiskFactor,
     SchoolForm,
     SchoolLevel,
-    SupportNeedArea,
     VocationalLevel,
     WorkingTimePreference,
 )
@@ -42,6 +42,10 @@ from app.vocab import (
 
 class Profiles(Part):
     """JOKO and training fields of the participant row; they fill in the ``Case`` too."""
+
+    def __init__(self, run: Run) -> None:
+        super().__init__(run)
+        self.school_records = SchoolRecords(run)
 
     # -- JOKO --
 
@@ -199,7 +203,7 @@ class Profiles(Part):
         row: Row = {
             "school_id": school.id,
             "school_form": form,
-            "class_teacher_id": self.pick(school.contacts[:2]),
+            "class_teacher_id": self.class_teacher(case, school),
             "school_year": school_year(case.end(self.today)),
         }
         if form is SchoolForm.PART_TIME_VOCATIONAL:
@@ -255,10 +259,19 @@ class Profiles(Part):
             "apprenticeship_start": start,
             "apprenticeship_end": end,
             "training_company_id": company.id,
-            "trainer_id": company.contacts[0],
+            "trainer_id": self.trainer(case, company),
             "chamber_id": chamber.id if chamber else None,
             "contract_registered": self.chance(0.92),
         }
+
+    def class_teacher(self, case: Case, school: Org) -> int:
+        position = self.randint(0, min(2, len(school.contacts)) - 1)
+        case.class_teacher = school.addressed[position]
+        return school.contacts[position]
+
+    def trainer(self, case: Case, company: Org) -> int:
+        case.trainer = company.addressed[0]
+        return company.contacts[0]
 
     def school_course(self, case: Case, network: Network) -> Row:
         """BVJ, Berufsfachschule or Fachoberschule: no training company."""
@@ -286,14 +299,28 @@ class Profiles(Part):
         }
 
     def training_progress(self, case: Case) -> Row:
+        """Absence totals, risk and support need, as the student's dated absences and needs
+        assessments (written here) add up. A short counselling records no absences and
+        assesses no risk."""
         ref = case.end(self.today)
-        hours = min(
-            240, int(self.rng.expovariate(1 / (40 if case.school_form is SchoolForm.BVJ else 22)))
-        )
-        unexcused = int(hours * self.rng.random() * 0.6)
+        totals = self.school_records.absences(case)
+        row: Row = {"performance": self.pick(texts.PERFORMANCE)}
+        if totals is not None:
+            row.update(
+                absence_hours=totals.hours,
+                unexcused_absence_hours=totals.unexcused,
+                absence_as_of=totals.as_of,
+            )
+            row.update(self.dropout_risk(case, totals.unexcused, ref))
+        needs = self.school_records.needs_assessments(case)
+        row.update(support_need_assessed_on=needs.assessed_on, support_need_areas=needs.areas)
+        return row
+
+    def dropout_risk(self, case: Case, unexcused: int, ref: date) -> Row:
+        many_absences = unexcused > 30
         risk = (
             DropoutRisk.HIGH
-            if unexcused > 30
+            if many_absences
             else self.pick(
                 (DropoutRisk.LOW, DropoutRisk.MEDIUM, DropoutRisk.MEDIUM, DropoutRisk.HIGH)
             )
@@ -304,17 +331,12 @@ class Profiles(Part):
             if risk is DropoutRisk.LOW and self.chance(0.5)
             else self.rng.sample([factor.value for factor in RiskFactor], self.randint(1, 3))
         )
-        if unexcused > 30 and RiskFactor.ABSENCES.value not in factors:
+        if many_absences and RiskFactor.ABSENCES.value not in factors:
             factors.insert(0, RiskFactor.ABSENCES.value)
         return {
-            "absence_hours": hours,
-            "unexcused_absence_hours": unexcused,
-            "absence_as_of": max(case.entry, workday(ref - timedelta(days=self.randint(0, 20)))),
-            "performance": self.pick(texts.PERFORMANCE),
             "dropout_risk": risk,
-            "risk_factors": factors,
-            "support_need_assessed_on": min(ref, case.entry + timedelta(days=self.randint(0, 21))),
-            "support_need_areas": self.rng.sample(
-                [area.value for area in SupportNeedArea], self.randint(1, 3)
+            "dropout_risk_assessed_on": self.day_between(
+                max(case.entry, ref - timedelta(days=120)), ref
             ),
+            "risk_factors": factors,
         }

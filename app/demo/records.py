@@ -6,8 +6,10 @@ participant's facts to the tables that hang off the participant.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from app.demo import names, organisations
 from app.models.participant import age_on
@@ -33,7 +35,10 @@ class Org:
     postal_code: str = ""
     first_contact: date | None = None
     contacts: list[int] = field(default_factory=list)
+    # how the coordinator writes each contact person in a note ("Fr. Becker"), by position
+    addressed: list[str] = field(default_factory=list)
     business: organisations.BusinessType | None = None
+    specialities: frozenset[str] = frozenset()  # education providers: the kinds they teach
 
 
 @dataclass
@@ -70,6 +75,35 @@ class CourseInfo:
     start: date
     end: date
     target_level: GermanLevel | None
+    places: int = 0
+    taken: int = 0  # enrolments so far (never more than places)
+
+    @property
+    def is_language_course(self) -> bool:
+        return self.kind.is_integration_course or self.kind.is_job_language_course
+
+    @property
+    def has_place(self) -> bool:
+        return self.taken < self.places
+
+
+class CourseIndex:
+    """The courses by start, with the language and Azubi-BSK courses apart (bisect by day)."""
+
+    def __init__(self, courses: list[CourseInfo]) -> None:
+        self.all = sorted(courses, key=lambda course: course.start)
+        self.language = [course for course in self.all if course.is_language_course]
+        self.apprentice = [c for c in self.all if c.kind is CourseKind.BSK_APPRENTICE]
+        self._starts = {
+            id(group): [course.start for course in group]
+            for group in (self.all, self.language, self.apprentice)
+        }
+
+    def starting(self, group: list[CourseInfo], first: date, last: date) -> list[CourseInfo]:
+        """The courses of ``group`` (one of the lists above) starting from ``first`` to
+        ``last``."""
+        starts = self._starts[id(group)]
+        return group[bisect_left(starts, first) : bisect_right(starts, last)]
 
 
 @dataclass
@@ -107,7 +141,12 @@ class Case:
     german_level: GermanLevel | None = None
     course_title: str = ""
     course_ids: list[int] = field(default_factory=list)
-    measure_ids: list[int] = field(default_factory=list)
+    language_course_ids: list[int] = field(default_factory=list)
+    measure_ids: list[int] = field(default_factory=list)  # not linked to a plan goal yet
+    showcase: bool = False  # one of the named showcase people: every kind of record
+    class_teacher: str = ""  # "Fr. Becker", as notes and needs assessments name them
+    trainer: str = ""
+    row: dict[str, Any] = field(default_factory=dict)  # the queued participant row
 
     @property
     def is_joko(self) -> bool:

@@ -208,7 +208,6 @@ NOTE_TOPICS_TRAINING: tuple[tuple[str, str], ...] = (
     ("Finanzen", "Antrag auf Berufsausbildungsbeihilfe ausgefüllt, Nachweise fehlen noch."),
     ("Wohnen", "Ärger in der Wohngruppe; Gespräch mit der Betreuerin geführt."),
     ("Familie", "Elterngespräch zur Ausbildung als {occ} geführt."),
-    ("Fallkonferenz", "Fallkonferenz mit Schule, {emp} und Kammer: weiteres Vorgehen abgestimmt."),
     ("Berufsorientierung", "Praktikumsplätze als {occ} gesucht, Bewerbung an {emp} vorbereitet."),
 )
 
@@ -413,30 +412,86 @@ GOAL_RESULT_REASONS = (
     "Ziel wurde im Gespräch angepasst.",
 )
 
-COURSE_TITLES: dict[str, str] = {
-    "integration_general": "Integrationskurs allgemein",
-    "integration_youth": "Jugendintegrationskurs",
-    "integration_parents": "Eltern-Integrationskurs",
-    "integration_women": "Frauen-Integrationskurs",
-    "integration_remedial": "Förderkurs",
-    "integration_literacy": "Integrationskurs mit Alphabetisierung",
-    "integration_second_script": "Integrationskurs für Zweitschriftlernende",
-    "integration_intensive": "Intensivkurs",
-    "bsk_basic_b2": "Berufssprachkurs B2",
-    "bsk_basic_c1": "Berufssprachkurs C1",
-    "bsk_basic_c2": "Berufssprachkurs C2",
-    "bsk_special_a2": "Spezialkurs A2",
-    "bsk_special_b1": "Spezialkurs B1",
-    "bsk_professional": "Fach-BSK Gesundheitsberufe",
-    "bsk_apprentice": "Azubi-BSK",
-    "bsk_recognition": "BSK im Anerkennungsverfahren",
-    "job_bsk": "Job-BSK",
-    "further_training": "Weiterbildung Gabelstapler und Lagerlogistik",
-    "adaptation": "Anpassungsqualifizierung Pflege",
-    "partial_qualification": "Teilqualifizierung Lager TQ1",
-    "driving_licence": "Führerschein Klasse B",
-    "other": "Bewerbungstraining",
+# Course titles by kind; the builder adds the place and the month of the start.
+COURSE_TITLES: dict[str, tuple[str, ...]] = {
+    "integration_general": (
+        "Integrationskurs allgemein",
+        "Integrationskurs allgemein (Vormittagskurs)",
+        "Integrationskurs allgemein (Nachmittagskurs)",
+    ),
+    "integration_youth": ("Jugendintegrationskurs",),
+    "integration_parents": (
+        "Eltern-Integrationskurs",
+        "Eltern-Integrationskurs mit Kinderbetreuung",
+    ),
+    "integration_women": ("Frauen-Integrationskurs", "Frauen-Integrationskurs mit Kinderbetreuung"),
+    "integration_remedial": ("Förderkurs",),
+    "integration_literacy": ("Integrationskurs mit Alphabetisierung", "Alphabetisierungskurs"),
+    "integration_second_script": ("Integrationskurs für Zweitschriftlernende",),
+    "integration_intensive": ("Intensivkurs", "Intensiv-Integrationskurs"),
+    "bsk_basic_b2": ("Berufssprachkurs B2", "Berufssprachkurs Basis B2"),
+    "bsk_basic_c1": ("Berufssprachkurs C1", "Berufssprachkurs Basis C1"),
+    "bsk_basic_c2": ("Berufssprachkurs C2",),
+    "bsk_special_a2": ("Spezialkurs A2", "Berufssprachkurs Spezial A2"),
+    "bsk_special_b1": ("Spezialkurs B1", "Berufssprachkurs Spezial B1"),
+    "bsk_professional": (
+        "Fach-BSK Gesundheitsberufe",
+        "Fach-BSK Pflege",
+        "Fach-BSK Kaufmännische Berufe",
+        "Fach-BSK Gewerblich-technische Berufe",
+    ),
+    "bsk_apprentice": (
+        "Azubi-BSK",
+        "Azubi-BSK Handwerk",
+        "Azubi-BSK Pflege und Gesundheit",
+        "Azubi-BSK Kaufmännische Berufe",
+    ),
+    "bsk_recognition": ("BSK im Anerkennungsverfahren", "BSK Anerkennung Gesundheitsberufe"),
+    "job_bsk": ("Job-BSK", "Job-BSK Deutsch am Arbeitsplatz"),
+    "further_training": (
+        "Weiterbildung Gabelstapler und Lagerlogistik",
+        "Umschulung Fachkraft für Lagerlogistik",
+        "Schweißerlehrgang MAG",
+        "Berufskraftfahrer-Grundqualifikation",
+        "Basiskurs Pflegehilfe",
+        "Sicherheitsmitarbeiter:in (§ 34a GewO)",
+        "CNC-Grundlehrgang",
+        "Kaufmännische Grundlagen und SAP",
+    ),
+    "adaptation": (
+        "Anpassungsqualifizierung Pflege",
+        "Vorbereitung auf die Kenntnisprüfung Pflege",
+        "Anpassungslehrgang Elektrotechnik",
+        "Anpassungsqualifizierung Erzieher:in",
+    ),
+    "partial_qualification": (
+        "Teilqualifizierung Lager TQ1",
+        "Teilqualifizierung Fachlagerist:in TQ2",
+        "Teilqualifizierung Maschinen- und Anlagenführer:in TQ1",
+        "Teilqualifizierung Verkauf TQ1",
+        "Teilqualifizierung Gastronomie TQ1",
+    ),
+    "driving_licence": (
+        "Führerschein Klasse B",
+        "Führerschein Klasse B mit Sprachunterstützung",
+        "Führerschein Klasse C/CE",
+    ),
+    "other": ("Bewerbungstraining", "PC-Grundkurs", "Orientierung auf dem Arbeitsmarkt"),
 }
+
+# Why someone left a course early (Enrollment.dropout_reason).
+DROPOUT_REASONS = (
+    "Umzug",
+    "Arbeitsaufnahme",
+    "Kinderbetreuung nicht gesichert",
+    "Krankheit",
+    "Schwangerschaft",
+    "Kurszeiten mit der Arbeit nicht vereinbar",
+    "Überforderung, Wechsel in einen Kurs mit niedrigerem Niveau geplant",
+    "Pflege eines Angehörigen",
+    "Fahrtweg zu lang",
+    "ohne Angabe von Gründen nicht mehr erschienen",
+)
 
 EMPLOYMENT_SUBSIDIES = ("", "", "", "Eingliederungszuschuss", "Job-BSK beim Arbeitgeber")
 REJECTION_REASONS = (

@@ -255,11 +255,10 @@ DURATIONS: dict[ContactKind, tuple[int, int]] = {  # minutes, in steps of five
     ContactKind.SCHOOL_VISIT: (30, 90),
     ContactKind.CASE_CONFERENCE: (60, 120),
 }
-NOTE_PARTICIPANTS: dict[ContactKind, str] = {
+NOTE_PARTICIPANTS: dict[ContactKind, str] = {  # a Fallkonferenz names its participants
     ContactKind.HOME_VISIT: "Teilnehmer:in, Familie",
     ContactKind.COMPANY_VISIT: "Teilnehmer:in, Ansprechperson im Betrieb",
     ContactKind.SCHOOL_VISIT: "Schüler:in, Klassenleitung",
-    ContactKind.CASE_CONFERENCE: "Teilnehmer:in, Schule bzw. Jobcenter, Betrieb, Koordinator:in",
 }
 INTERPRETED_KINDS = frozenset(
     {ContactKind.IN_PERSON, ContactKind.PHONE, ContactKind.VIDEO, ContactKind.HOME_VISIT}

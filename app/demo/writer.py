@@ -17,6 +17,7 @@ from sqlalchemy import JSON, Column, Connection, func, insert, select, update
 from sqlmodel import Session, SQLModel
 
 from app.models import (
+    Absence,
     Consent,
     ContactNote,
     ContactPerson,
@@ -30,6 +31,8 @@ from app.models import (
     Guardian,
     JobOffer,
     Measure,
+    NeedsAssessment,
+    NoteOrganization,
     Organization,
     Participant,
     Placement,
@@ -52,8 +55,11 @@ INSERT_ORDER: tuple[type[SQLModel], ...] = (
     WorkExperience,
     ForeignQualification,
     Exam,
+    Absence,
+    NeedsAssessment,
     Consent,
     ContactNote,
+    NoteOrganization,
     FollowUp,
     Placement,
     PlacementEvent,
