@@ -8,6 +8,7 @@ the search and list rows after any sequence of operations equal a full rebuild.
 from __future__ import annotations
 
 from contextlib import closing
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from random import Random
 
@@ -20,11 +21,19 @@ from app.errors import ValidationError
 from app.models.office_settings import OfficeSettings
 from app.models.participant import Participant
 from app.paths import DataPaths
+from app.services.absences import AbsenceInput, add_absence, update_absence
 from app.services.caseload import ListQuery, list_participants
 from app.services.consents import ConsentInput, add_consent, withdraw_consent
 from app.services.contact_notes import NoteInput, add_note, delete_note, notes_of, update_note
+from app.services.courses import CourseInput, create_course
+from app.services.enrollments import EnrollmentInput, enroll, update_enrollment
+from app.services.exams import ExamInput, add_exam
 from app.services.follow_up_lists import follow_ups_of
 from app.services.follow_ups import create_follow_up, delete_follow_up, set_done
+from app.services.guardians import GuardianInput, add_guardian
+from app.services.measures import MeasureInput, add_measure, update_measure
+from app.services.needs_assessments import AssessmentInput, add_assessment
+from app.services.organizations import OrganizationInput, create_organization
 from app.services.participant_record import save_record
 from app.services.participants import (
     ExitData,
@@ -38,7 +47,22 @@ from app.services.support_plans.editing import GoalInput, PlanEdit, PlanInput, S
 from app.services.support_plans.prints import archive_print
 from app.services.support_plans.review import review_plan
 from app.services.support_plans.signatures import SignatureInput, record_signatures
-from app.vocab import ConsentPurpose, ContactKind, ExitReason, FollowUpKind, GoalResult, Program
+from app.vocab import (
+    ConsentPurpose,
+    ContactKind,
+    CourseKind,
+    EnrollmentStatus,
+    ExamKind,
+    ExamResult,
+    ExitReason,
+    FollowUpKind,
+    GoalResult,
+    MeasureKind,
+    MeasureStatus,
+    NeedLevel,
+    OrganizationKind,
+    Program,
+)
 from tests.conftest import EXAMPLE_SETTINGS
 from tests.locations import open_file
 from tests.services.helpers import add_person, new_plan, run, store_plan, stored_edit
@@ -116,6 +140,34 @@ def test_notes_follow_ups_and_consents_report_their_ids_and_person(lotse):
     assert given == Changes(consents=ids(cid), cases=ids(pid), created=cid)
     withdrawn = run(lotse, withdraw_consent, cid, date(2026, 10, 1), today=date(2026, 11, 25))
     assert withdrawn == Changes(consents=ids(cid), cases=ids(pid))
+
+
+def test_courses_enrolments_measures_and_a_students_lists_report_their_kind(lotse):
+    """A course belongs to nobody; an enrolment and a measure to their person (a measure's
+    generated follow-up is reported with it); absences, exams, guardians and needs
+    assessments count as the person's record."""
+    today = date(2026, 11, 25)
+    pid = add_person(lotse, "Nowak", "Łukasz")
+    made = run(lotse, create_course, CourseInput(CourseKind.JOB_BSK, "Deutsch am Arbeitsplatz"))
+    course = made.created
+    assert made == Changes(courses=ids(course), created=course)
+    enrolled = run(lotse, enroll, pid, EnrollmentInput(course), today=today)
+    assert enrolled == Changes(enrollments=ids(enrolled.created), cases=ids(pid),
+                               created=enrolled.created)  # fmt: skip
+    applied = MeasureInput(MeasureKind.BAB, applied_on=date(2026, 11, 1),
+                           status=MeasureStatus.APPLIED)  # fmt: skip
+    added = run(lotse, add_measure, pid, applied, today=today)
+    assert added.measures == ids(added.created) and added.cases == ids(pid)
+    assert len(added.follow_ups) == 1  # "Maßnahme noch nicht bewilligt"
+    person = Changes(participants=ids(pid), cases=ids(pid))
+    absence = run(lotse, add_absence, pid, AbsenceInput(date(2026, 11, 3), 4), today=today)
+    assert absence == replace(person, created=absence.created)
+    exam = run(lotse, add_exam, pid, ExamInput(ExamKind.SCHOOL, "Klausur"), today=today)
+    assert exam == replace(person, created=exam.created)
+    assessed = run(lotse, add_assessment, pid,
+                   AssessmentInput(date(2026, 11, 10), levels={"subject": NeedLevel.LOW}),
+                   today=today)  # fmt: skip
+    assert assessed == replace(person, created=assessed.created)
 
 
 def test_settings_report_settings_and_no_person(lotse):
@@ -282,7 +334,46 @@ def every_service(lotse: Lotse, rng: Random) -> None:
     exit_data = ExitData(date(2026, 11, 1), ExitReason.REGULAR_END, None)
     run(lotse, exit_participant, people[3], exit_data, today=date(2026, 11, 25))
     run(lotse, save_settings, EXAMPLE_SETTINGS)
+    courses_and_training(lotse, rng, people[:3])
     run(lotse, delete_participant, rng.choice(people[:3]))
+
+
+def courses_and_training(lotse: Lotse, rng: Random, people: list[int]) -> None:
+    """The operations of issue #18: courses, enrolments, measures, a student's lists, a
+    Fallkonferenz with a further organisation."""
+    today = date(2026, 11, 25)
+    kind, title = CourseKind.BSK_BASIC_B2, "Berufssprachkurs B2"
+    course = run(lotse, create_course, CourseInput(kind, title, start=date(2026, 9, 1),
+                 end=date(2027, 3, 1), teaching_units=400)).created  # fmt: skip
+    pid = rng.choice(people)
+    enrolment = run(lotse, enroll, pid, EnrollmentInput(course, registered_on=date(2026, 8, 20)),
+                    today=today).created  # fmt: skip
+    run(lotse, update_enrollment, enrolment,
+        EnrollmentInput(course, EnrollmentStatus.ONGOING, registered_on=date(2026, 8, 20)),
+        today=today)  # fmt: skip
+    measure = run(lotse, add_measure, rng.choice(people),
+                  MeasureInput(MeasureKind.TUTORING, applied_on=date(2026, 10, 1),
+                               status=MeasureStatus.APPLIED), today=today).created  # fmt: skip
+    run(lotse, update_measure, measure,
+        MeasureInput(MeasureKind.TUTORING, applied_on=date(2026, 10, 1),
+                     approved_on=date(2026, 11, 2), status=MeasureStatus.APPROVED,
+                     end=date(2027, 2, 1)), today=today)  # fmt: skip
+    student = rng.choice(people)
+    absence = run(lotse, add_absence, student, AbsenceInput(date(2026, 11, 3), 6, 2),
+                  today=today).created  # fmt: skip
+    run(lotse, update_absence, absence, AbsenceInput(date(2026, 11, 3), 8, 2), today=today)
+    run(lotse, add_exam, student, ExamInput(ExamKind.INTERMEDIATE, "Zwischenprüfung",
+        date(2026, 10, 12), ExamResult.PASSED), today=today)  # fmt: skip
+    run(lotse, add_guardian, student, GuardianInput("Ірина Коваленко"))
+    run(lotse, add_assessment, student,
+        AssessmentInput(date(2026, 11, 10), "Schüler, Klassenleitung",
+                        {"language": NeedLevel.HIGH}, {"language": "Fachsprache"}),
+        today=today)  # fmt: skip
+    school_input = OrganizationInput("BBS II Halle", kind=OrganizationKind.SCHOOL)
+    school = run(lotse, create_organization, school_input).created
+    run(lotse, add_note, student,
+        replace(note("Runder Tisch"), kind=ContactKind.CASE_CONFERENCE,
+                organizations=((school, None),)))  # fmt: skip
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
