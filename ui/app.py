@@ -18,6 +18,7 @@ from ui import keyboard
 from ui.unlocking import data_key
 from ui.widgets.busy import busy
 from ui.widgets.colours import accessible_palette
+from ui.widgets.first_paint import AfterFirstPaint
 from ui.widgets.focus_style import FocusRingStyle
 
 if TYPE_CHECKING:
@@ -90,8 +91,10 @@ def _run(app: QApplication, lotse: Lotse, *, smoke: bool) -> tuple[int, Path | N
         error_report.install(lotse.paths.root, lotse.paths.database)
         workers = QThreadPool.globalInstance()
         # after the first paint, off the GUI thread: the modules of later screens, the daily copy
-        QTimer.singleShot(0, lambda: warm_up.start(workers, lotse))
-        workers.start(lambda: _daily_backup(lotse))
+        window._after_paint = AfterFirstPaint(  # type: ignore[attr-defined]
+            window,
+            lambda: (warm_up.start(workers, lotse), workers.start(lambda: _daily_backup(lotse))),
+        )
         session_lock = install_session_lock(app, lotse)
         window.ops.changed.connect(
             lambda changes, _initiator: (
