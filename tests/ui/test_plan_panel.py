@@ -15,13 +15,14 @@ from app.i18n import _
 from app.services.follow_up_lists import follow_ups_of
 from app.services.participants import get_participant
 from app.services.support_plans.common import current_plan, get_plan, goals_of, label, steps_of
-from app.services.support_plans.editing import GoalInput, StepInput, prefilled_needs
+from app.services.support_plans.editing import GoalInput, PlanInput, StepInput, prefilled_needs
 from app.services.support_plans.prints import archive_print
 from app.vocab import (
     FollowUpKind,
     GoalResult,
     GoalStatus,
     PlanStatus,
+    Program,
     StepStatus,
     SupportNeedArea,
 )
@@ -467,3 +468,33 @@ def test_goals_can_be_entered_by_keyboard_alone(qtbot, lotse, ops):
     assert [(g.title, g.deadline, g.status) for g in goals] == [
         ("Deutsch B1", date(2027, 6, 30), GoalStatus.IN_PROGRESS)
     ]
+
+
+def test_the_needs_are_taken_over_from_a_later_needs_assessment_after_asking(
+    qtbot, lotse, ops, monkeypatch
+):
+    """A plan written before the needs assessment: "Aus der Förderbedarfsermittlung" fills
+    the Förderbedarfe as an unsaved edit, after asking since text is there; stored on Save."""
+    from app.services.needs_assessments import AssessmentInput, add_assessment
+    from app.vocab import NeedLevel
+
+    pid = add_person(lotse, "Nowak", "Łukasz", program=Program.TRAINING)
+    plan_id = new_plan(lotse, pid)
+    store_plan(lotse, plan_id, texts=PlanInput(needs="Noch offen."))
+    panel = show(qtbot, PlanPanel(lotse, ops, pid))
+    assert not panel.take_needs_button.isVisible()  # no assessment yet
+    assessment = AssessmentInput(
+        date.today(), levels={"language": NeedLevel.HIGH}, notes={"language": "Fachsprache"}
+    )
+    ops.run(lambda uow: add_assessment(uow, pid, assessment), parent=None)
+    assert panel.take_needs_button.isVisible()  # the person changed: the tab read again
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question",
+        lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.StandardButton.Yes,
+    )  # fmt: skip
+    panel.take_needs_button.click()
+    assert asked and panel.is_modified()
+    assert panel.texts["needs"].toPlainText().startswith("sprachlich (hoch): Fachsprache")
+    assert panel.save()
+    assert stored(lotse, plan_id)[0].needs.startswith("sprachlich (hoch): Fachsprache")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -36,8 +37,16 @@ from app.bootstrap import Lotse
 from app.db.changes import Changes
 from app.errors import FieldError
 from app.i18n import _
+from app.services.needs_assessments import newest_assessment
+from app.services.participants import get_participant
 from app.services.support_plans.common import current_plan, goals_of, label, steps_of
-from app.services.support_plans.editing import PlanEdit, PlanInput, create_plan, save_plan_edit
+from app.services.support_plans.editing import (
+    PlanEdit,
+    PlanInput,
+    create_plan,
+    prefilled_needs,
+    save_plan_edit,
+)
 from app.vocab import PlanStatus
 from ui.mnemonics import escape, with_mnemonic
 from ui.operations import Operations
@@ -226,7 +235,10 @@ class PlanPanel(ParticipantPanel):
             caption = QLabel(escape(label(name)) + ":", body)
             caption.setBuddy(edit)
             row, column = divmod(number, 2)
-            grid.addWidget(caption, row * 2, column)
+            if name == "needs":
+                grid.addLayout(self._needs_caption(caption, body), row * 2, column)
+            else:
+                grid.addWidget(caption, row * 2, column)
             grid.addWidget(edit, row * 2 + 1, column)
             self.texts[name] = edit
 
@@ -244,6 +256,47 @@ class PlanPanel(ParticipantPanel):
             line.addSpacing(12)
         grid.addLayout(line, len(TEXT_FIELDS), 0, 1, 2)
         return grid
+
+    def _needs_caption(self, caption: QLabel, body: QWidget) -> QHBoxLayout:
+        """The Förderbedarfe caption with "Aus der Förderbedarfsermittlung" beside it (shown
+        when the person has a needs assessment)."""
+        self.take_needs_button = QPushButton(_("From the needs assessment"), body)
+        self.take_needs_button.setToolTip(
+            _("Fill in the support needs from the newest needs assessment (not yet saved).")
+        )
+        self.take_needs_button.setAutoDefault(False)
+        self.take_needs_button.clicked.connect(self.take_needs)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(caption)
+        row.addStretch(1)
+        row.addWidget(self.take_needs_button)
+        return row
+
+    def _show_take_needs(self) -> None:
+        has_assessment = newest_assessment(self._lotse.reads, self.participant_id) is not None
+        self.take_needs_button.setVisible(has_assessment)
+
+    def take_needs(self) -> None:
+        """The needs text as a new plan would start it from the newest needs assessment, as
+        an edit of the form (saved with the plan); asks before replacing written text."""
+        with self._lotse.reading() as uow:
+            text = prefilled_needs(get_participant(uow, self.participant_id))
+        edit = self.texts["needs"]
+        if text == edit.toPlainText():
+            return
+        if edit.toPlainText().strip():
+            answer = QMessageBox.question(
+                self,
+                _("Support needs"),
+                _("Replace the support needs written so far with those of the needs assessment?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        edit.setPlainText(text)
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _list_box(
         self,
@@ -376,6 +429,7 @@ class PlanPanel(ParticipantPanel):
         ]
         self._keep_current(self.steps_view, lambda: self.steps.set_rows(step_rows))
         self.versions.reload()
+        self._show_take_needs()
         self._baseline = list(self._snapshot())
 
     def _keep_current(self, view: QTableView, refill: Callable[[], None]) -> None:
@@ -427,6 +481,7 @@ class PlanPanel(ParticipantPanel):
             return
         if self._differs():
             self.versions.reload()  # keep the edits; refresh what is read-only
+            self._show_take_needs()
         else:
             self.reload()
 
