@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,11 +45,10 @@ from ui.organization.tables import (
 from ui.participant.follow_ups_panel import FollowUpModel, follow_up_table
 from ui.participant.note_dialog import NoteDialog
 from ui.participant.notes_panel import NoteDelegate, NoteModel
-from ui.widgets.colours import make_hint
 from ui.widgets.formatting import date_text, local_text
 from ui.widgets.heading import page_heading
 from ui.widgets.messages import confirm
-from ui.widgets.panels import run_dialog
+from ui.widgets.panels import empty_stack, run_dialog
 from ui.widgets.read_only_table import read_only_table
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -100,19 +97,6 @@ class OrganizationPanel(QWidget):
         raise NotImplementedError
 
 
-def _table_or_hint(
-    parent: QWidget, view: QTableView | QListView, hint: str
-) -> tuple[QStackedWidget, QLabel]:
-    """The view, and in its place a sentence when it is empty (no silent empty table)."""
-    empty = make_hint(QLabel(hint, parent))
-    empty.setWordWrap(True)
-    empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    stack = QStackedWidget(parent)
-    stack.addWidget(view)
-    stack.addWidget(empty)
-    return stack, empty
-
-
 class OrganizationNotesPanel(OrganizationPanel):
     """Kontaktverlauf: the organisation's contact notes (new / edit / delete), those it takes
     part in (a Fallkonferenz of a person or of another organisation) among them, each naming
@@ -150,10 +134,11 @@ class OrganizationNotesPanel(OrganizationPanel):
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
-        self.notes_stack, _empty = _table_or_hint(
-            self,
+        self.notes_stack, _empty = empty_stack(
             self.view,
             _("No contacts with this organisation yet. Record the first one with “New contact…”."),
+            self,
+            hint=True,
         )
         self.panel_layout.addWidget(self.notes_stack, 3)
 
@@ -162,8 +147,8 @@ class OrganizationNotesPanel(OrganizationPanel):
         self.events_model = ColumnsModel(PLACEMENT_EVENT_COLUMNS, self)
         self.events = read_only_table(self.events_model, self)
         self.events.setAccessibleName(_("Placement steps for its job offers"))
-        self.events_stack, _none = _table_or_hint(
-            self, self.events, _("No placement proposals for its job offers yet.")
+        self.events_stack, _none = empty_stack(
+            self.events, _("No placement proposals for its job offers yet."), self, hint=True
         )
         self.panel_layout.addWidget(self.events_stack, 2)
         self.reload()
@@ -264,8 +249,8 @@ class OrganizationFollowUpsPanel(OrganizationPanel):
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
-        self.stack, _empty = _table_or_hint(
-            self, self.view, _("No follow-ups for this organisation.")
+        self.stack, _empty = empty_stack(
+            self.view, _("No follow-ups for this organisation."), self, hint=True
         )
         self.panel_layout.addWidget(self.stack, 1)
         self.summary = QLabel(self)
@@ -344,8 +329,8 @@ class OffersPanel(OrganizationPanel):
         self.model = ColumnsModel(OFFER_COLUMNS, self)
         self.view = read_only_table(self.model, self, stretch_column=0)
         self.view.setAccessibleName(_("Job offers"))
-        self.stack, _empty = _table_or_hint(
-            self, self.view, _("No job offers of this organisation yet.")
+        self.stack, _empty = empty_stack(
+            self.view, _("No job offers of this organisation yet."), self, hint=True
         )
         self.panel_layout.addWidget(self.stack, 1)
         self.reload()
@@ -379,13 +364,14 @@ class LinkedParticipantsPanel(OrganizationPanel):
         self.view.setAccessibleName(_("Linked participants"))
         self.view.activated.connect(lambda _index: self._open_current())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.stack, _empty = _table_or_hint(
-            self,
+        self.stack, _empty = empty_stack(
             self.view,
             _(
                 "No participant names this organisation yet (as Jobcenter, school, training "
                 "company or competent body, or one of its contact persons)."
             ),
+            self,
+            hint=True,
         )
         self.panel_layout.addWidget(self.stack, 1)
         self.reload()
