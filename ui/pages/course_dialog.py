@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -56,7 +55,7 @@ from ui.participant.form_fields import (
 from ui.row_models import RowTableModel
 from ui.widgets.colours import make_hint
 from ui.widgets.formatting import EMPTY, date_text
-from ui.widgets.messages import confirm, show_errors
+from ui.widgets.messages import closing_keeps_nothing_unsaved, confirm, show_errors
 from ui.widgets.panels import run_dialog
 from ui.widgets.read_only_table import read_only_table
 from ui.widgets.window_layout import fitting, row_after_content
@@ -479,21 +478,7 @@ class CourseDialog(QDialog):
 
     def reject(self) -> None:
         """Esc, "Schließen" and the window's close button: never lose changes silently."""
-        if self.deleted or not self.is_modified():
-            super().reject()
-            return
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("Save changes?"),
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
-        )
-        if answer == buttons.Save:
-            if self.save():
-                super().reject()
-        elif answer == buttons.Discard:
+        if self.deleted or not self.is_modified() or closing_keeps_nothing_unsaved(self, self.save):
             super().reject()
 
     # -- Teilnehmende -----------------------------------------------------------------------

@@ -80,7 +80,7 @@ from ui.plan.plan_panel import PlanPanel
 from ui.widgets.colours import make_hint
 from ui.widgets.date_field import format_german_date
 from ui.widgets.formatting import EMPTY
-from ui.widgets.messages import show_errors
+from ui.widgets.messages import closing_keeps_nothing_unsaved, show_errors
 from ui.widgets.window_layout import first_tab_stop, fitting, row_after_content
 
 EDITABLE_STATUSES = (
@@ -775,22 +775,7 @@ class ParticipantEditor(QDialog):
 
     def reject(self) -> None:
         """Esc, "Schließen" and the window's close button: never lose changes silently."""
-        if self.deleted or not self.is_modified():
-            super().reject()
-            return
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("Save changes?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            if self.save():
-                super().reject()
-        elif answer == QMessageBox.StandardButton.Discard:
+        if self.deleted or not self.is_modified() or closing_keeps_nothing_unsaved(self, self.save):
             super().reject()
 
     def _focus_first_field(self) -> None:
