@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from app import __version__
 from app.i18n import N_, _, ngettext
@@ -54,6 +55,31 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(_("must be at least 1"))
     return value
+
+
+def _file_with_suffix(suffix: str) -> Callable[[str], Path]:
+    """An argument type: a file ending in ``suffix`` in a folder that exists."""
+
+    def check(text: str) -> Path:
+        path = Path(text)
+        if path.suffix.lower() != suffix:
+            raise argparse.ArgumentTypeError(
+                _("'{value}' is no {suffix} file").format(value=text, suffix=suffix)
+            )
+        if not path.parent.is_dir():
+            raise argparse.ArgumentTypeError(
+                _("The folder {path} does not exist.").format(path=path.parent)
+            )
+        return path
+
+    return check
+
+
+def _existing_folder(text: str) -> Path:
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(_("The folder {path} does not exist.").format(path=path))
+    return path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -123,6 +149,43 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("organisation number"),
     )
     visit.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to write the PDF"))
+
+    calendar = commands.add_parser(
+        "calendar",
+        help=_("write the open follow-ups as appointments for Outlook (.ics)"),
+        add_help=False,
+    )
+    calendar.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    calendar.add_argument(
+        "--out",
+        required=True,
+        type=_file_with_suffix(".ics"),
+        metavar="FILE.ics",
+        help=_("where to write the calendar file"),
+    )
+
+    export = commands.add_parser(
+        "export", help=_("write everything stored about one person"), add_help=False
+    )
+    export.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    exports = export.add_subparsers(dest="export_kind", metavar=_("WHAT"), title=_("exports"))
+    exports.required = True
+    person = exports.add_parser(
+        "person",
+        help=_("the information for a data subject access request (Art. 15 GDPR): PDF and JSON"),
+        add_help=False,
+    )
+    person.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    person.add_argument(
+        "participant_id", type=_positive_int, metavar="PARTICIPANT_ID", help=_("participant number")
+    )
+    person.add_argument(
+        "--out",
+        required=True,
+        type=_existing_folder,
+        metavar="DIR",
+        help=_("the folder to write the files into"),
+    )
 
     backup = commands.add_parser(
         "backup", help=_("write a verified, encrypted copy of the database"), add_help=False

@@ -1,4 +1,5 @@
-"""Commands of `lotse` that run without a window: demo, plan, visit, check, backup, restore.
+"""Commands of `lotse` that run without a window: demo, plan, visit, calendar, export, check,
+backup, restore.
 
 The passphrase comes from ``LOTSE_PASSPHRASE`` or is asked on the terminal (not echoed).
 """
@@ -21,7 +22,7 @@ from app.db.file_check import read_only
 from app.db.location import LocationState, location_state, refusal
 from app.error_log import unexpected_error_message, write_error_log
 from app.errors import LotseError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.paths import PASSPHRASE_ENV, DataPaths, data_paths
 
 if TYPE_CHECKING:
@@ -38,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
             return plan(args.participant_id, Path(args.out), args.lang, args.version)
         if args.command == "visit":
             return visit(args.organization_id, Path(args.out))
+        if args.command == "calendar":
+            return calendar(Path(args.out))
+        if args.command == "export" and args.export_kind == "person":
+            return export_person(args.participant_id, Path(args.out))
         if args.command == "backup":
             return backup(Path(args.to) if args.to else None)
         if args.command == "restore":
@@ -222,6 +227,65 @@ def visit(organization_id: int, out: Path, today: date | None = None) -> int:
         print(_("Cannot write {path}: {error}").format(path=out, error=error), file=sys.stderr)
         return 1
     print(_("Visit sheet written to {path}.").format(path=out))
+    return 0
+
+
+def calendar(out: Path) -> int:
+    """Write the open follow-ups as an .ics file for Outlook (all or nothing)."""
+    from app.progress import Progress
+    from app.services.calendar_export import count_events, export_calendar
+
+    lotse = open_lotse()
+    try:
+        with lotse.unit_of_work() as uow:
+            export_calendar(uow, Progress(), out)
+    finally:
+        lotse.close()
+    count = count_events(out)
+    print(
+        ngettext(
+            "{count} appointment written to {path}.",
+            "{count} appointments written to {path}.",
+            count,
+        ).format(count=count, path=out)
+    )
+    return 0
+
+
+def export_person(participant_id: int, out_dir: Path) -> int:
+    """Art. 15: everything stored about one person into ``out_dir``; exit 2 for an unknown
+    participant."""
+    from app.models.participant import Participant
+    from app.progress import Progress
+    from app.services import person_export
+
+    lotse = open_lotse()
+    try:
+        with lotse.reading() as uow:
+            known = uow.session.get(Participant, participant_id) is not None
+        if not known:
+            print(
+                _("There is no participant with number {id}.").format(id=participant_id),
+                file=sys.stderr,
+            )
+            return 2
+        before = {path: path.stat().st_mtime_ns for path in out_dir.iterdir()}
+        with lotse.unit_of_work() as uow:
+            person_export.export_person(uow, Progress(), participant_id, out_dir)
+    finally:
+        lotse.close()
+    written = sorted(  # new or written anew (the same person on the same day: same names)
+        path for path in out_dir.iterdir() if before.get(path) != path.stat().st_mtime_ns
+    )
+    print(
+        ngettext(
+            "{count} file written to {path}:",
+            "{count} files written to {path}:",
+            len(written),
+        ).format(count=len(written), path=out_dir)
+    )
+    for path in written:
+        print(f"  {path.name}")
     return 0
 
 

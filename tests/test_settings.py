@@ -1,4 +1,5 @@
 import pytest
+from sqlalchemy import text
 
 from app.errors import ValidationError
 from app.models.office_settings import DEFAULT_STATE, OfficeSettings
@@ -98,3 +99,12 @@ def test_the_aftercare_weeks_are_stored_and_checked(lotse):
         ("risk_weeks", "Beschäftigung gefährdet nach Wochen ohne Kontakt"),
     ]
     assert load_settings(lotse.reads) == chosen
+
+
+def test_a_calendar_id_alone_is_no_settings(lotse):
+    """The calendar export stores its id in the settings table; the first start must still
+    ask for the office settings."""
+    with lotse.unit_of_work() as uow:
+        uow.session.execute(text("INSERT INTO setting (key, value) VALUES ('calendar_uid', 'x')"))
+        uow.commit()
+    assert not has_settings(lotse.reads)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.db.changes import Changes
 from app.errors import LotseError
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.models.office_settings import OfficeSettings
 from app.services.settings import load_settings
 from ui import warm_up
@@ -66,6 +67,7 @@ PAGES = (
 OVERVIEW, PARTICIPANTS, ORGANIZATIONS, JOB_OFFERS, COURSES, FOLLOW_UPS = 0, 1, 2, 3, 4, 5
 SETTINGS = len(PAGES) - 1
 WINDOW_SIZE = (1100, 700)
+CALENDAR_FILE_NAME = "Lotse-Termine.ics"
 MINIMUM_SIZE = (800, 560)
 
 
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self._lotse = lotse
         self.ops = Operations(lotse, self)
         self.restore_requested: Path | None = None  # a backup to put back after closing
+        self.export_folder: Path | None = None  # where the last export went (this session)
         self.ops.changed.connect(self._on_changed)
         self.setWindowTitle("Lotse")
         self.setMinimumSize(*MINIMUM_SIZE)
@@ -225,6 +228,10 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.find_participant)
         file_menu.addAction(self.find_action)
         file_menu.addSeparator()
+        self.calendar_action = QAction(_("Export follow-ups to &Outlook…"), self)
+        self.calendar_action.triggered.connect(self.export_calendar)
+        file_menu.addAction(self.calendar_action)
+        file_menu.addSeparator()
         self.settings_action = QAction(_("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -348,6 +355,53 @@ class MainWindow(QMainWindow):
         dialog = QuickNoteDialog(self._lotse, self.ops, chosen, parent=self)
         dialog.exec()
         dialog.deleteLater()
+
+    # -- exports --------------------------------------------------------------------------
+
+    def export_calendar(self) -> None:
+        """Termine nach Outlook: choose the file, write it off the GUI thread, then say how
+        many appointments it holds and how Outlook takes them in."""
+        title = _("Export follow-ups to Outlook")
+        folder = self.export_folder or Path.home()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, title, str(folder / CALENDAR_FILE_NAME), _("Calendar files (*.ics)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".ics":
+            target = target.with_name(target.name + ".ics")
+        self.export_folder = target.parent
+        warm_up.wait_until_loaded()
+        from app.services.calendar_export import count_events, export_calendar
+
+        def written(_changes: Changes) -> None:
+            count = count_events(target)
+            QMessageBox.information(
+                self,
+                title,
+                ngettext(
+                    "{count} appointment was written to {path}.",
+                    "{count} appointments were written to {path}.",
+                    count,
+                ).format(count=count, path=target)
+                + "\n\n"
+                + _(
+                    "To take them into Outlook: File → Open & Export → Import/Export → "
+                    "“Import an iCalendar (.ics) or vCalendar file”, choose the file and then "
+                    "“Import”. Each appointment keeps its identifier, so importing a newer "
+                    "export updates it. Follow-ups done or deleted in Lotse are not removed "
+                    "from Outlook."
+                ),
+            )
+
+        self.ops.run_in_background(
+            lambda uow, progress: export_calendar(uow, progress, target),
+            parent=self,
+            title=_("Exporting follow-ups…"),
+            done=written,
+            failed=_("The follow-ups were not exported:"),
+        )
 
     # -- settings and dialogs -------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Lotse
 from app.i18n import _
 from app.models.office_settings import (
+    CALENDAR_DETAILS,
     MAX_LOCK_MINUTES,
     WEEK_SETTINGS,
     OfficeSettings,
@@ -88,6 +90,7 @@ class SettingsDialog(QDialog):
         self._add_lock_minutes()
         self._add_follow_up_horizon()
         self._add_aftercare_weeks()
+        self._add_calendar_detail()
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -162,6 +165,22 @@ class SettingsDialog(QDialog):
             ),
         )
 
+    def _add_calendar_detail(self) -> None:
+        combo = QComboBox(self)
+        combo.setObjectName("calendar_detail")
+        for code, text in CALENDAR_DETAILS.items():
+            combo.addItem(_(text), code)
+        combo.setAccessibleName(label("calendar_detail"))
+        combo.setToolTip(
+            _(
+                "What the appointments of “Export follow-ups to Outlook” name besides the "
+                "follow-up's title: nothing, the person's initials, or the full name. Notes "
+                "and other personal details are never exported."
+            )
+        )
+        self.calendar_detail = combo
+        self._add_row("calendar_detail", combo, combo)
+
     def _week_spins(self) -> dict[str, QSpinBox]:
         return {
             "follow_up_horizon_weeks": self.follow_up_horizon_weeks,
@@ -210,6 +229,8 @@ class SettingsDialog(QDialog):
         self.lock_minutes.setValue(settings.lock_minutes)
         for name, spin in self._week_spins().items():
             spin.setValue(getattr(settings, name))
+        index = self.calendar_detail.findData(settings.calendar_detail)
+        self.calendar_detail.setCurrentIndex(max(index, 0))
 
     def settings(self) -> OfficeSettings:
         values = {name: edit.text() for name, edit in self.edits.items()}
@@ -217,6 +238,7 @@ class SettingsDialog(QDialog):
         return OfficeSettings(
             programs=programs,
             lock_minutes=self.lock_minutes.value(),
+            calendar_detail=str(self.calendar_detail.currentData()),
             **{name: spin.value() for name, spin in self._week_spins().items()},
             **values,
         )
@@ -228,6 +250,8 @@ class SettingsDialog(QDialog):
             return self.lock_minutes
         if name in WEEK_SETTINGS:
             return self._week_spins()[name]
+        if name == "calendar_detail":
+            return self.calendar_detail
         return self.edits[name]
 
     # -- actions --------------------------------------------------------------------------
@@ -249,7 +273,13 @@ class SettingsDialog(QDialog):
             failed=_("The settings were not saved:"),
             fields={
                 name: self.field_widget(name)
-                for name in (*self.edits, "programs", "lock_minutes", *WEEK_SETTINGS)
+                for name in (
+                    *self.edits,
+                    "programs",
+                    "lock_minutes",
+                    *WEEK_SETTINGS,
+                    "calendar_detail",
+                )
             },
         )
         if changes is None:

@@ -31,6 +31,7 @@ LABELS = {
     "check_in_weeks": N_("Aftercare check-in every (weeks)"),
     "risk_weeks": N_("Employment at risk after weeks without contact"),
     "approval_weeks": N_("Remind of a measure not approved after weeks"),
+    "calendar_detail": N_("Calendar export shows"),
 }
 REQUIRED = ("provider", "district", "state", "coordinator_name")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -61,6 +62,15 @@ WEEK_SETTINGS = {
     "risk_weeks": (DEFAULT_RISK_WEEKS, MIN_AFTERCARE_WEEKS, MAX_AFTERCARE_WEEKS),
     "approval_weeks": (DEFAULT_APPROVAL_WEEKS, MIN_AFTERCARE_WEEKS, MAX_AFTERCARE_WEEKS),
 }
+# How much of the person an appointment in the calendar export (app.services.calendar_export)
+# names besides the follow-up's title: the code as stored and its label.
+CALENDAR_TITLE_ONLY, CALENDAR_INITIALS, CALENDAR_NAME = "title", "initials", "name"
+CALENDAR_DETAILS = {
+    CALENDAR_TITLE_ONLY: N_("Title only"),
+    CALENDAR_INITIALS: N_("Initials and title"),
+    CALENDAR_NAME: N_("Name and title"),
+}
+DEFAULT_CALENDAR_DETAIL = CALENDAR_INITIALS
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,7 @@ class OfficeSettings:
     check_in_weeks: int = DEFAULT_CHECK_IN_WEEKS
     risk_weeks: int = DEFAULT_RISK_WEEKS
     approval_weeks: int = DEFAULT_APPROVAL_WEEKS
+    calendar_detail: str = DEFAULT_CALENDAR_DETAIL  # a key of CALENDAR_DETAILS
 
     @property
     def complete(self) -> bool:
@@ -115,6 +126,8 @@ def decode(values: dict[str, str]) -> OfficeSettings:
         if name in kwargs:
             text = str(kwargs[name])
             kwargs[name] = int(text) if text.isdigit() else default
+    if kwargs.get("calendar_detail", DEFAULT_CALENDAR_DETAIL) not in CALENDAR_DETAILS:
+        kwargs["calendar_detail"] = DEFAULT_CALENDAR_DETAIL
     return OfficeSettings(**kwargs)  # type: ignore[arg-type]
 
 
@@ -143,6 +156,16 @@ def validation_errors(settings: OfficeSettings) -> list[FieldError]:
                     _("Please enter {least} to {most} weeks.").format(least=least, most=most),
                 )
             )
+    if settings.calendar_detail not in CALENDAR_DETAILS:
+        errors.append(
+            FieldError(
+                "calendar_detail",
+                label("calendar_detail"),
+                _("Please choose one of: {choices}.").format(
+                    choices=", ".join(_(text) for text in CALENDAR_DETAILS.values())
+                ),
+            )
+        )
     if settings.logo_path:
         logo = Path(settings.logo_path)
         if logo.suffix.lower() not in LOGO_SUFFIXES:

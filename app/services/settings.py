@@ -8,7 +8,7 @@ from app.db.changes import Changes
 from app.db.reads import Reads
 from app.db.unit_of_work import UnitOfWork
 from app.errors import ValidationError
-from app.models.office_settings import OfficeSettings, decode, encode, validation_errors
+from app.models.office_settings import LABELS, OfficeSettings, decode, encode, validation_errors
 from app.vocab import AuditAction
 
 
@@ -18,7 +18,9 @@ def _stored(reads: Reads) -> dict[str, str]:
 
 
 def has_settings(reads: Reads) -> bool:
-    return bool(_stored(reads))
+    """Whether the office settings were saved once (other rows, e.g. the calendar's id, do
+    not count: the first start still asks for the settings)."""
+    return any(key in LABELS for key in _stored(reads))
 
 
 def load_settings(reads: Reads) -> OfficeSettings:

@@ -2399,3 +2399,13 @@ def _school_view_screens() -> list[Screen]:
 
 
 SCREENS += _school_view_screens()
+
+
+# -- #19 calendar --
+# (Termine nach Outlook adds no window of its own: QFileDialog, the progress dialog of
+# Operations.run_in_background and a message box; its setting is in the settings dialog.)
+
+
+# -- #19 art15 --
+# (The Auskunft nach Art. 15 DSGVO adds no window of its own: a button in the record editor's
+# bottom row, QFileDialog, the progress dialog of Operations.run_in_background, a message box.)

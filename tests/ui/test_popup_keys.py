@@ -200,7 +200,7 @@ def test_tab_walks_the_bottom_row_left_to_right_after_the_tabs_content(
         for button in editor.findChildren(QPushButton)
         if usable(button) and not editor.tabs.isAncestorOf(button)
     ]
-    assert len(row) == 5, [button.text() for button in row]
+    assert len(row) == 6, [button.text() for button in row]
     by_position = sorted(row, key=lambda button: button.mapTo(editor, button.rect().topLeft()).x())
     in_chain = [widget for widget in chain if widget in row]
     assert [b.text() for b in in_chain] == [b.text() for b in by_position]

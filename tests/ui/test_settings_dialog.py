@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -144,8 +145,14 @@ def test_every_input_has_an_accessible_name_or_a_label(qtbot, lotse):
     dialog = make_dialog(qtbot, lotse)
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
     edits = [e for e in dialog.findChildren(QLineEdit) if not isinstance(e.parent(), QSpinBox)]
-    inputs = edits + dialog.findChildren(QCheckBox) + dialog.findChildren(QSpinBox)
-    assert len(inputs) == 14  # with the aftercare weeks (check-in, at risk) and approval
+    inputs = (
+        edits
+        + dialog.findChildren(QCheckBox)
+        + dialog.findChildren(QSpinBox)
+        + dialog.findChildren(QComboBox)
+    )
+    # with the aftercare weeks (check-in, at risk), approval and the calendar's detail
+    assert len(inputs) == 15
     for widget in inputs:
         assert widget.accessibleName().strip() or widget in buddies, widget.objectName()
     for button in dialog.findChildren(QDialogButtonBox)[0].buttons() + [dialog.browse_button]:
@@ -244,3 +251,28 @@ def test_the_aftercare_weeks_are_stored_and_shown_again(
     assert again.value() == chosen
     again.setValue(99)
     assert again.value() == 26
+
+
+def test_the_calendar_detail_is_chosen_and_stored(qtbot, configured_lotse):
+    dialog = make_dialog(qtbot, configured_lotse)
+    combo = dialog.calendar_detail
+    assert combo.currentText() == "Initialen und Titel"  # the default
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "nur Titel",
+        "Initialen und Titel",
+        "Name und Titel",
+    ]
+    assert dialog.labels["calendar_detail"].buddy() is combo
+    combo.setCurrentIndex(combo.findData("title"))
+    click_ok(dialog)
+    assert load_settings(configured_lotse.reads).calendar_detail == "title"
+
+
+def test_an_unknown_calendar_detail_is_refused_and_decoded_as_the_default():
+    settings = replace(EXAMPLE_SETTINGS, calendar_detail="everything")
+    errors = validation_errors(settings)
+    assert [e.field for e in errors] == ["calendar_detail"]
+    assert "nur Titel" in errors[0].message
+    assert decode({**encode(EXAMPLE_SETTINGS), "calendar_detail": "x"}).calendar_detail == (
+        "initials"
+    )

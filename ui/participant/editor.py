@@ -352,7 +352,8 @@ class ParticipantEditor(QDialog):
         self.privacy_button = QPushButton(_("Privacy &information…"), self)
         self.privacy_button.setToolTip(_("The Art. 13 GDPR information sheet for this person"))
         self.privacy_button.clicked.connect(self.show_privacy_notice)
-        documents = (self.master_sheet_button, self.privacy_button)
+        self.export_button = record_documents.export_button(self)
+        documents = (self.master_sheet_button, self.privacy_button, self.export_button)
         for button in (self.delete_button, *documents, self.save_button, self.close_button):
             button.setAutoDefault(False)
         row.addWidget(self.delete_button)
