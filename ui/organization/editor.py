@@ -11,7 +11,6 @@ organisations that may be the same (``possible_duplicates``).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -76,6 +75,7 @@ from ui.widgets.enum_combo import EMPTY_TEXT
 from ui.widgets.messages import closing_keeps_nothing_unsaved, confirm, show_errors
 from ui.widgets.panels import run_dialog
 from ui.widgets.read_only_table import read_only_table
+from ui.widgets.record_buttons import RecordButtons
 from ui.widgets.window_layout import first_tab_stop, fitting, row_after_content
 
 # Fits 1280×800 with the window frame and a taskbar (ui.widgets.window_layout.fitting).
@@ -358,35 +358,18 @@ class OrganizationEditor(QDialog):
         layout.addWidget(self.contacts_hint)
 
     def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.delete_button = QPushButton(_("&Delete…"), self)
-        self.delete_button.clicked.connect(self._delete)
-        mark_destructive(self.delete_button)
         self.visit_sheet_button = QPushButton(_("&Visit sheet…"), self)
         self.visit_sheet_button.setToolTip(_("A sheet for the next company visit, to print"))
         self.visit_sheet_button.clicked.connect(self.show_visit_sheet)
-        self.saved_label = QLabel(self)
-        self.save_button = QPushButton(_("&Save"), self)
-        self.save_button.setToolTip(_("Save (Ctrl+S)"))
-        self.save_button.clicked.connect(lambda: self.save())
-        self.close_button = QPushButton(_("Close"), self)
-        self.close_button.setToolTip(_("Close (Esc)"))
-        self.close_button.clicked.connect(self.reject)
-        for button in (
-            self.delete_button,
-            self.visit_sheet_button,
-            self.save_button,
-            self.close_button,
-        ):
-            button.setAutoDefault(False)
-        row.addWidget(self.delete_button)
-        row.addWidget(self.visit_sheet_button)
-        row.addStretch(1)
-        row.addWidget(self.saved_label)
-        row.addWidget(self.save_button)
-        row.addWidget(self.close_button)
-        self._button_row = row
-        return row
+        self._buttons = RecordButtons(
+            self, delete=self._delete, save=self.save, documents=(self.visit_sheet_button,)
+        )
+        self.delete_button = self._buttons.delete_button
+        self.save_button = self._buttons.save_button
+        self.close_button = self._buttons.close_button
+        self.saved_label = self._buttons.saved_label
+        self._button_row = self._buttons.row
+        return self._button_row
 
     def _order_focus_chain(self) -> None:
         row_after_content(self, self.tabs, self._button_row)
@@ -636,9 +619,7 @@ class OrganizationEditor(QDialog):
             if isinstance(chamber, ChamberBinding):  # not itself
                 chamber.combo.removeItem(chamber.combo.findData(self.organization_id))
         self._load(self._read_record())
-        self.saved_label.setText(
-            _("Saved at {time}.").format(time=datetime.now().strftime("%H:%M"))
-        )
+        self._buttons.show_saved()
         return True
 
     def _show_errors(self, errors: list[FieldError]) -> None:

@@ -9,7 +9,6 @@ teaching units (``CourseKind.standard_teaching_units``) — never over what the 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -40,7 +39,7 @@ from app.services.courses import (
     update_course,
 )
 from app.vocab import CourseFormat, CourseFunding, CourseKind, GermanLevel, TimeModel
-from ui.mnemonics import assign_mnemonics, escape, mark_destructive
+from ui.mnemonics import assign_mnemonics, escape
 from ui.operations import Operations
 from ui.participant.form_fields import (
     Binding,
@@ -58,6 +57,7 @@ from ui.widgets.formatting import EMPTY, date_text
 from ui.widgets.messages import closing_keeps_nothing_unsaved, confirm, show_errors
 from ui.widgets.panels import run_dialog
 from ui.widgets.read_only_table import read_only_table
+from ui.widgets.record_buttons import RecordButtons
 from ui.widgets.window_layout import fitting, row_after_content
 
 DEFAULT_SIZE = QSize(1000, 580)  # fits 1280×800 with the frame and a taskbar
@@ -318,27 +318,18 @@ class CourseDialog(QDialog):
         return page
 
     def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.delete_button = QPushButton(_("Delete…"), self)
-        self.delete_button.setToolTip(_("Only a course nobody is enrolled in can be deleted"))
-        self.delete_button.clicked.connect(lambda: self.delete())
-        mark_destructive(self.delete_button)
-        self.saved_label = QLabel(self)
-        self.save_button = QPushButton(_("&Save"), self)
-        self.save_button.setToolTip(_("Save (Ctrl+S)"))
-        self.save_button.clicked.connect(lambda: self.save())
-        self.close_button = QPushButton(_("Close"), self)
-        self.close_button.setToolTip(_("Close (Esc)"))
-        self.close_button.clicked.connect(self.reject)
-        for button in (self.delete_button, self.save_button, self.close_button):
-            button.setAutoDefault(False)
-        row.addWidget(self.delete_button)
-        row.addStretch(1)
-        row.addWidget(self.saved_label)
-        row.addWidget(self.save_button)
-        row.addWidget(self.close_button)
-        self._button_row = row
-        return row
+        self._buttons = RecordButtons(
+            self, delete=self.delete, save=self.save, delete_text=_("Delete…")
+        )
+        self._buttons.delete_button.setToolTip(
+            _("Only a course nobody is enrolled in can be deleted")
+        )
+        self.delete_button = self._buttons.delete_button
+        self.save_button = self._buttons.save_button
+        self.close_button = self._buttons.close_button
+        self.saved_label = self._buttons.saved_label
+        self._button_row = self._buttons.row
+        return self._button_row
 
     # -- values -----------------------------------------------------------------------------
 
@@ -456,9 +447,7 @@ class CourseDialog(QDialog):
         if course_id is None:
             self.course_id = changes.created
         self._load(self._read_record())
-        self.saved_label.setText(
-            _("Saved at {time}.").format(time=datetime.now().strftime("%H:%M"))
-        )
+        self._buttons.show_saved()
         return True
 
     def _show_errors(self, errors: list[FieldError]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -50,7 +50,7 @@ from app.vocab import (
     Program,
     exit_outcomes_for,
 )
-from ui.mnemonics import assign_mnemonics, escape, mark_destructive, plain
+from ui.mnemonics import assign_mnemonics, escape, plain
 from ui.operations import Operations
 from ui.participant import field_layout as layout_spec
 from ui.participant import record_documents
@@ -81,6 +81,7 @@ from ui.widgets.colours import make_hint
 from ui.widgets.date_field import format_german_date
 from ui.widgets.formatting import EMPTY
 from ui.widgets.messages import closing_keeps_nothing_unsaved, show_errors
+from ui.widgets.record_buttons import RecordButtons
 from ui.widgets.window_layout import first_tab_stop, fitting, row_after_content
 
 EDITABLE_STATUSES = (
@@ -335,17 +336,6 @@ class ParticipantEditor(QDialog):
         page.setWidget(body)
 
     def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.delete_button = QPushButton(_("&Delete…"), self)
-        self.delete_button.clicked.connect(self._delete)
-        mark_destructive(self.delete_button)
-        self.saved_label = QLabel(self)
-        self.save_button = QPushButton(_("&Save"), self)
-        self.save_button.setToolTip(_("Save (Ctrl+S)"))
-        self.save_button.clicked.connect(lambda: self.save())
-        self.close_button = QPushButton(_("Close"), self)
-        self.close_button.setToolTip(_("Close (Esc)"))
-        self.close_button.clicked.connect(self.reject)
         self.master_sheet_button = QPushButton(_("S&tammblatt…"), self)
         self.master_sheet_button.setToolTip(_("ESF+ entry data as a sheet to print or save"))
         self.master_sheet_button.clicked.connect(self.show_master_sheet)
@@ -354,17 +344,15 @@ class ParticipantEditor(QDialog):
         self.privacy_button.clicked.connect(self.show_privacy_notice)
         self.export_button = record_documents.export_button(self)
         documents = (self.master_sheet_button, self.privacy_button, self.export_button)
-        for button in (self.delete_button, *documents, self.save_button, self.close_button):
-            button.setAutoDefault(False)
-        row.addWidget(self.delete_button)
-        for button in documents:
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.saved_label)
-        row.addWidget(self.save_button)
-        row.addWidget(self.close_button)
-        self._button_row = row
-        return row
+        self._buttons = RecordButtons(
+            self, delete=self._delete, save=self.save, documents=documents
+        )
+        self.delete_button = self._buttons.delete_button
+        self.save_button = self._buttons.save_button
+        self.close_button = self._buttons.close_button
+        self.saved_label = self._buttons.saved_label
+        self._button_row = self._buttons.row
+        return self._button_row
 
     def _order_focus_chain(self) -> None:
         """Tab: the tab's content, then the bottom row from left to right."""
@@ -687,9 +675,7 @@ class ParticipantEditor(QDialog):
         self._reload()
         if plan is not None and pending is not None:
             plan.saved()
-        self.saved_label.setText(
-            _("Saved at {time}.").format(time=datetime.now().strftime("%H:%M"))
-        )
+        self._buttons.show_saved()
         return True
 
     # -- actions --------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -64,7 +63,7 @@ from ui.plan.signatures_dialog import SignaturesDialog
 from ui.plan.versions import VersionsBox
 from ui.widgets.colours import make_hint
 from ui.widgets.date_field import DateField, read_date
-from ui.widgets.formatting import date_text
+from ui.widgets.formatting import date_text, saved_at_text
 from ui.widgets.messages import show_errors
 from ui.widgets.panels import ParticipantPanel, fit_date_width, run_dialog
 
@@ -525,9 +524,7 @@ class PlanPanel(ParticipantPanel):
     def saved(self) -> None:
         """What is on the tab was stored (by this tab or with the record): show it as stored."""
         self.reload()
-        self.saved_label.setText(
-            _("Saved at {time}.").format(time=datetime.now().strftime("%H:%M"))
-        )
+        self.saved_label.setText(saved_at_text())
 
     def _field_widgets(self) -> dict[str, QWidget]:
         return {**self.texts, "next_review_on": self.next_review, "place": self.place}

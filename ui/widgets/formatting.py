@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from app.i18n import format_date
+from app.i18n import _, format_date
 
 EMPTY = "—"
 LOCAL_FORMAT = "%d.%m.%Y %H:%M"
@@ -18,3 +18,8 @@ def date_text(value: date | None) -> str:
 def local_text(moment: datetime) -> str:
     """A UTC timestamp in the computer's local time, "24.11.2026 14:30"."""
     return moment.astimezone().strftime(LOCAL_FORMAT)
+
+
+def saved_at_text() -> str:
+    """The line beside "Speichern" after a save: "Gespeichert um 14:30."."""
+    return _("Saved at {time}.").format(time=datetime.now().strftime("%H:%M"))
