@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import Enum
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -30,7 +29,7 @@ from app.reports.document import (
     text_markup,
 )
 from app.reports.master_sheet import country_name, display_value, language_name
-from app.vocab import LabeledEnum, Program
+from app.vocab import Program
 
 TITLE = N_("Information under Art. 15 GDPR")
 # shown as grids: table → the columns in order (the rest of these tables is not printed)
@@ -75,7 +74,8 @@ class ExportSection:
 
 
 def value_text(column: str, value: Any) -> str:
-    """A value as the PDF prints it (German labels, dd.mm.yyyy, country names)."""
+    """A value as the PDF prints it: as the Stammblatt does (German labels, dd.mm.yyyy, country
+    and language names), plus linked records by name, moments and the lists' codes."""
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, Ref):
@@ -83,23 +83,13 @@ def value_text(column: str, value: Any) -> str:
     if isinstance(value, datetime):
         local = value.astimezone() if value.tzinfo else value
         return f"{format_date(local.date())} {local:%H:%M}"
-    if isinstance(value, LabeledEnum):
-        return value.label
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, bool | date) or column in (
-        "nationalities",
-        "birth_country",
-        "first_languages",
-    ):
-        return display_value(column, value)
     if column == "country":
         return country_name(str(value))
     if column == "language" and isinstance(value, str):
         return " + ".join(language_name(code) for code in value.split("+"))
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple) and column not in ("nationalities", "first_languages"):
         return ", ".join(str(item) for item in value)
-    return str(value)
+    return display_value(column, value)
 
 
 ROWS_PER_TABLE = 12  # a long entry is laid out as several tables, so that it can break
@@ -130,29 +120,28 @@ def _entry_heading(section: ExportSection, number: int) -> str:
 
 def _section_story(section: ExportSection, level: int = 0) -> list[Flowable]:
     st = styles()
-    heading = st.heading
-    story: list[Flowable] = []
+    head: list[Flowable] = []  # kept on the page of the first entry (no heading at a page end)
     if not level:
-        story.append(Paragraph(text_markup(section.title), heading))
+        head.append(Paragraph(text_markup(section.title), st.heading))
     elif section.table in GRID_COLUMNS:  # entries below name themselves; a grid does not
-        story.append(Paragraph(text_markup(section.title), st.label))
+        head.append(Paragraph(text_markup(section.title), st.label))
     if section.note:
-        story.append(Paragraph(text_markup(section.note), st.small))
-        story.append(Spacer(0, 1.5 * mm))
+        head.append(Paragraph(text_markup(section.note), st.small))
+        head.append(Spacer(0, 1.5 * mm))
     if not section.rows:
-        story.append(Paragraph(text_markup(_("No entries.")), st.body))
-        return story
+        return [*head, Paragraph(text_markup(_("No entries.")), st.body)]
     if section.table in GRID_COLUMNS:
-        story.append(_grid(section))
-        return story
+        return [*head, _grid(section)]
+    story: list[Flowable] = []
     for number, row in enumerate(section.rows, start=1):
         tables = _entry_tables(section, row)
         if section.table == "participant":
-            story.extend(tables)
+            story.extend([*head, *tables])
         else:
             title = Paragraph(text_markup(_entry_heading(section, number)), st.label)
-            story.append(KeepTogether([title, tables[0]]))
+            story.append(KeepTogether([*head, title, tables[0]]))
             story.extend(tables[1:])
+        head = []
         for child in section.children.get(row.get("id", -1), ()):
             story.extend(_section_story(child, level + 1))
         story.append(Spacer(0, 2.5 * mm))
