@@ -10,10 +10,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from app import __version__
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, ngettext, parse_german_date
 from app.reports.languages import SECOND_LANGUAGES
 
 # argparse's own messages (it translates them through the module-level `_` of gettext):
@@ -73,6 +74,45 @@ def _file_with_suffix(suffix: str) -> Callable[[str], Path]:
         return path
 
     return check
+
+
+def _date(text: str) -> date:
+    """A date as 01.02.2026 or 2026-02-01."""
+    try:
+        if "-" in text:
+            return date.fromisoformat(text.strip())
+        day = parse_german_date(text)
+    except ValueError:
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is no date (e.g. 01.02.2026 or 2026-02-01)").format(value=text)
+        )
+    return day
+
+
+def _file_with_suffixes(*suffixes: str) -> Callable[[str], Path]:
+    """An argument type: a file ending in one of ``suffixes`` in a folder that exists."""
+    checks = {suffix: _file_with_suffix(suffix) for suffix in suffixes}
+
+    def check(text: str) -> Path:
+        suffix = Path(text).suffix.lower()
+        if suffix not in checks:
+            raise argparse.ArgumentTypeError(
+                _("'{value}' is no {suffix} file").format(
+                    value=text, suffix=_(" or ").join(suffixes)
+                )
+            )
+        return checks[suffix](text)
+
+    return check
+
+
+def _existing_file(text: str) -> Path:
+    path = Path(text)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(_("The file {path} does not exist.").format(path=path))
+    return path
 
 
 def _existing_folder(text: str) -> Path:
@@ -185,6 +225,82 @@ def build_parser() -> argparse.ArgumentParser:
         type=_existing_folder,
         metavar="DIR",
         help=_("the folder to write the files into"),
+    )
+
+    report = commands.add_parser(
+        "report",
+        help=_("write the figures of a period for the funding body (Sachbericht)"),
+        add_help=False,
+    )
+    report.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    report.add_argument(
+        "--from", dest="start", required=True, type=_date, metavar="DATE", help=_("first day")
+    )
+    report.add_argument(
+        "--to", dest="end", required=True, type=_date, metavar="DATE", help=_("last day")
+    )
+    report.add_argument(
+        "--program",
+        choices=("joko", "ausbildung"),
+        metavar="joko|ausbildung",
+        help=_("only this funding area (default: both)"),
+    )
+    report.add_argument(
+        "--out",
+        required=True,
+        type=_file_with_suffixes(".pdf", ".xlsx"),
+        metavar="FILE.pdf|FILE.xlsx",
+        help=_("where to write the report"),
+    )
+
+    esf_list = commands.add_parser(
+        "esf-list",
+        help=_("write the ESF+ participant list for efREporter4"),
+        add_help=False,
+    )
+    esf_list.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    esf_list.add_argument(
+        "--out",
+        required=True,
+        type=_file_with_suffixes(".xlsx", ".csv"),
+        metavar="FILE.xlsx|FILE.csv",
+        help=_("where to write the list"),
+    )
+    esf_list.add_argument(
+        "--pseudonymised",
+        action="store_true",
+        help=_("identify people only by their TN-Nr. (no names, no addresses)"),
+    )
+
+    importing = commands.add_parser(
+        "import",
+        help=_("import participants, organisations or job offers from a spreadsheet"),
+        add_help=False,
+    )
+    importing.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    importing.add_argument(
+        "file",
+        type=_file_with_suffixes(".xlsx", ".csv"),
+        metavar="FILE",
+        help=_("the spreadsheet (.xlsx or .csv)"),
+    )
+    importing.add_argument(
+        "--kind",
+        required=True,
+        choices=("participants", "organisations", "offers"),
+        metavar="participants|organisations|offers",
+        help=_("what the rows are"),
+    )
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_("check the file and show what would be imported, store nothing"),
+    )
+    importing.add_argument(
+        "--mapping",
+        type=_existing_file,
+        metavar="FILE",
+        help=_("column mapping (JSON: column header → field); default: suggested from the headers"),
     )
 
     backup = commands.add_parser(

@@ -1,5 +1,5 @@
 """Commands of `lotse` that run without a window: demo, plan, visit, calendar, export, check,
-backup, restore.
+backup, restore; report, esf-list and import live in their own modules beside this one.
 
 The passphrase comes from ``LOTSE_PASSPHRASE`` or is asked on the terminal (not echoed).
 """
@@ -43,6 +43,19 @@ def run(args: argparse.Namespace) -> int:
             return calendar(Path(args.out))
         if args.command == "export" and args.export_kind == "person":
             return export_person(args.participant_id, Path(args.out))
+        if args.command == "report":
+            from app.commands.report import report
+
+            return report(args.start, args.end, args.program, Path(args.out))
+        if args.command == "esf-list":
+            from app.commands.esf_list import esf_list
+
+            return esf_list(Path(args.out), pseudonymised=args.pseudonymised)
+        if args.command == "import":
+            from app.commands.imports import import_file
+
+            mapping = Path(args.mapping) if args.mapping else None
+            return import_file(Path(args.file), args.kind, dry_run=args.dry_run, mapping=mapping)
         if args.command == "backup":
             return backup(Path(args.to) if args.to else None)
         if args.command == "restore":
