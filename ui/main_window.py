@@ -32,7 +32,6 @@ from ui.mnemonics import escape
 from ui.operations import Operations
 from ui.pages.lazy_page import LazyPage
 from ui.pages.overview import OverviewPage
-from ui.pages.placeholder import PlaceholderPage
 from ui.widgets.busy import busy
 from ui.widgets.messages import confirm
 
@@ -42,13 +41,13 @@ if TYPE_CHECKING:
     from ui.pages.job_offers_page import JobOffersPage
     from ui.pages.organizations_page import OrganizationsPage
     from ui.pages.participants_page import ParticipantsPage
+    from ui.pages.reports_page import ReportsPage
     from ui.pages.settings_page import SettingsPage
 
 
 @dataclass(frozen=True)
 class PageSpec:
     title: str  # msgid
-    coming: str = ""  # msgid: what the placeholder page will hold
 
 
 PAGES = (
@@ -58,13 +57,10 @@ PAGES = (
     PageSpec(N_("Job offers")),
     PageSpec(N_("Courses & measures")),
     PageSpec(N_("Follow-ups")),
-    PageSpec(
-        N_("Reports"),
-        N_("It will hold the figures for the funding body and lists for printing and export."),
-    ),
+    PageSpec(N_("Reports")),
     PageSpec(N_("Settings")),
 )
-OVERVIEW, PARTICIPANTS, ORGANIZATIONS, JOB_OFFERS, COURSES, FOLLOW_UPS = 0, 1, 2, 3, 4, 5
+OVERVIEW, PARTICIPANTS, ORGANIZATIONS, JOB_OFFERS, COURSES, FOLLOW_UPS, REPORTS = range(7)
 SETTINGS = len(PAGES) - 1
 WINDOW_SIZE = (1100, 700)
 CALENDAR_FILE_NAME = "Lotse-Termine.ics"
@@ -94,6 +90,7 @@ class MainWindow(QMainWindow):
         self._job_offers = LazyPage(_(PAGES[JOB_OFFERS].title), self._build_job_offers)
         self._courses = LazyPage(_(PAGES[COURSES].title), self._build_courses)
         self._follow_ups = LazyPage(_(PAGES[FOLLOW_UPS].title), self._build_follow_ups)
+        self._reports = LazyPage(_(PAGES[REPORTS].title), self._build_reports)
         self._settings = LazyPage(_(PAGES[SETTINGS].title), self._build_settings)
 
         self.sidebar = QListWidget()
@@ -104,7 +101,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         for index, spec in enumerate(PAGES):
             self.sidebar.addItem(QListWidgetItem(_(spec.title)))
-            self.stack.addWidget(self._build_page(index, spec))
+            self.stack.addWidget(self._build_page(index))
         self.sidebar.setFixedWidth(
             self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 32
         )
@@ -129,7 +126,7 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------------------
 
-    def _build_page(self, index: int, spec: PageSpec) -> QWidget:
+    def _build_page(self, index: int) -> QWidget:
         built: dict[int, QWidget] = {
             OVERVIEW: self.overview_page,
             PARTICIPANTS: self._participants,
@@ -137,13 +134,10 @@ class MainWindow(QMainWindow):
             JOB_OFFERS: self._job_offers,
             COURSES: self._courses,
             FOLLOW_UPS: self._follow_ups,
+            REPORTS: self._reports,
             SETTINGS: self._settings,
         }
-        if index in built:
-            return built[index]
-        page = PlaceholderPage(_(spec.title), _(spec.coming))
-        page.setAccessibleName(_(spec.title))
-        return page
+        return built[index]
 
     def _build_participants(self) -> ParticipantsPage:
         from ui.pages.participants_page import ParticipantsPage
@@ -170,6 +164,13 @@ class MainWindow(QMainWindow):
         from ui.pages.courses_page import CoursesPage
 
         page = CoursesPage(_(PAGES[COURSES].title), self._lotse, self.ops)
+        page.open_requested.connect(self.open_participant)
+        return page
+
+    def _build_reports(self) -> ReportsPage:
+        from ui.pages.reports_page import ReportsPage
+
+        page = ReportsPage(_(PAGES[REPORTS].title), self._lotse, self.ops)
         page.open_requested.connect(self.open_participant)
         return page
 

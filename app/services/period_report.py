@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from app.db.reads import Reads
 from app.i18n import N_, _
@@ -384,3 +385,40 @@ def _months(groups: _Groups, period: Period) -> tuple[MonthFigures, ...]:
             )
         )
     return tuple(figures)
+
+
+class CountedPerson(NamedTuple):
+    """A row of the list behind a figure."""
+
+    id: int
+    name: str
+    program: Program
+    entry_date: date | None
+    exit_date: date | None
+    esf_number: str | None
+
+
+def counted_people(reads: Reads, ids: Iterable[int]) -> list[CountedPerson]:
+    """The participants behind a figure, by name."""
+    wanted = sorted(set(ids))
+    people: list[CountedPerson] = []
+    for start in range(0, len(wanted), 900):  # SQLite's limit of bound parameters
+        chunk = wanted[start : start + 900]
+        for row in reads.rows(
+            "SELECT id, last_name, first_name, program, entry_date, exit_date, esf_number "
+            f"FROM participant WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            name = f"{row[1]}, {row[2]}" if row[2] else row[1]
+            people.append(
+                CountedPerson(
+                    row[0],
+                    name,
+                    Program(row[3]),
+                    None if row[4] is None else date.fromisoformat(row[4]),
+                    None if row[5] is None else date.fromisoformat(row[5]),
+                    row[6],
+                )
+            )
+    people.sort(key=lambda p: (p.name.casefold(), p.id))
+    return people

@@ -101,6 +101,7 @@ from ui.main_window import (
     OVERVIEW,
     PAGES,
     PARTICIPANTS,
+    REPORTS,
     SETTINGS,
     MainWindow,
 )
@@ -112,7 +113,7 @@ from ui.pages.job_offers_page import JobOffersPage
 from ui.pages.organizations_page import OrganizationsPage
 from ui.pages.overview import OverviewPage
 from ui.pages.participants_page import ParticipantsPage
-from ui.pages.placeholder import PlaceholderPage
+from ui.pages.reports_page import ReportsPage
 from ui.pages.settings_page import SettingsPage
 from ui.participant.consents_panel import ConsentDialog, ConsentsPanel, WithdrawDialog
 from ui.participant.courses_panel import CoursesPanel
@@ -185,6 +186,7 @@ PAGE_WIDGETS: dict[int, type] = {
     JOB_OFFERS: JobOffersPage,
     COURSES: CoursesPage,
     FOLLOW_UPS: FollowUpsPage,
+    REPORTS: ReportsPage,
     SETTINGS: SettingsPage,
 }
 
@@ -943,7 +945,7 @@ SCREENS: list[Screen] = [
         Screen(
             f"main/{_(spec.title)}",
             partial(open_main, page=index),
-            (MainWindow, PAGE_WIDGETS.get(index, PlaceholderPage)),
+            (MainWindow, PAGE_WIDGETS[index]),
         )
         for index, spec in enumerate(PAGES)
     ),
