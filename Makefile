@@ -8,6 +8,7 @@ QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 
            libgssapi-krb5-2 fonts-dejavu-core
 X11_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
             libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+TEST_TOOLS := libreoffice-calc-nogui  # soffice: the exported XLSX read back as LibreOffice sees it
 CODE := app ui tests benchmarks scripts
 
 .PHONY: run test test-fast lint bundle bench catalog revision clean
@@ -30,6 +31,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 test: lint
+	@scripts/system-libs $(TEST_TOOLS)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 test-fast: lint

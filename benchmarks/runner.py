@@ -41,8 +41,11 @@ from benchmarks.data import (
     location_env,
     plain_location,
 )
+from benchmarks.esf_list import esf_list_rows
+from benchmarks.imports import import_rows as spreadsheet_import_rows
 from benchmarks.network_views import network_rows
 from benchmarks.organizations import organization_rows
+from benchmarks.period_report import period_report_rows
 from benchmarks.student_record import student_record_rows
 from benchmarks.timing import Timing, measure
 
@@ -924,6 +927,12 @@ def run() -> dict:
     courses = course_rows(locations[PARTICIPANTS])
     log("matching …")
     matches = matching_rows(locations[PARTICIPANTS])
+    log("period report (a year) …")
+    report = period_report_rows(locations[PARTICIPANTS])
+    log("ESF+ Teilnehmendenliste …")
+    esf = esf_list_rows(locations[PARTICIPANTS])
+    log("import of a 5,000-row spreadsheet …")
+    spreadsheet_import = spreadsheet_import_rows(locations[PARTICIPANTS])
     if os.environ.get("LOTSE_BENCH_SKIP_DEMO"):  # for working on the runner only
         demo_rows: tuple[Row, ...] = ()
     else:
@@ -946,6 +955,9 @@ def run() -> dict:
         *network,
         *courses,
         *matches,
+        *report,
+        *esf,
+        *spreadsheet_import,
         *cipher,
         *demo_rows[:1],
         memory,

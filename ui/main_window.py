@@ -232,6 +232,9 @@ class MainWindow(QMainWindow):
         self.calendar_action = QAction(_("Export follow-ups to &Outlook…"), self)
         self.calendar_action.triggered.connect(self.export_calendar)
         file_menu.addAction(self.calendar_action)
+        self.import_action = QAction(_("&Import from a spreadsheet…"), self)
+        self.import_action.triggered.connect(self.import_spreadsheet)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         self.settings_action = QAction(_("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -357,7 +360,14 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
-    # -- exports --------------------------------------------------------------------------
+    # -- exports and imports --------------------------------------------------------------
+
+    def import_spreadsheet(self) -> None:
+        """Import participants, organisations or job offers from an XLSX or CSV file."""
+        warm_up.wait_until_loaded()
+        from ui.import_dialog import open_import
+
+        open_import(self, self._lotse, self.ops)
 
     def export_calendar(self) -> None:
         """Termine nach Outlook: choose the file, write it off the GUI thread, then say how

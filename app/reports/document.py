@@ -82,7 +82,9 @@ def styles() -> Styles:
     cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0)
     return Styles(
         body=body,
-        bullet=ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2),
+        bullet=ParagraphStyle(
+            "bullet", parent=body, leftIndent=12, bulletIndent=2, bulletFontName=fonts.REGULAR
+        ),
         small=small,
         title=ParagraphStyle(
             "title", parent=body, fontName=fonts.BOLD, fontSize=15, leading=19, spaceAfter=2

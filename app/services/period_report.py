@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
+from app.db.derived_rows import sort_key
 from app.db.reads import Reads
 from app.i18n import N_, _
 from app.reports.period_data import (
@@ -122,10 +123,11 @@ def build_report(
         _output_indicators(groups),
         _result_indicators(groups, population, today),
     ]
+    notes = activity.organisation_notes(reads, period)
     if program in (None, Program.JOKO):
-        tables.append(_joko(reads, period, population, today))
+        tables.append(_joko(reads, period, population, notes, today))
     if program in (None, Program.TRAINING):
-        tables.extend(_training(reads, period, groups))
+        tables.extend(_training(reads, period, groups, notes))
     tables.append(_effort(reads, period, groups))
     outcomes = tables[2]
     return PeriodReport(
@@ -233,9 +235,15 @@ def _events(label: str, events: activity.Events, code: str, level: int = 0) -> R
     return Row(label, (Count(events.count, events.participant_ids),), code, level)
 
 
-def _joko(reads: Reads, period: Period, population: Population, today: date) -> Table:
+def _joko(
+    reads: Reads,
+    period: Period,
+    population: Population,
+    notes: list[activity.OrganisationNote],
+    today: date,
+) -> Table:
     counted = {p.id for p in population.people if p.program is Program.JOKO}
-    employers = activity.employers(reads, period, counted)
+    employers = activity.employers(reads, period, counted, notes)
     rows = (
         _events(
             _("Placements into employment subject to social insurance"),
@@ -283,12 +291,14 @@ def _joko(reads: Reads, period: Period, population: Population, today: date) -> 
     )
 
 
-def _training(reads: Reads, period: Period, groups: _Groups) -> list[Table]:
+def _training(
+    reads: Reads, period: Period, groups: _Groups, notes: list[activity.OrganisationNote]
+) -> list[Table]:
     students = [p for p in groups.active if p.program is Program.TRAINING]
     counted = {p.id for p in students}
     leavers = [p for p in groups.exits if p.program is Program.TRAINING]
     with_needs = [p for p in students if p.support_need_areas]
-    partner = activity.partner_contacts(reads, period, counted)
+    partner = activity.partner_contacts(counted, notes)
     grouped = set().union(*(kinds for _code, _label, kinds in PARTNER_GROUPS))
     rows = [
         _events(_("Measures arranged"), activity.measures_arranged(reads, period, counted),
@@ -402,6 +412,7 @@ def counted_people(reads: Reads, ids: Iterable[int]) -> list[CountedPerson]:
     """The participants behind a figure, by name."""
     wanted = sorted(set(ids))
     people: list[CountedPerson] = []
+    keys: dict[int, str] = {}  # as the caseload list sorts: folded, last name first
     for start in range(0, len(wanted), 900):  # SQLite's limit of bound parameters
         chunk = wanted[start : start + 900]
         for row in reads.rows(
@@ -410,6 +421,7 @@ def counted_people(reads: Reads, ids: Iterable[int]) -> list[CountedPerson]:
             chunk,
         ):
             name = f"{row[1]}, {row[2]}" if row[2] else row[1]
+            keys[row[0]] = sort_key(row[2] or "", row[1] or "")
             people.append(
                 CountedPerson(
                     row[0],
@@ -420,5 +432,5 @@ def counted_people(reads: Reads, ids: Iterable[int]) -> list[CountedPerson]:
                     row[6],
                 )
             )
-    people.sort(key=lambda p: (p.name.casefold(), p.id))
+    people.sort(key=lambda p: (keys[p.id], p.id))
     return people

@@ -38,7 +38,7 @@ from app.models.organization import Organization
 from app.models.participant import ForeignQualification
 from app.reports.period_data import PeriodReport
 from app.reports.periods import between, year
-from app.services.period_report import build_report
+from app.services.period_report import build_report, counted_people
 from app.vocab import (
     CourseKind,
     EmploymentStatusAtEntry,
@@ -377,3 +377,12 @@ def test_a_month_and_the_joko_area_only(lotse, caseload) -> None:
     assert people(r, "overview", "exits", caseload) == {"B"}
     assert people(r, "overview", "active", caseload) == {"A", "B", "D"}
     assert "training" not in {t.key for t in r.tables}
+
+
+def test_the_people_behind_a_figure_sort_as_the_caseload_list(lotse: Lotse):
+    ids = [add_person(lotse, last, "Mina") for last in ("Öztürk", "Asfaha", "Ağaoğlu", "Ozan")]
+    names = [p.name for p in counted_people(lotse.reads, [*ids, ids[0]])]
+    assert names == ["Ağaoğlu, Mina", "Asfaha, Mina", "Ozan, Mina", "Öztürk, Mina"]
+    # the same records, incomplete (no ESF+ entry data), are listed in the same order
+    report = build_report(lotse.reads, year(2026), None, TODAY)
+    assert [r.name for r in report.incomplete] == names

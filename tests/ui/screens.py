@@ -2411,3 +2411,62 @@ SCREENS += _school_view_screens()
 # -- #19 art15 --
 # (The Auskunft nach Art. 15 DSGVO adds no window of its own: a button in the record editor's
 # bottom row, QFileDialog, the progress dialog of Operations.run_in_background, a message box.)
+
+
+# -- #19 reports --
+
+
+def open_counted_people(ctx: ScreenContext) -> QWidget:
+    """A figure of the Berichte page opened: the people it counts (Ayşe Şahin among them)."""
+    from app.services.period_report import counted_people
+    from ui.pages.report_people_dialog import CountedPeopleDialog
+
+    people = counted_people(ctx.lotse.reads, (ctx.joko_id, ctx.exited_id))
+    assert people
+    return ctx.dialog(CountedPeopleDialog("Eintritte", people))
+
+
+def _report_screens() -> list[Screen]:
+    from ui.pages.report_people_dialog import CountedPeopleDialog
+
+    return [Screen("dialog/report/Gezählte", open_counted_people, (CountedPeopleDialog,))]
+
+
+SCREENS += _report_screens()
+
+# (The Sachbericht and the ESF+ list export add a question box, QFileDialog, the progress
+# dialog of Operations.run_in_background and a message box, no window of their own.)
+
+
+# -- #19 import --
+
+
+def open_import_dialog(ctx: ScreenContext, which: str) -> QWidget:
+    """The import dialog empty, or with a participants' sheet of three bad rows checked."""
+    import tempfile
+
+    from tests.services.import_sheets import participants_sheet
+    from ui.import_dialog import ImportDialog
+
+    dialog = ctx.dialog(ImportDialog(ctx.lotse, ctx.ops))
+    if which == "geprüft":
+        folder = Path(tempfile.mkdtemp(prefix="lotse-import-"))
+        assert dialog.load(participants_sheet(folder / "Teilnehmende.xlsx", bad=True))
+        ctx.qtbot.waitUntil(lambda: dialog.checked is not None, timeout=WAIT_MS)
+        assert dialog.checked is not None and dialog.checked.error_rows
+        settle()
+    return dialog
+
+
+def _import_screens() -> list[Screen]:
+    from ui.import_dialog import ImportDialog
+
+    return [
+        Screen("dialog/import/leer", partial(open_import_dialog, which="leer"), (ImportDialog,)),
+        Screen(
+            "dialog/import/geprüft", partial(open_import_dialog, which="geprüft"), (ImportDialog,)
+        ),
+    ]
+
+
+SCREENS += _import_screens()

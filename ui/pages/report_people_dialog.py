@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from app.i18n import N_, _, format_number
 from app.services.period_report import CountedPerson
+from ui.participant_table_model import program_short_label
 from ui.row_models import RowTableModel
 from ui.widgets.formatting import date_text
 from ui.widgets.read_only_table import read_only_table
@@ -20,7 +21,7 @@ class CountedPeopleModel(RowTableModel):
         return {
             self.NAME: row.name,
             self.NUMBER: row.esf_number or "",
-            self.PROGRAM: row.program.label,
+            self.PROGRAM: program_short_label(row.program),
             self.ENTRY: date_text(row.entry_date),
             self.EXIT: date_text(row.exit_date),
         }[column]

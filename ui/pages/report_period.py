@@ -119,7 +119,8 @@ class PeriodChooser(QWidget):
         return periods.between(start, end)
 
     def chosen_program(self) -> Program | None:
-        return self.program.currentData()
+        code = self.program.currentData()  # Qt hands a StrEnum back as its text
+        return Program(code) if code else None
 
     def set_period(self, kind: int, year: int, number: int = 1) -> None:
         """Choose a month (``number`` 1–12), a quarter (1–4) or a year (for tests, scripts)."""

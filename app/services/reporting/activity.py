@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from app.db.reads import Reads
 from app.reports.period_data import Period
@@ -128,28 +129,46 @@ class Employers:
     new_small: int  # of them with fewer than 50 employees
 
 
-def employers(reads: Reads, period: Period, counted: set[int]) -> Employers:
-    """Contact notes naming an employer or training company: an organisation's own notes and
-    those about a counted person."""
+class OrganisationNote(NamedTuple):
+    note_id: int
+    participant_id: int | None  # None: an organisation's own note
+    kind: str  # the named organisation's kind
+
+
+def organisation_notes(reads: Reads, period: Period) -> list[OrganisationNote]:
+    """The period's contact notes naming an organisation, once per named organisation (read
+    once for the JOKO and the Ausbildungsmanagement figures)."""
     first, after = _moments(period)
-    kinds = ",".join("?" * len(EMPLOYER_KINDS))
-    notes = {
-        note_id
-        for note_id, person in reads.rows(
-            "SELECT n.id, n.participant_id FROM contact_note n "
+    return [
+        OrganisationNote(*row)
+        for row in reads.rows(
+            "SELECT n.id, n.participant_id, o.kind FROM contact_note n "
             "LEFT JOIN contact_note_organization x ON x.note_id = n.id "
             "JOIN organization o ON o.id = COALESCE(x.organization_id, n.organization_id) "
-            f"WHERE n.occurred_at >= ? AND n.occurred_at < ? AND o.kind IN ({kinds})",
-            (first, after, *EMPLOYER_KINDS),
+            "WHERE n.occurred_at >= ? AND n.occurred_at < ?",
+            (first, after),
         )
-        if person is None or person in counted
+    ]
+
+
+def employers(
+    reads: Reads, period: Period, counted: set[int], notes: list[OrganisationNote]
+) -> Employers:
+    """Contact notes naming an employer or training company: an organisation's own notes and
+    those about a counted person."""
+    kinds = ",".join("?" * len(EMPLOYER_KINDS))
+    contacts = {
+        note.note_id
+        for note in notes
+        if note.kind in EMPLOYER_KINDS
+        and (note.participant_id is None or note.participant_id in counted)
     }
     new, small = reads.one(
         "SELECT COUNT(*), COALESCE(SUM(employees IS NOT NULL AND employees < ?), 0) "
         f"FROM organization WHERE kind IN ({kinds}) AND first_contact_on BETWEEN ? AND ?",
         (SMALL_EMPLOYEES, *EMPLOYER_KINDS, *_range(period)),
     )
-    return Employers(len(notes), new, small)
+    return Employers(len(contacts), new, small)
 
 
 def offers_acquired(reads: Reads, period: Period) -> int:
@@ -159,20 +178,13 @@ def offers_acquired(reads: Reads, period: Period) -> int:
     )[0]
 
 
-def partner_contacts(reads: Reads, period: Period, counted: set[int]) -> dict[str, int]:
+def partner_contacts(counted: set[int], notes: list[OrganisationNote]) -> dict[str, int]:
     """Contact notes about the counted people that name an organisation, by its kind."""
-    first, after = _moments(period)
     by_kind: dict[str, set[int]] = defaultdict(set)
-    for note_id, person, kind in reads.rows(
-        "SELECT n.id, n.participant_id, o.kind FROM contact_note n "
-        "LEFT JOIN contact_note_organization x ON x.note_id = n.id "
-        "JOIN organization o ON o.id = COALESCE(x.organization_id, n.organization_id) "
-        "WHERE n.occurred_at >= ? AND n.occurred_at < ? AND n.participant_id IS NOT NULL",
-        (first, after),
-    ):
-        if person in counted:
-            by_kind[kind].add(note_id)
-    return {kind: len(notes) for kind, notes in by_kind.items()}
+    for note in notes:
+        if note.participant_id is not None and note.participant_id in counted:
+            by_kind[note.kind].add(note.note_id)
+    return {kind: len(ids) for kind, ids in by_kind.items()}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from app.db.derived_rows import sort_key
 from app.db.reads import Reads
 from app.models.completeness import CORE_ENTRY_FIELDS, missing_count_sql
 from app.models.participant import age_on
@@ -179,6 +180,7 @@ def _incomplete(reads: Reads, ids: list[int]) -> tuple[IncompleteRecord, ...]:
     if not ids:
         return ()
     records: list[IncompleteRecord] = []
+    keys: dict[int, str] = {}  # as the caseload list sorts: folded, last name first
     columns = ", ".join(CORE_ENTRY_FIELDS)
     for start in range(0, len(ids), 900):  # SQLite's limit of bound parameters
         chunk = ids[start : start + 900]
@@ -194,8 +196,9 @@ def _incomplete(reads: Reads, ids: list[int]) -> tuple[IncompleteRecord, ...]:
                 if value is None or value == "" or value == "[]"
             )
             name = f"{row[3]}, {row[2]}" if row[2] else row[3]
+            keys[row[0]] = sort_key(row[2] or "", row[3] or "")
             records.append(IncompleteRecord(row[0], name, Program(row[1]), missing))
-    records.sort(key=lambda r: (r.name.casefold(), r.participant_id))
+    records.sort(key=lambda r: (keys[r.participant_id], r.participant_id))
     return tuple(records)
 
 
