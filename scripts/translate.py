@@ -1,10 +1,11 @@
 """Bring new UI texts into the German catalog, safely beside other sessions doing the same.
 
-    .venv/bin/python scripts/translate.py [FRAGMENT.po ...]
+    .venv/bin/python scripts/translate.py [--replace] [FRAGMENT.po ...]
 
 Under a lock: extract the msgids from app/ and ui/ and update the catalog (what
 `make catalog` does), then take the German of every msgid in the fragments (plain .po files
-with msgid/msgstr pairs) where the catalog has none yet, and compile. Prints the msgids that
+with msgid/msgstr pairs) where the catalog has none yet (with ``--replace``: also where it has
+one, e.g. to move an Alt letter), and compile. Prints the msgids that
 are still untranslated.
 """
 
@@ -28,7 +29,7 @@ def _translated(string: str | tuple[str, ...]) -> bool:
     return all(string) if isinstance(string, tuple) else bool(string)
 
 
-def main(fragments: list[str]) -> int:
+def main(fragments: list[str], *, replace: bool = False) -> int:
     with LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         subprocess.run(["make", "-s", "catalog"], cwd=ROOT, check=True)
@@ -41,7 +42,7 @@ def main(fragments: list[str]) -> int:
                 if not message.id or not _translated(message.string):
                     continue
                 target = catalog.get(message.id)
-                if target is not None and not _translated(target.string):
+                if target is not None and (replace or not _translated(target.string)):
                     target.string = message.string
         with CATALOG.open("wb") as handle:
             write_po(handle, catalog, width=0, ignore_obsolete=True, include_previous=False)
@@ -57,4 +58,5 @@ def main(fragments: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    arguments = sys.argv[1:]
+    sys.exit(main([a for a in arguments if a != "--replace"], replace="--replace" in arguments))

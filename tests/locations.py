@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import closing
 from pathlib import Path
 
 from app.bootstrap import Lotse, bootstrap
@@ -38,3 +39,11 @@ def copy_location(template: DataPaths, target: Path) -> DataPaths:
 def open_file(path: Path, key: bytes | None) -> Connection:
     """A connection to the database file itself (what another program would see)."""
     return connect(path, key)
+
+
+def export_events(folder: Path, key: bytes, entity: str) -> int:
+    """How many ``export`` audit events of ``entity`` the location's file holds."""
+    with closing(open_file(folder / "lotse.sqlite", key)) as conn:
+        return conn.execute(
+            "SELECT count(*) FROM audit_event WHERE action = 'export' AND entity = ?", (entity,)
+        ).fetchone()[0]

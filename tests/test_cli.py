@@ -28,6 +28,13 @@ def run_lotse(
     )
 
 
+def assert_refused(result: subprocess.CompletedProcess, message: str) -> None:
+    """Exit 2 with a German message naming the problem, and no traceback."""
+    assert result.returncode == 2, result.stderr
+    assert "Fehler" in result.stderr and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_version(data_dir):
     result = run_lotse("--version", data_dir=data_dir)
     assert result.returncode == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -14,9 +13,9 @@ from app.db import keys
 from app.services.follow_ups import create_follow_up, set_done
 from app.services.settings import save_settings
 from tests.conftest import EXAMPLE_SETTINGS
-from tests.locations import CHEAP_COST, new_location, open_file
+from tests.locations import CHEAP_COST, export_events, new_location
 from tests.services.helpers import add_person, run
-from tests.test_cli import run_lotse
+from tests.test_cli import assert_refused, run_lotse
 
 
 @pytest.fixture(scope="module")
@@ -41,24 +40,16 @@ def location(tmp_path_factory) -> tuple[Path, bytes, int]:
     return folder, key, pid
 
 
-def exports_in_audit(location) -> int:
-    folder, key, _pid = location
-    with closing(open_file(folder / "lotse.sqlite", key)) as conn:
-        return conn.execute(
-            "SELECT count(*) FROM audit_event WHERE action = 'export' AND entity = 'calendar'"
-        ).fetchone()[0]
-
-
 def test_writes_the_open_follow_ups(location, tmp_path):
     out = tmp_path / "Termine.ics"
-    before = exports_in_audit(location)
+    before = export_events(*location[:2], "calendar")
     result = run_lotse("calendar", "--out", str(out), data_dir=location[0])
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"2 Termine in {out} geschrieben."
     calendar = vobject.readOne(out.read_text(encoding="utf-8"))
     summaries = sorted(e.summary.value for e in calendar.contents["vevent"])
     assert summaries == ["A. Ş. – Rückruf", "A. Ş. – Termin Kammer"]
-    assert exports_in_audit(location) == before + 1
+    assert export_events(*location[:2], "calendar") == before + 1
 
 
 def test_a_second_export_has_the_same_uids(location, tmp_path):
@@ -87,9 +78,7 @@ def test_bad_arguments_exit_2_with_a_german_message(location, tmp_path, args, me
     missing = tmp_path / "fehlt"
     args = tuple(a.format(missing=missing) for a in args)
     result = run_lotse(*args, data_dir=location[0])
-    assert result.returncode == 2
-    assert "Fehler" in result.stderr and message in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
+    assert_refused(result, message)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -183,7 +183,7 @@ def _cleaned(data: OfferInput) -> OfferInput:
     return replace(data, **texts)
 
 
-def _errors(session: Session, data: OfferInput) -> list[FieldError]:
+def offer_errors(session: Session, data: OfferInput) -> list[FieldError]:
     errors: list[FieldError] = []
 
     def check(field: str, message: str | None) -> None:
@@ -252,7 +252,7 @@ def _errors(session: Session, data: OfferInput) -> list[FieldError]:
 
 def _validate(session: Session, data: OfferInput) -> None:
     with session.no_autoflush:
-        errors = _errors(session, data)
+        errors = offer_errors(session, data)
     if errors:
         raise ValidationError(errors)
 

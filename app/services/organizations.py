@@ -223,7 +223,9 @@ def _chamber_problem(session: Session, chamber_id: object, own_id: int | None) -
     return None
 
 
-def _validate(session: Session, data: OrganizationInput, own_id: int | None = None) -> None:
+def validate_organization(
+    session: Session, data: OrganizationInput, own_id: int | None = None
+) -> None:
     """Every check, before anything is written; all problems at once, each naming its field."""
     field_of = {name: (name, label(name)) for name in TEXTS}
     with session.no_autoflush:
@@ -351,7 +353,7 @@ def _get(uow: UnitOfWork, organization_id: int) -> Organization:
 def create_organization(uow: UnitOfWork, data: OrganizationInput) -> Changes:
     """A new organisation with its contact persons (``created``: its id)."""
     data = _cleaned(data)
-    _validate(uow.session, data)
+    validate_organization(uow.session, data)
     values = _record_values(data)
     organization = Organization(**values)  # type: ignore[arg-type]
     uow.session.add(organization)
@@ -367,7 +369,7 @@ def update_organization(uow: UnitOfWork, organization_id: int, data: Organizatio
     """Store the edited form, contact persons added, edited and removed in the same save."""
     data = _cleaned(data)
     organization = _get(uow, organization_id)
-    _validate(uow.session, data, organization_id)
+    validate_organization(uow.session, data, organization_id)
     values = _record_values(data)
     changed = [name for name, value in values.items() if getattr(organization, name) != value]
     for name in changed:

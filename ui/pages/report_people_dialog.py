@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from app.i18n import N_, _, format_number
 from app.services.period_report import CountedPerson
+from ui.mnemonics import escape, plain
 from ui.participant_table_model import program_short_label
 from ui.row_models import RowTableModel
 from ui.widgets.formatting import date_text
@@ -39,14 +40,15 @@ class CountedPeopleDialog(QDialog):
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         caption = QLabel(
-            _("{title}: {n} people").format(title=title, n=format_number(len(people))), self
+            escape(_("{title}: {n} people").format(title=title, n=format_number(len(people)))),
+            self,
         )
         caption.setWordWrap(True)
         layout.addWidget(caption)
         self.model = CountedPeopleModel(self)
         self.model.set_rows(people)
         self.view = read_only_table(self.model, self, stretch_column=CountedPeopleModel.NAME)
-        self.view.setAccessibleName(title)
+        self.view.setAccessibleName(plain(caption.text()))
         caption.setBuddy(self.view)
         if people:
             self.view.selectRow(0)

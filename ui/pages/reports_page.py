@@ -103,6 +103,9 @@ class ReportsPage(QWidget):
             page.setWidgetResizable(True)
             page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             page.setFrameShape(QScrollArea.Shape.NoFrame)
+            page.setFocusPolicy(
+                Qt.FocusPolicy.NoFocus
+            )  # no silent Tab stop: Tab goes to the tables
             self._tab_pages[key] = page
             self.tabs.addTab(page, titles[key])
         self.incomplete_view, self.incomplete_model = incomplete_table(self)

@@ -284,7 +284,7 @@ class OrganizationPlanner(Planner):
 
     def check(self, row: PlannedRow) -> None:
         try:
-            organizations._validate(self.uow.session, row.record)  # the editor's checks
+            organizations.validate_organization(self.uow.session, row.record)  # the editor's checks
         except ValidationError as error:
             row.problems += _service_problems(error.errors, row.key_fields)
 
@@ -357,7 +357,7 @@ class OfferPlanner(Planner):
 
     def check(self, row: PlannedRow) -> None:
         unreadable = row.key_fields
-        errors = job_offers._errors(self.uow.session, row.record)  # the form's checks
+        errors = job_offers.offer_errors(self.uow.session, row.record)  # the form's checks
         row.problems += _service_problems(errors, unreadable)
 
     def compare(self, row: PlannedRow) -> None:
