@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app import __version__
 from app.i18n import N_, _, ngettext, parse_german_date
+from app.paths import set_data_dir_option
 from app.reports.languages import SECOND_LANGUAGES
 
 # argparse's own messages (it translates them through the module-level `_` of gettext):
@@ -137,6 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke",
         action="store_true",
         help=_("open the main window, process events and quit (for checks)"),
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar=_("FOLDER"),
+        help=_(
+            "the data location to use (before the command; instead of LOTSE_DATA_DIR, "
+            "lotse.ini or the default)"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
 
@@ -338,6 +347,10 @@ class Invocation:
 
 def parse(argv: Sequence[str] | None = None) -> Invocation:
     args = build_parser().parse_args(argv)
+    if args.data_dir is not None:
+        if not args.data_dir.strip():
+            build_parser().error(_("argument --data-dir: the folder is empty"))
+        set_data_dir_option(args.data_dir)
     return Invocation(gui=args.command is None, smoke=bool(args.smoke), args=args)
 
 

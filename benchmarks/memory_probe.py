@@ -16,11 +16,11 @@ import sys
 from pathlib import Path
 
 
-def resident_mb() -> float:
-    """VmRSS of this process now (Linux); 0 elsewhere."""
+def resident_mb() -> float | None:
+    """VmRSS of this process now (Linux); None where there is no /proc (not measured)."""
     status = Path("/proc/self/status")
     if not status.exists():
-        return 0.0
+        return None
     for line in status.read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024

@@ -120,18 +120,22 @@ def _env(location: Path) -> dict[str, str]:
 
 
 def _lotse_command() -> list[str]:
-    script = Path(sys.executable).parent / "lotse"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "ui.main"]
+    """The venv's `lotse` entry point beside the interpreter (lotse.exe on Windows: which()
+    adds the PATHEXT suffix), else `python -m ui.main`."""
+    script = shutil.which(str(Path(sys.executable).parent / "lotse"))
+    return [script] if script else [sys.executable, "-m", "ui.main"]
 
 
 @dataclass(frozen=True)
 class Process:
     """One finished child: wall seconds, its start on the monotonic clock (CLOCK_MONOTONIC,
-    which the child's time.monotonic() reads too), what it printed.
+    which the child's time.monotonic() reads too; on Windows Python 3.12 reads GetTickCount64,
+    system-wide as well but in steps of about 16 ms), what it printed.
 
     No memory figure from the parent's side: on Linux a child's ru_maxrss starts at the
     resident set of the parent that forked it (the runner, hundreds of MB after the in-process
-    figures), so the probes report their own VmHWM."""
+    figures), so the probes report their own VmHWM (None where there is no /proc: the memory
+    figures are then not measured)."""
 
     seconds: float
     started: float
@@ -148,9 +152,10 @@ def run_process(argv: list[str], env: dict[str, str]) -> Process:
     with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
         started = time.monotonic()
         child = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=output, stderr=errors)
-        _pid, status = os.waitpid(child.pid, 0)
+        # Popen.wait: os.waitpid(pid) on POSIX, as this called it itself before; on Windows it
+        # waits on the process handle (there os.waitpid takes a handle, not a process id).
+        child.wait()
         elapsed = time.monotonic() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         errors.seek(0)
         printed = output.read().decode(errors="replace")
@@ -239,9 +244,9 @@ class UnlockFigures:
     dialog_exit_ms: Stats  # the whole dialog process, to its exit after "Beenden"
     overview_ms: Stats  # Enter in the dialog → Übersicht painted
     overview_dialog_ms: Stats  # the dialog's paint in the overview runs (a check)
-    dialog_mb: Stats  # peak resident set (VmHWM) of the dialog process
-    bare_mb: Stats
-    overview_mb: Stats
+    dialog_mb: Stats | None  # peak resident set (VmHWM) of the dialog process; None: no /proc
+    bare_mb: Stats | None
+    overview_mb: Stats | None
 
 
 def _unlock_probe(mode: str) -> list[str]:
@@ -250,6 +255,13 @@ def _unlock_probe(mode: str) -> list[str]:
 
 def _stamps(process: Process) -> dict[str, float]:
     return json.loads(last_line(process))
+
+
+def memory_stats(samples: Sequence[float | None]) -> Stats | None:
+    """Stats of peak_mb reports; None when a probe could not measure (no /proc: not Linux)."""
+    if any(sample is None for sample in samples):
+        return None
+    return Stats.of(samples)  # type: ignore[arg-type]
 
 
 def unlock_figures(
@@ -286,11 +298,10 @@ def unlock_figures(
         add("overview", (stamps["overview_painted"] - stamps["enter"]) * 1000)
         add("overview_dialog", process.since_start_ms(stamps["dialog_painted"]))
         add("overview_mb", stamps["peak_mb"])
-    names = ("dialog", "bare", "dialog_exit", "overview", "overview_dialog", "dialog_mb")
+    names = ("dialog", "bare", "dialog_exit", "overview", "overview_dialog")
     return UnlockFigures(
         *(Stats.of(samples[name]) for name in names),
-        Stats.of(samples["bare_mb"]),
-        Stats.of(samples["overview_mb"]),
+        *(memory_stats(samples[name]) for name in ("dialog_mb", "bare_mb", "overview_mb")),
     )
 
 
@@ -801,8 +812,19 @@ def memory_row(location: Path, unlock: UnlockFigures, runs: int = 3) -> Row:
     """Peak RSS of Lotse with the list shown and the background loading done."""
     probe = [sys.executable, "-m", MEMORY_PROBE]
     reports = [json.loads(last_line(run_process(probe, _env(location)))) for _ in range(runs)]
-    lotse_mb = Stats.of([report["peak_mb"] for report in reports])
-    final_mb = statistics.median(report["final_mb"] for report in reports)
+    lotse_mb = memory_stats([report["peak_mb"] for report in reports])
+    finals = [report["final_mb"] for report in reports]
+    if lotse_mb is None or None in finals or unlock.dialog_mb is None or unlock.overview_mb is None:
+        return Row(
+            "memory: peak RSS, start + list shown",
+            "MB",
+            "< 250 MB",
+            None,
+            ok=None,
+            note=f"not measured on {platform.system()}: the probes read their peak resident set "
+            "(VmHWM) from /proc/self/status, which only Linux has",
+        )
+    final_mb = statistics.median(finals)
     return Row(
         "memory: peak RSS, start + list shown",
         "MB",

@@ -1,5 +1,6 @@
 """The German catalog is complete and its compiled form is current."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ def extracted_msgids(tmp_path: Path) -> set[str]:
     pot = tmp_path / "lotse.pot"
     subprocess.run(
         [
-            str(Path(sys.executable).parent / "pybabel"),
+            shutil.which("pybabel", path=str(Path(sys.executable).parent)) or "pybabel",
             "-q",
             "extract",
             "-F",

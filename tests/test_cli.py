@@ -89,3 +89,20 @@ def test_smoke_opens_window_and_exits_0(data_dir):
     result = run_lotse("--smoke", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert (data_dir / "lotse.sqlite").is_file()
+
+
+def test_output_into_a_cp1252_stream_cannot_crash(tmp_path):
+    """Windows with redirected output and no UTF-8 mode encodes as cp1252: a path with Ł is
+    printed with '?' for the letter cp1252 lacks (ü stays), never a UnicodeEncodeError."""
+    data = tmp_path / "Łukasz Müller"
+    paths, key = new_location(data)
+    bootstrap(paths, key=key).close()  # a database to check
+    env = {**os.environ, "LOTSE_DATA_DIR": str(data), "LOTSE_PASSPHRASE": TEST_PASSPHRASE,
+           "PYTHONIOENCODING": "cp1252", "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.main", "check"], env=env, capture_output=True, timeout=120
+    )
+    out, err = result.stdout.decode("cp1252"), result.stderr.decode("cp1252")
+    assert result.returncode == 0, out + err
+    assert f"Datenbank: {tmp_path}/?ukasz Müller/lotse.sqlite" in out
+    assert "Traceback" not in err

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QThreadPool, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app.db.engine import DatabaseError
@@ -50,6 +50,9 @@ def run_gui(*, smoke: bool = False) -> int:
 
         lotse = bootstrap(paths, key=key)
     except (LotseError, DatabaseError) as error:  # AlreadyRunning, DatabaseProblem …
+        report_start_failure(error, smoke=smoke, folder=paths.root)
+        return 1
+    except Exception as error:  # noqa: BLE001 - a German box, not the bundle's English traceback
         report_start_failure(error, smoke=smoke, folder=paths.root)
         return 1
     while True:
@@ -172,15 +175,17 @@ def _first_start_done(lotse: Lotse) -> bool:
 def report_start_failure(error: BaseException, *, smoke: bool, folder: Path) -> None:
     """The German message in a dialog (on stderr for a smoke start); details into the log."""
     from app.db.faults import describe
-    from app.error_log import write_error_log
+    from app.error_log import unexpected_error_message, write_error_log
 
     if isinstance(error, LotseError):
         message = str(error)
         if getattr(error, "detail", None):
             write_error_log(folder, error, error.detail)  # type: ignore[attr-defined]
-    else:
+    elif isinstance(error, DatabaseError):
         message = describe(error, folder / DATABASE_FILE)
         write_error_log(folder, error)
+    else:
+        message = unexpected_error_message(error, write_error_log(folder, error))
     title = _("Lotse cannot start")
     if smoke:
         print(f"{title}: {message}", file=sys.stderr)
@@ -198,6 +203,7 @@ def application() -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setApplicationDisplayName(APP_NAME)
         app.setOrganizationName("")
+        app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "lotse.png")))
         _install_qt_translations(app)
         _install_fonts(app)
         _install_style(app)

@@ -11,8 +11,13 @@ WINDOW_FORMS = {(): False, ("--smoke",): True}  # arguments → smoke
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = tuple(sys.argv[1:] if argv is None else argv)
+    tolerant_output()
     smoke = WINDOW_FORMS.get(arguments)
     if smoke is None:
+        if not has_console():  # the windowed Lotse.exe started with a command
+            from ui.console_hint import show_console_hint
+
+            return show_console_hint(arguments)
         from app.cli import parse, run_command
 
         invocation = parse(arguments)
@@ -22,6 +27,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(smoke=smoke)
+
+
+def has_console() -> bool:
+    """False in the windowed executable on Windows, which has no standard output at all."""
+    return sys.stdout is not None and sys.stderr is not None
+
+
+def tolerant_output() -> None:
+    """Output that cannot crash: a name or path with Ł, ş or Cyrillic printed into a
+    redirected cp1252 stream (Windows without UTF-8 mode) becomes '?', not UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 if __name__ == "__main__":

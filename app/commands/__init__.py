@@ -307,12 +307,12 @@ def check() -> int:
     paths = data_paths()
     print(_("Database: {path}").format(path=paths.database))
     state = location_state(paths)
-    if state is LocationState.NEW:
-        print(_("Verdict: no database at this location."))
-        return 1
-    problem = refusal(paths, state)
+    problem = refusal(paths, state)  # a network drive or a cloud folder too
     if problem is not None:
         print(_("Verdict: NOT ok – {problem}").format(problem=problem))
+        return 1
+    if state is LocationState.NEW:
+        print(_("Verdict: no database at this location."))
         return 1
     key = None if state is LocationState.UNENCRYPTED else data_key(paths, may_create=False)
     if key is None:

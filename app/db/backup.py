@@ -13,6 +13,7 @@ have backups, the newest 3 made before a schema upgrade, and always the newest o
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -23,6 +24,7 @@ from pathlib import Path
 from app.db import keys
 from app.db.engine import Connection, DatabaseError, connect, connect_as_is
 from app.errors import LotseError
+from app.files import held_by_another_program, remove_file, replace_file
 from app.i18n import _
 
 BACKUP_PREFIX = "lotse-"
@@ -62,12 +64,13 @@ def backup_database(
         _copy_verified(source, key, partial)
         if key_file is not None:
             keys.copy_key_file(key_file, key_copy)
-        os.replace(partial, target)
+        replace_file(partial, target)
         sync_folder(folder)
     except (DatabaseError, OSError, LotseError) as error:
         # (the target too: when only the folder sync failed, the copy is in place)
         for leftover in (*sidecars(partial), partial, key_copy, target):
-            leftover.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # still held: the next backup removes it
+                remove_file(leftover)
         raise BackupFailed(
             _(
                 "The backup into {folder} failed ({reason}); no incomplete copy was kept. "
@@ -130,6 +133,8 @@ def _failure(error: BaseException) -> str:
             or getattr(cause, "errno", None) in _DISK_FULL_ERRNOS
         ):
             return _("the disk is full")
+        if isinstance(cause, OSError) and held_by_another_program(cause):
+            return _("another program, e.g. a virus scanner, holds the file; try again in a minute")
         if (
             isinstance(cause, PermissionError)
             or name.startswith(_NO_PERMISSION_SQLITE)
@@ -226,5 +231,8 @@ def prune_backups(folder: Path) -> None:
     keep = kept_backups(backups)
     for old in backups:
         if old not in keep:
-            old.unlink(missing_ok=True)
-            key_path(old).unlink(missing_ok=True)
+            try:
+                remove_file(old)
+                remove_file(key_path(old))
+            except OSError:  # still held by a scanner: the next backup removes it
+                continue

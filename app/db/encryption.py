@@ -9,7 +9,6 @@ that a start after a cut-short run finishes the wipe).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from app.db import keys
@@ -18,6 +17,7 @@ from app.db.engine import APPLICATION_ID, Connection, connect
 from app.db.file_check import FileKind, file_kind, verified_facts
 from app.db.location import PLAIN_LEFTOVER, wipe_file
 from app.errors import DatabaseProblem
+from app.files import replace_file
 from app.i18n import _
 from app.paths import DataPaths
 
@@ -64,8 +64,8 @@ def encrypt_database(
     keys.write_key_file(paths.key_file, data_key, passphrase)
     recovery = keys.replace_recovery_key(paths.key_file, data_key) if with_recovery_key else None
     old = paths.database.with_name(paths.database.name + PLAIN_LEFTOVER)
-    os.replace(paths.database, old)
-    os.replace(target, paths.database)
+    replace_file(paths.database, old)
+    replace_file(target, paths.database)
     sync_folder(paths.root)
     wipe_file(old)
     return keys.CreatedKey(data_key, recovery)

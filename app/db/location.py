@@ -7,11 +7,12 @@ import os
 from enum import Enum
 from pathlib import Path
 
+from app.data_location import choice_problem
 from app.db.backup import list_backups, sidecars
 from app.db.file_check import FileKind, file_kind, refuse_empty, refuse_foreign, verified_facts
 from app.errors import DatabaseProblem
 from app.i18n import _
-from app.paths import DataPaths
+from app.paths import DataPaths, data_choice
 
 PLAIN_LEFTOVER = ".plain"  # lotse.sqlite.plain: an old unencrypted file still to be wiped
 
@@ -51,6 +52,9 @@ def location_state(paths: DataPaths) -> LocationState:
 
 def refusal(paths: DataPaths, state: LocationState) -> DatabaseProblem | None:
     """The German message for a state in which Lotse must not go on; None otherwise."""
+    unusable = choice_problem(data_choice(), paths.root)  # a network drive, OneDrive …
+    if unusable is not None:
+        return DatabaseProblem(unusable)
     if state is LocationState.EMPTY_FILE:
         return refuse_empty(paths.database)
     if state is LocationState.FOREIGN:

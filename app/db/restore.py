@@ -8,7 +8,6 @@ A backup opens with the key file of the data location when the two belong togeth
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +22,7 @@ from app.db.file_check import FileKind, file_kind, read_only, verified_facts
 from app.db.instance_lock import InstanceLock
 from app.db.reads import ReadConnection, Reads
 from app.errors import DatabaseProblem
+from app.files import replace_file
 from app.i18n import _
 from app.paths import DataPaths
 
@@ -121,7 +121,7 @@ def restore(paths: DataPaths, backup: Path, key: bytes) -> Path | None:
             leftover.unlink(missing_ok=True)
         if not paths.key_file.is_file():
             keys.copy_key_file(key_path(backup), paths.key_file)
-        os.replace(incoming, paths.database)
+        replace_file(incoming, paths.database)
         sync_folder(paths.root)
     finally:
         lock.release()

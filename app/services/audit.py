@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Iterable
 
 from sqlmodel import Session
@@ -12,9 +13,16 @@ from app.vocab import AuditAction
 
 
 def current_actor() -> str:
+    """The login name, or "" when the system has none to give."""
     try:
         return getpass.getuser()
-    except OSError:  # no login name (some service accounts)
+    # no login name (some service accounts); on Windows without USERNAME getuser falls back to
+    # the pwd module, which is not there: ImportError (Python 3.12) or OSError (3.13)
+    except (OSError, ImportError, KeyError):
+        pass
+    try:
+        return os.getlogin()
+    except OSError:
         return ""
 
 

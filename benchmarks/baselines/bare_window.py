@@ -53,16 +53,18 @@ class FirstPaint(QObject):
         self._done(time.monotonic())
 
 
-def peak_mb() -> float:
-    """VmHWM: the peak resident set of this process since its exec (Linux; 0 elsewhere).
+def peak_mb() -> float | None:
+    """VmHWM: the peak resident set of this process since its exec (Linux); None where there
+    is no /proc (Windows, macOS): the runner reports the memory figures as not measured.
 
     Not the parent's ru_maxrss of the child: on Linux a child starts its maxrss at the
     forking parent's resident set, which would put the benchmark runner's size in."""
     status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+    if not status.exists():
+        return None
+    for line in status.read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return 0.0
 
 

@@ -374,3 +374,10 @@ def test_a_course_of_the_overview_opens_its_dialog(monkeypatch, window, configur
     monkeypatch.setattr(CourseDialog, "exec", lambda dialog: opened.append(dialog.course_id) or 0)
     window.overview_page.course_requested.emit(course)
     assert opened == [course]
+
+
+def test_the_windows_carry_lotses_icon(qapp):
+    from ui.app import application
+
+    icon = application().windowIcon()
+    assert not icon.isNull() and icon.pixmap(32, 32).width() == 32

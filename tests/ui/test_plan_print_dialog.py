@@ -316,3 +316,44 @@ def test_three_actions_from_the_record_print_the_plan(
 
     assert output.read_bytes().startswith(b"%PDF-")
     assert len(prints(configured_lotse, plan_id)) == 1
+
+
+def test_saving_remembers_the_folder_and_warns_before_a_cloud_folder(
+    qtbot, open_dialog, configured_lotse, plan_id, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.widgets import save_location
+
+    cloud = tmp_path / "OneDrive - Landkreis"
+    (cloud / "Pläne").mkdir(parents=True)
+    monkeypatch.setenv("OneDriveCommercial", str(cloud))
+    monkeypatch.setattr(save_location, "_last_folder", None)
+    local = tmp_path / "lokal.pdf"
+    targets = iter([cloud / "Pläne" / "plan.pdf", cloud / "Pläne" / "plan.pdf", local])
+    suggested: list[str] = []
+
+    def choose(parent, caption, directory, *args, **kwargs):
+        suggested.append(directory)
+        return str(next(targets)), "PDF (*.pdf)"
+
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    warnings: list[str] = []
+
+    def warn(parent, title, text, *args):
+        warnings.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    monkeypatch.setattr(QMessageBox, "warning", warn)
+    dialog = open_dialog()
+    wait_for_pdf(qtbot, dialog)
+    dialog.save_button.click()  # "Nein": nothing written, nothing archived
+    assert not (cloud / "Pläne" / "plan.pdf").exists() and prints(configured_lotse, plan_id) == []
+    assert str(cloud) in warnings[0] and "Cloud" in warnings[0]
+    dialog.save_button.click()  # "Ja": written there
+    assert (cloud / "Pläne" / "plan.pdf").is_file()
+    dialog.save_button.click()  # a local folder: no question
+    assert local.is_file() and len(warnings) == 2
+    assert Path(suggested[1]).parent == Path(suggested[0]).parent  # "Nein" remembered nothing
+    assert Path(suggested[2]).parent == cloud / "Pläne"  # the last save's folder

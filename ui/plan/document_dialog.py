@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from ui.plan.pdf_preview import PdfPreview, prepare_printer, print_document
 from ui.plan.pdf_worker import PdfWorker
+from ui.widgets.save_location import confirm_target, remember_folder, suggested_folder
 
 
 class DocumentDialog(QDialog):
@@ -90,14 +91,16 @@ class DocumentDialog(QDialog):
         return True
 
     def save_pdf(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.windowTitle(), str(Path(folder) / self._file_name),
+            self, self.windowTitle(), str(suggested_folder() / self._file_name),
             _("PDF documents (*.pdf)"),
         )  # fmt: skip
         if not name or self.pdf is None:
             return None
         path = Path(name)
+        if not confirm_target(self, path):
+            return None
+        remember_folder(path)
         try:
             path.write_bytes(self.pdf)
         except OSError as error:
