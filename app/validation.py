@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import cache
 
 from babel import Locale
 
+from app.clock import local_to_utc
 from app.i18n import _, format_date
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -139,7 +140,7 @@ def text_problem(value: object, *, multiline: bool, max_length: int | None = Non
 
 def as_utc(value: datetime) -> datetime:
     """A moment as aware UTC; a naive one counts as local time (as the face enters it)."""
-    return value.astimezone(UTC)
+    return local_to_utc(value)
 
 
 def plausible_moment(value: object) -> str | None:
@@ -148,7 +149,7 @@ def plausible_moment(value: object) -> str | None:
         return None
     if not isinstance(value, datetime):
         return _("Please enter a date and time.")
-    if not EARLIEST_DATE.year <= value.year <= LATEST_DATE.year:  # astimezone could overflow
+    if not EARLIEST_DATE.year <= value.year <= LATEST_DATE.year:  # year 1 or 9999 would overflow
         return _("Please enter a date between 1900 and 2100.")
     return plausible_date(as_utc(value).date())
 

@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from app.clock import to_local
 from app.i18n import N_, _, format_date
 from app.models.office_settings import OfficeSettings
 from app.reports.bilingual import Labels
@@ -81,7 +82,7 @@ def value_text(column: str, value: Any) -> str:
     if isinstance(value, Ref):
         return value.text
     if isinstance(value, datetime):
-        local = value.astimezone() if value.tzinfo else value
+        local = to_local(value) if value.tzinfo else value  # naive: shown as it is
         return f"{format_date(local.date())} {local:%H:%M}"
     if column == "country":
         return country_name(str(value))

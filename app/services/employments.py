@@ -11,12 +11,13 @@ check-in with employee and employer every N weeks (office setting ``check_in_wee
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
 from sqlmodel import Session
 
 from app import validation
+from app.clock import local_midnight_utc, to_local
 from app.db.changes import NOTHING, Changes
 from app.db.derived_rows import LIST_TABLE
 from app.db.reads import Reads
@@ -355,12 +356,11 @@ class AtRiskRow(NamedTuple):
 
 def _utc_text(day: date) -> str:
     """Local midnight of ``day`` as the contact notes store their moments (UTC text)."""
-    moment = datetime.combine(day, time()).astimezone().astimezone(UTC)
-    return moment.strftime("%Y-%m-%d %H:%M:%S")
+    return local_midnight_utc(day).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _local_day(stored: str) -> date:
-    return datetime.fromisoformat(stored).replace(tzinfo=UTC).astimezone().date()
+    return to_local(datetime.fromisoformat(stored).replace(tzinfo=UTC)).date()
 
 
 def employments_at_risk(reads: Reads, today: date, weeks: int) -> list[AtRiskRow]:

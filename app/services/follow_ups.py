@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
 from app import validation
+from app.clock import to_local
 from app.db.changes import NOTHING, Changes
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
@@ -212,7 +213,7 @@ def _shortened(name: str) -> str:
 def _handled_on(follow_up: FollowUp) -> date:
     """The later of its due date and the (local) day it was marked done."""
     assert follow_up.done_at is not None
-    return max(follow_up.due_date, follow_up.done_at.astimezone().date())
+    return max(follow_up.due_date, to_local(follow_up.done_at).date())
 
 
 def next_check_in(

@@ -8,9 +8,10 @@ local days.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import NamedTuple
 
+from app.clock import local_midnight_utc, to_local
 from app.db.derived_rows import LIST_TABLE
 from app.db.reads import Reads
 from app.vocab import DropoutRisk, MeasureStatus, ParticipantStatus, Program
@@ -31,13 +32,12 @@ RISK_ORDER = {DropoutRisk.HIGH: 0, DropoutRisk.MEDIUM: 1, DropoutRisk.LOW: 2, No
 
 def utc_text(day: date) -> str:
     """Local midnight of ``day`` as the contact notes store their moments (UTC text)."""
-    moment = datetime.combine(day, time()).astimezone().astimezone(UTC)
-    return moment.strftime("%Y-%m-%d %H:%M:%S")
+    return local_midnight_utc(day).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def local_day(stored: str) -> date:
     """The local day of a stored UTC moment."""
-    return datetime.fromisoformat(stored).replace(tzinfo=UTC).astimezone().date()
+    return to_local(datetime.fromisoformat(stored).replace(tzinfo=UTC)).date()
 
 
 def _day(value: str | None) -> date | None:

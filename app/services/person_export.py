@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 
 from sqlmodel import SQLModel, col, select
 
+from app.clock import to_local
 from app.db.changes import Changes
 from app.db.unit_of_work import UnitOfWork
 from app.errors import FieldError, ValidationError
@@ -437,7 +438,7 @@ def _print_files(uow: UnitOfWork, print_ids: set[int]) -> dict[int, tuple[str, b
         assert copy is not None
         plan = uow.session.get(SupportPlan, copy.plan_id)
         version = plan.version if plan else 0
-        stem = f"Förderplan_v{version}_{_aware(copy.printed_at).astimezone().date().isoformat()}"
+        stem = f"Förderplan_v{version}_{to_local(copy.printed_at).date().isoformat()}"
         if copy.language and copy.language != "de":
             stem += f"_{file_name_part(copy.language)}"
         name, number = f"{stem}.pdf", 2

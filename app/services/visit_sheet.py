@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from app.clock import to_local
 from app.db.reads import Reads
 from app.errors import LotseError
 from app.i18n import _
@@ -172,4 +173,4 @@ def _day(stored: str | None) -> date | None:
 
 def _local_day(stored: str) -> date:
     """The local calendar day of a stored UTC moment."""
-    return datetime.fromisoformat(stored).replace(tzinfo=UTC).astimezone().date()
+    return to_local(datetime.fromisoformat(stored).replace(tzinfo=UTC)).date()

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QMessageBox
 
 from app.bootstrap import Lotse
 from app.services.caseload import ListQuery, list_participants
@@ -15,6 +15,7 @@ from app.services.contact_notes import NoteInput, add_note, notes_of
 from app.vocab import ContactKind
 from tests.services.helpers import add_person
 from tests.ui.helpers import show
+from tests.windows_clock import refuse_like_windows
 from ui.participant.note_dialog import NoteDialog, QuickNoteDialog
 from ui.participant.notes_panel import NoteModel, NotesPanel
 from ui.participant.participant_chooser import HitModel
@@ -129,6 +130,52 @@ def test_timeline_is_newest_first_in_local_time(qtbot, lotse, ops, berlin_time):
     assert first.startswith("24.11.2026 09:05") and "neuer" in first
     assert second.startswith("20.11.2026 14:30") and "älter" in second
     assert "telefonisch" in first
+
+
+def test_a_note_of_1965_is_saved_and_shown_where_windows_refuses_the_year(
+    qtbot, lotse, ops, berlin_time, monkeypatch
+):
+    """Windows cannot convert local times before 1970 (emulated): typed 01.03.1965 10:00 in
+    Berlin is stored as 09:00 UTC and shown back as typed, in the list and when edited."""
+    asked = refuse_like_windows(monkeypatch)
+    pid = add_person(lotse, "Haddad", "Amal")
+    panel = show(qtbot, NotesPanel(lotse, ops, pid))
+
+    def type_and_save(dialog: NoteDialog) -> int:
+        show(qtbot, dialog)
+        editor = dialog.occurred_at
+        editor.setFocus()
+        qtbot.waitUntil(editor.hasFocus)
+        editor.setSelectedSection(QDateTimeEdit.Section.DaySection)
+        qtbot.keyClicks(editor, "010319651000")  # the sections advance as they fill
+        assert editor.lineEdit().text() == "01.03.1965 10:00"
+        dialog.content.setPlainText("Erstgespräch in der alten Akte")
+        qtbot.keyClick(dialog.content, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        return dialog.result()
+
+    monkeypatch.setattr(NoteDialog, "exec", type_and_save)
+    with qtbot.waitSignal(ops.changed, timeout=1000):
+        panel.new_button.click()
+
+    [(stored,)] = lotse.reads.rows("SELECT occurred_at FROM contact_note")
+    assert datetime.fromisoformat(stored) == datetime(1965, 3, 1, 9, 0)  # UTC, as stored
+    [note] = stored_notes(lotse, pid)
+    assert note.occurred_at == datetime(1965, 3, 1, 9, 0, tzinfo=UTC)
+    assert panel.model.rowCount() == 1
+    shown = panel.model.index(0).data()
+    assert shown.startswith("01.03.1965 10:00") and "Erstgespräch in der alten Akte" in shown
+
+    seen: list[str] = []
+
+    def look(dialog: NoteDialog) -> int:
+        seen.append(dialog.occurred_at.dateTime().toString("dd.MM.yyyy HH:mm"))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(NoteDialog, "exec", look)
+    panel.view.setCurrentIndex(panel.model.index(0))
+    panel.view.activated.emit(panel.model.index(0))
+    assert seen == ["01.03.1965 10:00"]
+    assert asked and all(moment.year >= 1970 for moment in asked)  # never asked about 1965
 
 
 def test_editing_prefills_the_form_and_saves_changes(qtbot, lotse, ops, monkeypatch):

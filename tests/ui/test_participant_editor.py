@@ -284,6 +284,20 @@ def test_an_unreadable_date_is_named_with_the_other_problems(
     assert editor.tabs.currentWidget() is editor._page_of["entry_date"]
 
 
+def test_a_birth_date_before_1900_stays_as_typed_and_is_named(
+    qtbot, configured_lotse, ops, warnings
+):
+    editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
+    editor.set_field("last_name", "Haddad")
+    qtbot.keyClicks(editor.field_widget("birth_date"), "31.12.1899")
+    assert not editor.save()
+    assert len(warnings) == 1
+    message = _("Please enter a date between 1900 and 2100.")
+    assert f"{label('birth_date')}: {message}" in warnings[0]
+    assert editor.field_widget("birth_date").text() == "31.12.1899"
+    assert count_people(configured_lotse) == 0
+
+
 def test_checklist_updates_when_the_birth_date_is_entered(qtbot, configured_lotse, ops):
     editor = open_editor(qtbot, configured_lotse, ops, program=Program.JOKO)
     assert "birth_date" in editor.checklist.missing()

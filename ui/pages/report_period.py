@@ -11,7 +11,7 @@ from app.i18n import N_, _
 from app.reports import periods
 from app.reports.period_data import Period
 from app.vocab import Program
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, DateOutOfRange
 
 KINDS = (N_("Month"), N_("Quarter"), N_("Year"), N_("Free period"))
 MONTH, QUARTER, YEAR, FREE = range(4)
@@ -110,6 +110,8 @@ class PeriodChooser(QWidget):
             return periods.year(year)
         try:
             start, end = self.start.date(), self.end.date()
+        except DateOutOfRange as error:
+            raise ValueError(str(error)) from None
         except ValueError:
             raise ValueError(_("Please enter both dates as DD.MM.YYYY.")) from None
         if start is None or end is None:

@@ -37,7 +37,7 @@ from app.bootstrap import Lotse
 from app.i18n import _
 from app.services.organizations import contact_persons_of, organization_name
 from app.vocab import LabeledEnum, OrganizationKind
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, DateOutOfRange
 from ui.widgets.enum_combo import EMPTY_TEXT, EnumCombo
 from ui.widgets.organization_chooser import OrganizationChooser
 
@@ -160,6 +160,8 @@ class DateBinding(Binding):
     def value(self) -> date | None:
         try:
             return self.field.date()
+        except DateOutOfRange as error:
+            raise UnreadableValue(str(error)) from error
         except ValueError as error:
             raise UnreadableValue(_("Please enter a date as DD.MM.YYYY.")) from error
 

@@ -9,7 +9,7 @@ new note starts with an empty list, an edited one with the organisations of its 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette, QShortcut
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
+from app.clock import local_to_utc, to_local
 from app.i18n import _
 from app.services.caseload import participant_name
 from app.services.contact_notes import (
@@ -61,12 +62,14 @@ from ui.widgets.organization_chooser import OrganizationChooser
 from ui.widgets.panels import run_dialog
 
 DATE_TIME_FORMAT = "dd.MM.yyyy HH:mm"
+EARLIEST_TYPED = QDateTime(QDate(1000, 1, 1), QTime(0, 0))
+LATEST_TYPED = QDateTime(QDate(9998, 12, 31), QTime(23, 59))
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
     """A UTC timestamp as local QDateTime, to the minute."""
-    local = moment.astimezone()
+    local = to_local(moment)
     return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
 
 
@@ -74,7 +77,7 @@ def from_qdatetime(value: QDateTime) -> datetime:
     """The local date and time of the editor as timezone-aware UTC."""
     day, time = value.date(), value.time()
     naive = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
-    return naive.astimezone(UTC)  # a naive datetime counts as local time here
+    return local_to_utc(naive)
 
 
 def now_to_minute() -> QDateTime:
@@ -445,6 +448,10 @@ class NoteDialog(QDialog):
         self.occurred_at = QDateTimeEdit(now_to_minute(), self)
         when_caption.setBuddy(self.occurred_at)
         self.occurred_at.setDisplayFormat(DATE_TIME_FORMAT)
+        # Wide on purpose: the editor drops digits typed beyond its range (and shifts the
+        # rest into the next fields), so a wrong year reaches the service's check (1900–2100),
+        # which names the field; year 9999 would overflow on the way to UTC.
+        self.occurred_at.setDateTimeRange(EARLIEST_TYPED, LATEST_TYPED)
         self.occurred_at.setCalendarPopup(True)
         self.occurred_at.setAccessibleName(label("occurred_at"))
         self.kind = EnumCombo(ContactKind, optional=False, parent=self)

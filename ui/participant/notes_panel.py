@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
+from app.clock import local_midnight_utc, to_local
 from app.db.changes import Changes
 from app.i18n import _
 from app.services.contact_notes import (
@@ -178,8 +179,8 @@ Entry = NoteRow | ParticipantPlacementEvent
 def _moment(entry: Entry) -> datetime:
     """When it happened, in local time; a stage change (a day) at the start of its day."""
     if isinstance(entry, NoteRow):
-        return entry.occurred_at.astimezone()
-    return datetime.combine(entry.occurred_on, time()).astimezone()
+        return to_local(entry.occurred_at)
+    return to_local(local_midnight_utc(entry.occurred_on))
 
 
 def timeline(notes: Sequence[NoteRow], events: Sequence[ParticipantPlacementEvent]) -> list[Entry]:

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from babel import Locale
-from PySide6.QtCore import QStandardPaths, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
+from app.clock import to_local
 from app.i18n import _, ngettext
 from app.reports.bilingual import SECOND_LANGUAGES, Labels, language_name
 from app.reports.support_plan import render_support_plan
@@ -46,6 +47,7 @@ from ui.plan.pdf_preview import PdfPreview, prepare_printer, print_document
 from ui.plan.pdf_worker import PdfWorker
 from ui.widgets.formatting import local_text
 from ui.widgets.printing import print_with_dialog
+from ui.widgets.save_location import confirm_target, remember_folder, suggested_folder
 
 Choice = tuple[str | None, bool]  # second language, special categories
 _ASCII = str.maketrans(
@@ -103,7 +105,7 @@ class PlanPrintDialog(QDialog):
                 printouts = printed_versions(uow, plan_id)  # a unit of work reads too
                 printout = next((row for row in printouts if row.id == print_id), None)
         person = self._data.person
-        self._file_day = printout.printed_at.astimezone().date() if printout else date.today()
+        self._file_day = to_local(printout.printed_at).date() if printout else date.today()
         self.job_title = _("Support plan {number}, version {version}").format(
             number=self._data.number, version=self._data.version
         )
@@ -280,9 +282,8 @@ class PlanPrintDialog(QDialog):
         data = self._when_ready(self.save_pdf)
         if data is None:
             return False
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = default_file_name(self._data.person.last_name, self._file_day)
-        suggestion = str(Path(folder) / name)
+        suggestion = str(suggested_folder() / name)
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Save support plan as PDF"), suggestion, _("PDF documents (*.pdf)")
         )
@@ -291,6 +292,9 @@ class PlanPrintDialog(QDialog):
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        if not confirm_target(self, target):
+            return False
+        remember_folder(target)
         try:
             target.write_bytes(data)
         except OSError as error:

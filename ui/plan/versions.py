@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Lotse
+from app.clock import to_local
 from app.i18n import N_, _
 from app.reports.bilingual import SECOND_LANGUAGES, language_name
 from app.services.support_plans.prints import (
@@ -95,10 +96,10 @@ class VersionModel(_RowsModel):
     COLUMNS = (
         _Column(N_("Version"), lambda r: str(r.version)),
         _Column(N_("Status"), lambda r: r.status.label),
-        _Column(N_("Created on"), lambda r: date_text(r.created_at.astimezone().date())),
+        _Column(N_("Created on"), lambda r: date_text(to_local(r.created_at).date())),
         _Column(
             N_("Closed on"),
-            lambda r: date_text(r.closed_at.astimezone().date()) if r.closed_at else EMPTY,
+            lambda r: date_text(to_local(r.closed_at).date()) if r.closed_at else EMPTY,
         ),
         _Column(N_("Printouts"), lambda r: str(r.prints)),
     )

@@ -1,4 +1,7 @@
-"""An optional German date input: type "24.11.2026" (or "24.11.26", "241126"), or leave empty."""
+"""An optional German date input: type "24.11.2026" (or "24.11.26", "241126"), or leave empty.
+
+It takes the dates the program stores, 01.01.1900 to 31.12.2100 (``app.validation``): a date
+typed outside stays as typed and is refused with the services' own message."""
 
 from __future__ import annotations
 
@@ -9,18 +12,30 @@ from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidge
 
 from app.errors import FieldError
 from app.i18n import _, format_date, parse_german_date
+from app.validation import EARLIEST_DATE, LATEST_DATE, plausible_date
 from ui.widgets.popup_keys import claims_popup_key, is_popup_key
 
 format_german_date = format_date  # the one German date format, from the core
 
 
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class DateOutOfRange(ValueError):
+    """A date outside ``EARLIEST_DATE``–``LATEST_DATE``; its text is the German message."""
+
+
 def read_date(field: DateField, name: str, label: str, errors: list[FieldError]) -> date | None:
-    """The field's date; on text that is no date, adds a FieldError and returns None."""
+    """The field's date; on text that is no date (or one out of range), adds a FieldError and
+    returns None."""
     try:
         return field.date()
+    except DateOutOfRange as error:
+        errors.append(FieldError(name, label, str(error)))
     except ValueError:
         errors.append(FieldError(name, label, _("Please enter the date as DD.MM.YYYY.")))
-        return None
+    return None
 
 
 class DateField(QLineEdit):
@@ -55,8 +70,12 @@ class DateField(QLineEdit):
         super().keyPressEvent(event)
 
     def date(self) -> date | None:
-        """The entered date; raises ValueError when the text is not a date."""
-        return parse_german_date(self.text())
+        """The entered date; raises ValueError when the text is not a date, DateOutOfRange
+        (a ValueError) when it lies outside the dates the program stores."""
+        value = parse_german_date(self.text())
+        if message := plausible_date(value):
+            raise DateOutOfRange(message)
+        return value
 
     def is_valid(self) -> bool:
         try:
@@ -80,9 +99,10 @@ class DateField(QLineEdit):
         calendar = QCalendarWidget(menu)
         calendar.setLocale(QLocale())  # the program's (German, ui.app), whatever the parent says
         calendar.setGridVisible(True)
+        calendar.setDateRange(_qdate(EARLIEST_DATE), _qdate(LATEST_DATE))
         if self.is_valid() and self.date():
             current = self.date()
-            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+            calendar.setSelectedDate(_qdate(current))
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(calendar)
         menu.addAction(holder)

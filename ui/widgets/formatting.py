@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from app.clock import to_local
 from app.i18n import _, format_date
 
 EMPTY = "—"
@@ -17,7 +18,7 @@ def date_text(value: date | None) -> str:
 
 def local_text(moment: datetime) -> str:
     """A UTC timestamp in the computer's local time, "24.11.2026 14:30"."""
-    return moment.astimezone().strftime(LOCAL_FORMAT)
+    return to_local(moment).strftime(LOCAL_FORMAT)
 
 
 def saved_at_text() -> str:
