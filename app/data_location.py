@@ -135,8 +135,8 @@ def _network_message(text: str) -> str:
         "is not safe on network file systems: its locks and shared memory do not work "
         "reliably there and the database can be destroyed. Choose a folder on this computer, "
         "e.g. the default %LOCALAPPDATA%\\Lotse (set by LOTSE_DATA_DIR, lotse --data-dir or "
-        "lotse.ini); back it up to the network drive with “lotse backup --to DIR”."
-    ).format(path=text)
+        "lotse.ini); back it up to the network drive with “{command} backup --to DIR”."
+    ).format(path=text, command="lotse-cli.exe" if sys.platform == "win32" else "lotse")
 
 
 def _windows_drive_type(root: str) -> int:

@@ -78,7 +78,7 @@ def test_an_unreadable_ini_is_refused_with_a_german_message(tmp_path):
 def test_network_folders_are_refused_on_windows(folder):
     message = location_problem(folder, environ=ENV, windows=True, drive_type=drives({"H": REMOTE}))
     assert message is not None
-    assert "Netzlaufwerk" in message and folder in message and "lotse backup --to" in message
+    assert "Netzlaufwerk" in message and folder in message and "backup --to ORDNER" in message
 
 
 @pytest.mark.parametrize(
