@@ -2,7 +2,7 @@
 
 The data location is platformdirs' ``user_data_dir("Lotse")`` unless ``lotse --data-dir DIR``,
 the environment variable ``LOTSE_DATA_DIR`` or a ``lotse.ini`` beside the program names another
-folder (app/data_location.py).
+folder (``data_choice``); app/data_location.py says whether that folder may hold the data.
 """
 
 from __future__ import annotations

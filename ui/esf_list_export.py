@@ -17,6 +17,7 @@ from app.i18n import _, ngettext
 from ui import warm_up
 from ui.mnemonics import plain
 from ui.operations import Operations
+from ui.widgets.save_location import confirm_folder
 
 if TYPE_CHECKING:
     from app.db.unit_of_work import UnitOfWork
@@ -90,7 +91,10 @@ def ask_file(parent: QWidget | None, folder: Path | None, *, pseudonymised: bool
         str((folder or Path.home()) / f"{stem}.xlsx"),
         f"{xlsx};;{csv}",
     )
-    return _target(path, selected) if path else None
+    if not path:
+        return None
+    target = _target(path, selected)
+    return target if confirm_folder(parent, target.parent) else None
 
 
 def result_box(parent: QWidget | None, result: EsfListResult) -> QMessageBox:

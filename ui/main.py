@@ -14,10 +14,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     tolerant_output()
     smoke = WINDOW_FORMS.get(arguments)
     if smoke is None:
-        if not has_console():  # the windowed Lotse.exe started with a command
-            from ui.console_hint import show_console_hint
+        if not has_console():  # the windowed Lotse.exe: a window form, or a command for the CLI
+            window = window_with_data_dir(arguments)
+            if window is None:
+                from ui.console_hint import show_console_hint
 
-            return show_console_hint(arguments)
+                return show_console_hint(arguments)
+            arguments = window
         from app.cli import parse, run_command
 
         invocation = parse(arguments)
@@ -27,6 +30,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(smoke=smoke)
+
+
+def window_with_data_dir(arguments: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The arguments when they only name a data location for the window (a Start-menu
+    shortcut ``Lotse.exe --data-dir D:\\Lotse``), else None."""
+    rest = list(arguments)
+    if rest[:1] == ["--data-dir"] and len(rest) >= 2:
+        rest = rest[2:]
+    elif rest and rest[0].startswith("--data-dir="):
+        rest = rest[1:]
+    return arguments if rest in ([], ["--smoke"]) else None
 
 
 def has_console() -> bool:

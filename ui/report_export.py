@@ -14,6 +14,7 @@ from app.reports.period_data import Period
 from app.vocab import Program
 from ui import warm_up
 from ui.operations import Operations
+from ui.widgets.save_location import confirm_folder
 
 PROGRAM_NAMES = {Program.JOKO: "JOKO", Program.TRAINING: "Ausbildungsmanagement"}
 
@@ -52,6 +53,8 @@ def export_report(
     if not path:
         return None
     target = with_suffix(Path(path), ".xlsx" if chosen_filter == xlsx_filter else ".pdf")
+    if not confirm_folder(parent, target.parent):  # the last pages name the records not counted
+        return None
     warm_up.wait_until_loaded()
     from app.services.report_export import export_report as write_report
 

@@ -16,6 +16,20 @@ def lotse_application():
     return application()
 
 
+@pytest.fixture(autouse=True)
+def own_ui_settings(monkeypatch, tmp_path_factory):
+    """The user's Qt settings (the last folder of a save …) in a file of each test's own."""
+    from PySide6.QtCore import QSettings
+
+    from ui.widgets import save_location
+
+    file = tmp_path_factory.mktemp("qsettings") / "Lotse.ini"
+    monkeypatch.setattr(
+        save_location, "settings", lambda: QSettings(str(file), QSettings.Format.IniFormat)
+    )
+    return file
+
+
 @pytest.fixture
 def ops(lotse) -> Operations:
     """How the screens run operations and hear of changes (ui.operations)."""

@@ -24,3 +24,18 @@ def test_a_command_without_a_console_shows_the_console_executable(qapp, monkeypa
     assert f"„{console_hint.CONSOLE_EXECUTABLE} check“" in text
     assert f"{folder / console_hint.CONSOLE_EXECUTABLE} check" in text
     assert "Eingabeaufforderung" in text
+
+
+def test_the_windowed_executable_opens_the_window_for_a_data_dir(monkeypatch, tmp_path):
+    started: list[bool] = []
+    monkeypatch.setattr(sys, "stdout", None)
+    import ui.app
+
+    monkeypatch.setattr(ui.app, "run_gui", lambda smoke=False: started.append(smoke) or 0)
+    from app import paths
+
+    monkeypatch.setattr(paths, "_option", None)
+    assert entry.main(["--data-dir", str(tmp_path / "Stick")]) == 0
+    assert started == [False] and paths.data_dir() == tmp_path / "Stick"
+    assert entry.window_with_data_dir(("--data-dir", "x", "check")) is None
+    assert entry.window_with_data_dir((f"--data-dir={tmp_path}", "--smoke")) is not None

@@ -216,3 +216,28 @@ def test_the_result_box_passes_the_audit(qtbot, lotse, people, tmp_path):
         )
     box = shown(qtbot, esf_list_export.result_box(None, result))  # as over a shown window
     assert audit_problems(box) == {}
+
+
+def test_a_cloud_folder_is_asked_about_and_no_means_no_file(monkeypatch, tmp_path):
+    from ui.esf_list_export import ask_file
+
+    cloud = tmp_path / "OneDrive"
+    cloud.mkdir()
+    monkeypatch.setenv("OneDrive", str(cloud))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(cloud / "liste.xlsx"), "")
+    )
+    asked: list[str] = []
+    answer = {"button": QMessageBox.StandardButton.No}
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, _t, text, *a: asked.append(text) or answer["button"]
+    )
+    assert ask_file(None, tmp_path, pseudonymised=False) is None
+    answer["button"] = QMessageBox.StandardButton.Yes
+    assert ask_file(None, tmp_path, pseudonymised=False) == cloud / "liste.xlsx"
+    assert len(asked) == 2 and str(cloud) in asked[0]
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "liste.xlsx"), "")
+    )
+    assert ask_file(None, tmp_path, pseudonymised=False) == tmp_path / "liste.xlsx"
+    assert len(asked) == 2  # a local folder: no question

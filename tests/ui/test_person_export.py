@@ -15,8 +15,8 @@ from app.services.contact_notes import NoteInput, add_note
 from app.vocab import ContactKind
 from tests.services.helpers import COMPLETE_CORE, add_person, run
 from ui.operations import Operations
-from ui.participant import record_documents
 from ui.participant.editor import ParticipantEditor
+from ui.widgets import save_location
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
@@ -40,7 +40,6 @@ def test_the_button_writes_the_information_into_the_chosen_folder(
     messages: list[str] = []
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: messages.append(text))
-    monkeypatch.setattr(record_documents, "_last_folder", None)
     editor = ParticipantEditor(lotse, Operations(lotse), pid)
     qtbot.addWidget(editor)
     button = editor.export_button
@@ -64,7 +63,7 @@ def test_the_button_writes_the_information_into_the_chosen_folder(
     reader = PdfReader(io.BytesIO((out / f"{stem}.pdf").read_bytes()))
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Łucja" in text and "Zwietracht" not in text
-    assert record_documents._last_folder == Path(out)
+    assert save_location.suggested_folder() == Path(out)
 
 
 def test_cancelling_the_folder_dialog_writes_nothing(

@@ -328,7 +328,6 @@ def test_saving_remembers_the_folder_and_warns_before_a_cloud_folder(
     cloud = tmp_path / "OneDrive - Landkreis"
     (cloud / "Pläne").mkdir(parents=True)
     monkeypatch.setenv("OneDriveCommercial", str(cloud))
-    monkeypatch.setattr(save_location, "_last_folder", None)
     local = tmp_path / "lokal.pdf"
     targets = iter([cloud / "Pläne" / "plan.pdf", cloud / "Pläne" / "plan.pdf", local])
     suggested: list[str] = []
@@ -357,3 +356,4 @@ def test_saving_remembers_the_folder_and_warns_before_a_cloud_folder(
     assert local.is_file() and len(warnings) == 2
     assert Path(suggested[1]).parent == Path(suggested[0]).parent  # "Nein" remembered nothing
     assert Path(suggested[2]).parent == cloud / "Pläne"  # the last save's folder
+    assert save_location.suggested_folder() == tmp_path  # kept for the next start

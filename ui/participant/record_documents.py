@@ -19,11 +19,10 @@ from app.services.participants import get_participant
 from app.services.settings import load_settings
 from ui.mnemonics import escape
 from ui.operations import Operations
+from ui.widgets.save_location import confirm_folder, remember_folder, suggested_folder
 
 if TYPE_CHECKING:
     from ui.participant.editor import ParticipantEditor
-
-_last_folder: Path | None = None  # where the last Auskunft went (this session)
 
 
 def _record(lotse: Lotse, participant_id: int) -> tuple[Participant, OfficeSettings]:
@@ -82,7 +81,6 @@ def export_button(editor: ParticipantEditor) -> QPushButton:
 
 def export_information(editor: ParticipantEditor) -> None:
     """Ask for a folder, write the Auskunft there off the GUI thread, then name the files."""
-    global _last_folder
     if editor.participant_id is None and not editor.save():
         return
     participant_id = editor.participant_id
@@ -90,12 +88,14 @@ def export_information(editor: ParticipantEditor) -> None:
     chosen = QFileDialog.getExistingDirectory(
         editor,
         _("Information under Art. 15 GDPR – choose a folder"),
-        str(_last_folder or Path.home()),
+        str(suggested_folder()),
     )
     if not chosen:
         return
     folder = Path(chosen)
-    _last_folder = folder
+    if not confirm_folder(editor, folder):
+        return
+    remember_folder(folder)
     before = _listing(folder)
     ops: Operations = editor._ops  # noqa: SLF001 - the editor's operations
     from app.services.person_export import export_person

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from ui.plan.pdf_preview import PdfPreview, prepare_printer, print_document
 from ui.plan.pdf_worker import PdfWorker
-from ui.widgets.save_location import confirm_target, remember_folder, suggested_folder
+from ui.widgets.save_location import confirm_folder, remember_folder, suggested_folder
 
 
 class DocumentDialog(QDialog):
@@ -98,9 +98,9 @@ class DocumentDialog(QDialog):
         if not name or self.pdf is None:
             return None
         path = Path(name)
-        if not confirm_target(self, path):
+        if not confirm_folder(self, path.parent):
             return None
-        remember_folder(path)
+        remember_folder(path.parent)
         try:
             path.write_bytes(self.pdf)
         except OSError as error:

@@ -47,7 +47,7 @@ from ui.plan.pdf_preview import PdfPreview, prepare_printer, print_document
 from ui.plan.pdf_worker import PdfWorker
 from ui.widgets.formatting import local_text
 from ui.widgets.printing import print_with_dialog
-from ui.widgets.save_location import confirm_target, remember_folder, suggested_folder
+from ui.widgets.save_location import confirm_folder, remember_folder, suggested_folder
 
 Choice = tuple[str | None, bool]  # second language, special categories
 _ASCII = str.maketrans(
@@ -292,9 +292,9 @@ class PlanPrintDialog(QDialog):
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        if not confirm_target(self, target):
+        if not confirm_folder(self, target.parent):
             return False
-        remember_folder(target)
+        remember_folder(target.parent)
         try:
             target.write_bytes(data)
         except OSError as error:
