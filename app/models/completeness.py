@@ -56,6 +56,11 @@ def _missing_sql(column: str, alias: str) -> str:
     return f"({ref} IS NULL)"
 
 
+def missing_flags_sql(alias: str = "p") -> str:
+    """SQL select list: per core entry field (in ``CORE_ENTRY_FIELDS`` order) 1 when empty."""
+    return ", ".join(_missing_sql(name, alias) for name in CORE_ENTRY_FIELDS)
+
+
 def missing_count_sql(alias: str = "p") -> str:
     """SQL expression: how many core entry fields of the row ``alias`` are empty."""
     return "(" + " + ".join(_missing_sql(name, alias) for name in CORE_ENTRY_FIELDS) + ")"

@@ -9,12 +9,12 @@ people keeps their ids, so each figure can be opened as a list. docs/domain.md Â
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from app.db.derived_rows import sort_key
 from app.db.reads import Reads
 from app.i18n import N_, _
 from app.reports.period_data import (
@@ -409,28 +409,20 @@ class CountedPerson(NamedTuple):
 
 
 def counted_people(reads: Reads, ids: Iterable[int]) -> list[CountedPerson]:
-    """The participants behind a figure, by name."""
-    wanted = sorted(set(ids))
-    people: list[CountedPerson] = []
-    keys: dict[int, str] = {}  # as the caseload list sorts: folded, last name first
-    for start in range(0, len(wanted), 900):  # SQLite's limit of bound parameters
-        chunk = wanted[start : start + 900]
-        for row in reads.rows(
-            "SELECT id, last_name, first_name, program, entry_date, exit_date, esf_number "
-            f"FROM participant WHERE id IN ({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            name = f"{row[1]}, {row[2]}" if row[2] else row[1]
-            keys[row[0]] = sort_key(row[2] or "", row[1] or "")
-            people.append(
-                CountedPerson(
-                    row[0],
-                    name,
-                    Program(row[3]),
-                    None if row[4] is None else date.fromisoformat(row[4]),
-                    None if row[5] is None else date.fromisoformat(row[5]),
-                    row[6],
-                )
-            )
-    people.sort(key=lambda p: (keys[p.id], p.id))
-    return people
+    """The participants behind a figure, sorted as the caseload list (``name_sort``)."""
+    rows = reads.rows(
+        "SELECT id, last_name, first_name, program, entry_date, exit_date, esf_number "
+        "FROM participant WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name_sort, id",
+        (json.dumps(sorted(set(ids))),),
+    )
+    return [
+        CountedPerson(
+            row[0],
+            f"{row[1]}, {row[2]}" if row[2] else row[1],
+            Program(row[3]),
+            None if row[4] is None else date.fromisoformat(row[4]),
+            None if row[5] is None else date.fromisoformat(row[5]),
+            row[6],
+        )
+        for row in rows
+    ]

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from app.db.derived_rows import sort_key
 from app.db.reads import Reads
-from app.models.completeness import CORE_ENTRY_FIELDS, missing_count_sql
+from app.models.completeness import CORE_ENTRY_FIELDS, missing_count_sql, missing_flags_sql
 from app.models.participant import age_on
 from app.models.participant_fields import label
 from app.reports.period_data import IncompleteRecord, Period
@@ -176,30 +175,27 @@ def _person(row: tuple) -> Person:
 
 
 def _incomplete(reads: Reads, ids: list[int]) -> tuple[IncompleteRecord, ...]:
-    """The records left out, by name, with the labels of what is missing."""
+    """The records left out, sorted as the caseload list, with the labels of what is missing
+    (by the same SQL rule that left them out)."""
     if not ids:
         return ()
-    records: list[IncompleteRecord] = []
-    keys: dict[int, str] = {}  # as the caseload list sorts: folded, last name first
-    columns = ", ".join(CORE_ENTRY_FIELDS)
-    for start in range(0, len(ids), 900):  # SQLite's limit of bound parameters
-        chunk = ids[start : start + 900]
-        marks = ",".join("?" * len(chunk))
-        for row in reads.rows(
-            f"SELECT id, program, first_name, last_name, {columns} FROM participant "
-            f"WHERE id IN ({marks})",
-            chunk,
-        ):
-            missing = tuple(
-                label(name)
-                for name, value in zip(CORE_ENTRY_FIELDS, row[4:], strict=True)
-                if value is None or value == "" or value == "[]"
-            )
-            name = f"{row[3]}, {row[2]}" if row[2] else row[3]
-            keys[row[0]] = sort_key(row[2] or "", row[3] or "")
-            records.append(IncompleteRecord(row[0], name, Program(row[1]), missing))
-    records.sort(key=lambda r: (keys[r.participant_id], r.participant_id))
-    return tuple(records)
+    rows = reads.rows(
+        f"SELECT p.id, p.program, p.first_name, p.last_name, {missing_flags_sql('p')} "
+        "FROM participant p WHERE p.id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY p.name_sort, p.id",
+        (json.dumps(ids),),
+    )
+    return tuple(
+        IncompleteRecord(
+            row[0],
+            f"{row[3]}, {row[2]}" if row[2] else row[3],
+            Program(row[1]),
+            tuple(
+                label(name) for name, empty in zip(CORE_ENTRY_FIELDS, row[4:], strict=True) if empty
+            ),
+        )
+        for row in rows
+    )
 
 
 def _employments(reads: Reads, ids: set[int]) -> dict[int, list[EmploymentSpan]]:
