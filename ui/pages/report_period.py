@@ -12,6 +12,7 @@ from app.reports import periods
 from app.reports.period_data import Period
 from app.vocab import Program
 from ui.widgets.date_field import DateField, DateOutOfRange
+from ui.widgets.enum_combo import EnumCombo
 
 KINDS = (N_("Month"), N_("Quarter"), N_("Year"), N_("Free period"))
 MONTH, QUARTER, YEAR, FREE = range(4)
@@ -42,11 +43,10 @@ class PeriodChooser(QWidget):
         self.start, self.end = DateField(self), DateField(self)
         self.start.set_date(date(today.year, 1, 1))
         self.end.set_date(today)
-        self.program = QComboBox(self)
-        self.program.addItem(_("Both funding areas"), None)
-        for program in Program:
-            if program in programs:
-                self.program.addItem(program.label, program)
+        self.program = EnumCombo(
+            Program, members=[p for p in Program if p in programs], parent=self
+        )
+        self.program.setItemText(0, _("Both funding areas"))  # the empty choice: both
         if self.program.count() == 2:  # one area in use: no choice to make
             self.program.removeItem(0)
 
@@ -121,8 +121,7 @@ class PeriodChooser(QWidget):
         return periods.between(start, end)
 
     def chosen_program(self) -> Program | None:
-        code = self.program.currentData()  # Qt hands a StrEnum back as its text
-        return Program(code) if code else None
+        return self.program.value()  # type: ignore[return-value]
 
     def set_period(self, kind: int, year: int, number: int = 1) -> None:
         """Choose a month (``number`` 1–12), a quarter (1–4) or a year (for tests, scripts)."""
