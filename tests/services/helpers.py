@@ -7,6 +7,7 @@ from typing import Any
 
 from app.bootstrap import Lotse
 from app.db.changes import Changes
+from app.progress import Cancelled, Progress
 from app.services.participants import create_participant
 from app.services.support_plans.common import get_plan, goals_of, steps_of
 from app.services.support_plans.editing import (
@@ -105,3 +106,16 @@ def store_plan(
         tuple(steps) if steps is not None else stored.steps,
     )
     return run(lotse, save_plan_edit, plan_id, edit)
+
+
+class CancelAt(Progress):
+    """Cancels when the operation reports ``at`` (0: at once; None: at its last report)."""
+
+    def __init__(self, at: int | None) -> None:
+        super().__init__()
+        self.at = at
+
+    def step(self, done: int, total: int) -> None:
+        if done == (total if self.at is None else self.at):
+            raise Cancelled
+        super().step(done, total)

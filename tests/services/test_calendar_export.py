@@ -27,7 +27,7 @@ from app.services.organizations import OrganizationInput, create_organization
 from app.services.settings import load_settings, save_settings
 from app.vocab import AuditAction
 from tests.conftest import EXAMPLE_SETTINGS
-from tests.services.helpers import add_person, run
+from tests.services.helpers import CancelAt, add_person, run
 
 DAY = date(2026, 5, 4)
 
@@ -189,19 +189,6 @@ def test_the_export_is_audited_with_the_number_of_events(configured_lotse, casel
         ).all()
     assert (entry.entity, entry.entity_id) == ("calendar", 3)
     assert "initials" in entry.fields and "first_name" not in entry.fields
-
-
-class CancelAt(Progress):
-    """Cancels when the export reports ``at`` (0: at once; None: at the last report)."""
-
-    def __init__(self, at: int | None) -> None:
-        super().__init__()
-        self.at = at
-
-    def step(self, done: int, total: int) -> None:
-        if done == (total if self.at is None else self.at):
-            raise Cancelled
-        super().step(done, total)
 
 
 @pytest.mark.parametrize("at", [0, None])

@@ -20,7 +20,7 @@ from app.reports.periods import quarter
 from app.services.period_report import build_report
 from app.services.report_export import ENTITY, export_report
 from app.vocab import AuditAction, Program
-from tests.services.helpers import COMPLETE_CORE, add_person, run
+from tests.services.helpers import COMPLETE_CORE, CancelAt, add_person, run
 
 PERIOD = quarter(2026, 1)
 TODAY = date(2026, 4, 7)
@@ -115,19 +115,6 @@ def test_nobody_left_out_names_nobody(configured_lotse, tmp_path):
     (entry,) = exports(configured_lotse)
     assert entry.entity_id == 0 and entry.fields == ["figures", "pdf"]
     assert "Intern" not in pdf_text(tmp_path / "a.pdf")
-
-
-class CancelAt(Progress):
-    """Cancels when the export reports ``at`` (None: its last report)."""
-
-    def __init__(self, at: int | None) -> None:
-        super().__init__()
-        self.at = at
-
-    def step(self, done: int, total: int) -> None:
-        if done == (total if self.at is None else self.at):
-            raise Cancelled
-        super().step(done, total)
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])
