@@ -137,7 +137,7 @@ def choose(
         except ValueError as error:
             return Choice(default(), Source.INI, ini, str(error))
         if value:
-            folder = Path(expand(value, environ)).expanduser()
+            folder = Path(expand(value, environ))
             if not folder.is_absolute():
                 folder = ini.parent / folder
             return Choice(folder.resolve(), Source.INI, ini)
@@ -145,7 +145,7 @@ def choose(
 
 
 def _folder(text: str) -> Path:
-    return Path(text).expanduser().resolve()
+    return Path(text).resolve()  # (expand has taken care of "~")
 
 
 def set_data_dir_option(folder: str | None) -> None:
